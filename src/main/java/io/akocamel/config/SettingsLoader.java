@@ -1,0 +1,408 @@
+package io.akocamel.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.akocamel.config.Settings.AkoCamelSettings;
+import io.akocamel.config.Settings.AkoSettings;
+import io.akocamel.config.Settings.AviCredentials;
+import io.akocamel.config.Settings.ControllerSettings;
+import io.akocamel.config.Settings.L7Settings;
+import io.akocamel.config.Settings.NamespaceSelector;
+import io.akocamel.config.Settings.NetworkSettings;
+import io.akocamel.config.Settings.NodeNetwork;
+import io.akocamel.config.Settings.NodePortSelector;
+import io.akocamel.config.Settings.Retry;
+import io.akocamel.config.Settings.VipNetwork;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Builds {@link Settings} from AKO's sources: defaults, an AKO {@code values.yaml}, the {@code avi-k8s-config}
+ * ConfigMap keys, AKO's environment variable names, and command-line overrides (later wins). Every invalid value is
+ * collected and reported at once in a {@link SettingsException}.
+ */
+public final class SettingsLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CLUSTER_NAME = Pattern.compile("^[a-zA-Z0-9-_]*$");
+    private static final Pattern VERSION = Pattern.compile("^\\d+\\.\\d+\\.\\d+$");
+    private static final Pattern HOST = Pattern.compile("^(\\[[0-9a-fA-F:.]+]|[a-zA-Z0-9]([a-zA-Z0-9-.]*[a-zA-Z0-9])?)(:\\d{1,5})?$");
+    private static final Pattern CIDR = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})$");
+    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR");
+    private static final Set<String> CNI_PLUGINS =
+            Set.of("", "calico", "canal", "flannel", "openshift", "antrea", "ncp", "ovn-kubernetes", "cilium");
+
+    private final Map<SettingKey, JsonNode> raw = new EnumMap<>(SettingKey.class);
+    private final List<String> problems = new ArrayList<>();
+
+    private SettingsLoader() {
+        for (SettingKey key : SettingKey.values()) {
+            raw.put(key, JsonNodeFactory.instance.textNode(key.defaultValue));
+        }
+    }
+
+    /** Only defaults: what an empty values file gives. */
+    public static SettingsLoader defaults() {
+        return new SettingsLoader();
+    }
+
+    /** Reads an AKO values.yaml; keys we do not know are ignored (AKO's chart has many we do not use). */
+    public SettingsLoader valuesFile(Path file) {
+        try {
+            return values(Files.readString(file));
+        } catch (IOException e) {
+            throw new SettingsException(List.of("--values " + file + ": cannot read the file (" + e.getMessage() + ")"));
+        }
+    }
+
+    public SettingsLoader values(String yaml) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new SettingsException(List.of("values file is not valid YAML" + where + ": " + e.getOriginalMessage()));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return this;
+        }
+        for (SettingKey key : SettingKey.values()) {
+            JsonNode node = root;
+            for (String element : key.pathElements()) {
+                node = node.path(element);
+            }
+            if (!node.isMissingNode() && !node.isNull()) {
+                raw.put(key, node);
+            }
+        }
+        return this;
+    }
+
+    /** AKO's ConfigMap {@code avi-k8s-config}: every value is a string, lists are JSON. */
+    public SettingsLoader configMap(Map<String, String> data) {
+        for (SettingKey key : SettingKey.values()) {
+            if (key.configMapKey != null && data.containsKey(key.configMapKey)) {
+                raw.put(key, JsonNodeFactory.instance.textNode(data.get(key.configMapKey)));
+            }
+        }
+        return this;
+    }
+
+    /** Environment variables with AKO's names ({@code CLUSTER_NAME}, {@code VIP_NETWORK_LIST}, ...); empty ones are ignored. */
+    public SettingsLoader environment(Map<String, String> env) {
+        for (SettingKey key : SettingKey.values()) {
+            String value = env.get(key.env);
+            if (value != null && !value.isEmpty()) {
+                raw.put(key, JsonNodeFactory.instance.textNode(value));
+            }
+        }
+        return this;
+    }
+
+    /** Overrides by values path, e.g. {@code ControllerSettings.controllerHost}; used by the command line and tests. */
+    public SettingsLoader override(String path, String value) {
+        SettingKey key = Arrays.stream(SettingKey.values()).filter(k -> k.path.equals(path)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown setting " + path));
+        raw.put(key, JsonNodeFactory.instance.textNode(value));
+        return this;
+    }
+
+    /** Validates everything and builds the settings, or throws one exception listing every problem. */
+    public Settings load() {
+        problems.clear();
+        var ako = new AkoSettings(
+                clusterName(),
+                bool(SettingKey.LAYER7_ONLY),
+                integer(SettingKey.FULL_SYNC_FREQUENCY, 1, Integer.MAX_VALUE),
+                oneOf(SettingKey.LOG_LEVEL, LOG_LEVELS, s -> s.toUpperCase()),
+                bool(SettingKey.DELETE_CONFIG),
+                bool(SettingKey.DISABLE_STATIC_ROUTE_SYNC),
+                oneOf(SettingKey.CNI_PLUGIN, CNI_PLUGINS, s -> s.toLowerCase()),
+                new NamespaceSelector(text(SettingKey.NS_LABEL_KEY), text(SettingKey.NS_LABEL_VALUE)),
+                stringList(SettingKey.BLOCKED_NAMESPACES),
+                integer(SettingKey.API_SERVER_PORT, 1, 65535),
+                bool(SettingKey.ENABLE_EVENTS));
+        var network = new NetworkSettings(vipNetworks(), nodeNetworks(), text(SettingKey.DEFAULT_DOMAIN));
+        var l7 = new L7Settings(
+                enumValue(SettingKey.SERVICE_TYPE, ServiceType.class, ServiceType.ClusterIP),
+                enumValue(SettingKey.SHARD_VS_SIZE, ShardSize.class, ShardSize.LARGE),
+                bool(SettingKey.DEFAULT_ING_CONTROLLER),
+                passthroughShardSize(),
+                bool(SettingKey.NO_PG_FOR_SNI));
+        var controller = new ControllerSettings(
+                controllerHost(),
+                controllerVersion(),
+                nonEmpty(SettingKey.CLOUD_NAME),
+                nonEmpty(SettingKey.SE_GROUP),
+                nonEmpty(SettingKey.TENANT_NAME),
+                text(SettingKey.VRF_NAME));
+        var credentials = credentials(controller.controllerHost());
+        var nodePort = new NodePortSelector(text(SettingKey.NODE_KEY), text(SettingKey.NODE_VALUE));
+        var camel = new AkoCamelSettings(
+                bool(SettingKey.INSECURE),
+                bool(SettingKey.LEGACY_CLASS_ANNOTATION),
+                nonEmpty(SettingKey.INGRESS_CLASS_NAME),
+                integer(SettingKey.WORKERS, 1, 256),
+                Duration.ofMillis(integer(SettingKey.DEBOUNCE_MILLIS, 0, 60_000)),
+                Duration.ofSeconds(integer(SettingKey.CALL_TIMEOUT_SECONDS, 1, 3600)),
+                new Retry(
+                        Duration.ofMillis(integer(SettingKey.RETRY_INITIAL_MILLIS, 1, 3_600_000)),
+                        Duration.ofMillis(integer(SettingKey.RETRY_MAX_MILLIS, 1, 3_600_000)),
+                        integer(SettingKey.RETRY_MAX_ATTEMPTS, 1, 100),
+                        Duration.ofSeconds(integer(SettingKey.RETRY_SLOW_SECONDS, 1, 86_400))),
+                Duration.ofSeconds(integer(SettingKey.RESYNC_SECONDS, 0, 86_400)),
+                oneOf(SettingKey.LOG_FORMAT, Set.of("text", "json"), s -> s.toLowerCase()));
+        if (!problems.isEmpty()) {
+            throw new SettingsException(problems);
+        }
+        return new Settings(ako, network, l7, controller, credentials, nodePort, camel);
+    }
+
+    // ---- typed readers; each records a problem and returns a harmless value when the input is wrong ----
+
+    private String text(SettingKey key) {
+        JsonNode node = raw.get(key);
+        if (node.isValueNode()) {
+            return node.asText().trim();
+        }
+        problem(key, node, "a single value, not a list or a map");
+        return "";
+    }
+
+    private String nonEmpty(SettingKey key) {
+        String value = text(key);
+        if (value.isEmpty()) {
+            problem(key, value, "a non-empty name (default '" + key.defaultValue + "')");
+        }
+        return value;
+    }
+
+    private boolean bool(SettingKey key) {
+        String value = text(key);
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (!value.equalsIgnoreCase("false")) {
+            problem(key, value, "true or false");
+        }
+        return false;
+    }
+
+    private int integer(SettingKey key, int min, int max) {
+        String value = text(key);
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problem(key, value, "a whole number from " + min + " to " + max);
+        return min;
+    }
+
+    private String oneOf(SettingKey key, Set<String> allowed, Function<String, String> normalise) {
+        String value = normalise.apply(text(key));
+        if (!allowed.contains(value)) {
+            problem(key, text(key), "one of " + allowed.stream().filter(s -> !s.isEmpty()).sorted().collect(Collectors.joining(", "))
+                    + (allowed.contains("") ? " (or empty)" : ""));
+        }
+        return value;
+    }
+
+    private <E extends Enum<E>> E enumValue(SettingKey key, Class<E> type, E fallback) {
+        String value = text(key);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        problem(key, value, "one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        return fallback;
+    }
+
+    private ShardSize passthroughShardSize() {
+        ShardSize size = enumValue(SettingKey.PASSTHROUGH_SHARD_SIZE, ShardSize.class, ShardSize.SMALL);
+        if (size == ShardSize.DEDICATED) {
+            problem(SettingKey.PASSTHROUGH_SHARD_SIZE, size.name(), "one of LARGE, MEDIUM, SMALL");
+        }
+        return size;
+    }
+
+    private String clusterName() {
+        String value = text(SettingKey.CLUSTER_NAME);
+        if (value.isEmpty() || !CLUSTER_NAME.matcher(value).matches()) {
+            problem(SettingKey.CLUSTER_NAME, value, "a non-empty name of letters, digits, '-' and '_' (^[a-zA-Z0-9-_]*$)");
+        }
+        return value;
+    }
+
+    private String controllerHost() {
+        String value = text(SettingKey.CONTROLLER_HOST);
+        if (value.isEmpty()) {
+            return value;
+        }
+        String hostPart = value;
+        int scheme = value.indexOf("://");
+        if (scheme >= 0) {
+            String proto = value.substring(0, scheme);
+            hostPart = value.substring(scheme + 3).replaceAll("/+$", "");
+            if (!proto.equals("https") && !proto.equals("http")) {
+                hostPart = "";
+            }
+        }
+        if (!HOST.matcher(hostPart).matches() || !validPort(hostPart)) {
+            problem(SettingKey.CONTROLLER_HOST, value, "a host name or IP, host:port, or a URL such as https://10.0.0.1 or http://127.0.0.1:9443");
+        }
+        return value;
+    }
+
+    private static boolean validPort(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0 || hostPort.endsWith("]")) {
+            return true;
+        }
+        int port = Integer.parseInt(hostPort.substring(colon + 1));
+        return port >= 1 && port <= 65535;
+    }
+
+    private String controllerVersion() {
+        String value = text(SettingKey.CONTROLLER_VERSION);
+        if (!value.isEmpty() && !VERSION.matcher(value).matches()) {
+            problem(SettingKey.CONTROLLER_VERSION, value, "a version such as 22.1.2, or empty to use the controller's own (capped at 30.2.1)");
+        }
+        return value;
+    }
+
+    private AviCredentials credentials(String controllerHost) {
+        String username = text(SettingKey.USERNAME);
+        SecretValue password = SecretValue.of(text(SettingKey.PASSWORD));
+        SecretValue token = SecretValue.of(text(SettingKey.AUTHTOKEN));
+        if (!controllerHost.isEmpty()) {
+            if (username.isEmpty()) {
+                problems.add("avicredentials.username: is empty; set the Avi user name (values avicredentials.username, "
+                        + "env AVI_USERNAME, or the avi-secret Secret)");
+            }
+            if (password.isEmpty() && token.isEmpty()) {
+                problems.add("avicredentials.password: neither a password nor an authtoken is set; set one of them "
+                        + "(env AVI_PASSWORD or AVI_AUTHTOKEN, or the avi-secret Secret)");
+            }
+        }
+        return new AviCredentials(username, password, token, text(SettingKey.CA_DATA));
+    }
+
+    private List<VipNetwork> vipNetworks() {
+        JsonNode list = jsonList(SettingKey.VIP_NETWORK_LIST);
+        List<VipNetwork> networks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            String where = SettingKey.VIP_NETWORK_LIST.path + "[" + i + "]";
+            VipNetwork network = new VipNetwork(item.path("networkName").asText(""), item.path("networkUUID").asText(""),
+                    item.path("cidr").asText(""), item.path("v6cidr").asText(""));
+            if (network.networkName().isEmpty() && network.networkUUID().isEmpty()) {
+                problems.add(where + ": " + item + " has neither networkName nor networkUUID; give one of them");
+            }
+            if (!network.cidr().isEmpty() && !validCidr(network.cidr())) {
+                problems.add(where + ".cidr: '" + network.cidr() + "' is not allowed; use an IPv4 CIDR such as 10.10.10.0/24");
+            }
+            networks.add(network);
+        }
+        if (networks.isEmpty() && !list.isMissingNode()) {
+            problem(SettingKey.VIP_NETWORK_LIST, list.toString(),
+                    "at least one network for L7 virtual services, e.g. [{networkName: vip-net, cidr: 10.10.10.0/24}]");
+        }
+        return List.copyOf(networks);
+    }
+
+    private List<NodeNetwork> nodeNetworks() {
+        JsonNode list = jsonList(SettingKey.NODE_NETWORK_LIST);
+        List<NodeNetwork> networks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            List<String> cidrs = new ArrayList<>();
+            item.path("cidrs").forEach(c -> cidrs.add(c.asText()));
+            for (String cidr : cidrs) {
+                if (!validCidr(cidr)) {
+                    problems.add(SettingKey.NODE_NETWORK_LIST.path + "[" + i + "].cidrs: '" + cidr
+                            + "' is not allowed; use an IPv4 CIDR such as 10.20.0.0/16");
+                }
+            }
+            networks.add(new NodeNetwork(item.path("networkName").asText(""), item.path("networkUUID").asText(""), List.copyOf(cidrs)));
+        }
+        return List.copyOf(networks);
+    }
+
+    private List<String> stringList(SettingKey key) {
+        List<String> values = new ArrayList<>();
+        jsonList(key).forEach(n -> values.add(n.asText()));
+        return List.copyOf(values);
+    }
+
+    /** A list given as YAML, or as a JSON string (ConfigMap and environment). Missing node = reported problem. */
+    private JsonNode jsonList(SettingKey key) {
+        JsonNode node = raw.get(key);
+        if (node.isTextual()) {
+            try {
+                node = JSON.readTree(node.asText().isBlank() ? "[]" : node.asText());
+            } catch (JsonProcessingException e) {
+                problem(key, raw.get(key).asText(), "a JSON list, e.g. [{\"networkName\":\"vip-net\",\"cidr\":\"10.10.10.0/24\"}]");
+                return MissingNode.getInstance();
+            }
+        }
+        if (!node.isArray()) {
+            problem(key, node.toString(), "a list");
+            return MissingNode.getInstance();
+        }
+        return node;
+    }
+
+    static boolean validCidr(String cidr) {
+        var m = CIDR.matcher(cidr);
+        if (!m.matches()) {
+            return false;
+        }
+        for (int g = 1; g <= 4; g++) {
+            if (Integer.parseInt(m.group(g)) > 255) {
+                return false;
+            }
+        }
+        return Integer.parseInt(m.group(5)) <= 32;
+    }
+
+    private void problem(SettingKey key, Object value, String allowed) {
+        String shown = key.secret ? "<redacted>" : String.valueOf(value);
+        problems.add(key.path + ": '" + shown + "' is not allowed; expected " + allowed + " (env " + key.env + ")");
+    }
+
+    /** All keys with their environment names and defaults, for {@code --help}. */
+    public static String describeKeys() {
+        return SettingKey.describeSources();
+    }
+
+    /** Reads a values file and the process environment, the usual start-up path. */
+    public static Settings fromValuesAndEnvironment(Path valuesFile, Map<String, String> env) {
+        SettingsLoader loader = defaults();
+        if (valuesFile != null) {
+            loader.valuesFile(valuesFile);
+        }
+        return loader.environment(env).load();
+    }
+
+}

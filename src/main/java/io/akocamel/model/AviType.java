@@ -1,0 +1,40 @@
+package io.akocamel.model;
+
+/**
+ * The Avi object types ako-camel writes, in the order creates and updates must run (children first: a parent refers
+ * to its children by name, so they must exist first). Deletes run in the reverse order.
+ */
+public enum AviType {
+    VSVIP("vsvip"),
+    SSLKEYANDCERTIFICATE("sslkeyandcertificate"),
+    POOL("pool"),
+    POOLGROUP("poolgroup"),
+    HTTPPOLICYSET("httppolicyset"),
+    VIRTUALSERVICE("virtualservice"),
+    VRFCONTEXT("vrfcontext");
+
+    private final String path;
+
+    AviType(String path) {
+        this.path = path;
+    }
+
+    /** The collection name in the REST API, {@code /api/<path>}. */
+    public String path() {
+        return path;
+    }
+
+    /** A name reference as AKO writes them, resolved by the controller: {@code /api/pool?name=foo}. */
+    public String refByName(String name) {
+        return "/api/" + path + "?name=" + name;
+    }
+
+    public static AviType fromPath(String path) {
+        for (AviType t : values()) {
+            if (t.path.equals(path)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("not an object type ako-camel writes: " + path);
+    }
+}

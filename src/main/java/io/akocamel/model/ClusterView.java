@@ -1,0 +1,54 @@
+package io.akocamel.model;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read-only cluster state the model is computed from. Implemented over the informer stores by the Kubernetes
+ * ingestion, and by a plain in-memory snapshot for the offline {@code plan} command, tests and benchmarks.
+ * Values are fabric8 model objects used as plain data: the model never performs I/O through them.
+ */
+public interface ClusterView {
+
+    /** Every Ingress that is ours (class, namespace selector and blocked namespaces already applied). */
+    Collection<Ingress> ingresses();
+
+    /**
+     * The eligible Ingresses that contribute to one shard VS: those with a rule or TLS host hashed to it, and those
+     * with host-less rules or a default backend (they are served on every shard). Implementations with an index
+     * override this; the default scans {@link #ingresses()}.
+     */
+    default Collection<Ingress> ingressesOfShard(String shardVsName, ShardNamer namer) {
+        return ingresses().stream().filter(ing -> namer.shardsOf(ing).contains(shardVsName) || namer.isOnEveryShard(ing)).toList();
+    }
+
+    Optional<Service> service(String namespace, String name);
+
+    /** EndpointSlices labelled {@code kubernetes.io/service-name=<serviceName>} in the namespace. */
+    List<EndpointSlice> endpointSlices(String namespace, String serviceName);
+
+    Collection<Node> nodes();
+
+    Optional<Secret> secret(String namespace, String name);
+
+    /** Pods in the namespace whose labels contain the selector (NodePortLocal mode); empty selector = none. */
+    List<Pod> pods(String namespace, Map<String, String> selector);
+
+    /** Maps Ingresses to the shard VSes their hosts land on. */
+    interface ShardNamer {
+        /** Names of the shard VSes this Ingress's hosts land on. */
+        java.util.Set<String> shardsOf(Ingress ingress);
+
+        /** True when the Ingress has host-less rules or a default backend, which every shard parent serves. */
+        boolean isOnEveryShard(Ingress ingress);
+    }
+}
