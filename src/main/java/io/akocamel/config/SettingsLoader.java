@@ -104,6 +104,22 @@ public final class SettingsLoader {
         return this;
     }
 
+    /**
+     * The {@code avi-secret} Secret's data (values already base64-decoded): {@code username}, {@code password},
+     * {@code authtoken}, {@code certificateAuthorityData}, as AKO's chart writes it.
+     */
+    public SettingsLoader aviSecret(Map<String, String> data) {
+        Map<String, SettingKey> keys = Map.of("username", SettingKey.USERNAME, "password", SettingKey.PASSWORD,
+                "authtoken", SettingKey.AUTHTOKEN, "certificateAuthorityData", SettingKey.CA_DATA);
+        keys.forEach((name, key) -> {
+            String value = data.get(name);
+            if (value != null && !value.isEmpty()) {
+                raw.put(key, JsonNodeFactory.instance.textNode(value));
+            }
+        });
+        return this;
+    }
+
     /** Environment variables with AKO's names ({@code CLUSTER_NAME}, {@code VIP_NETWORK_LIST}, ...); empty ones are ignored. */
     public SettingsLoader environment(Map<String, String> env) {
         for (SettingKey key : SettingKey.values()) {
