@@ -169,7 +169,7 @@ AKO_CAMEL_LOG_FORMAT: {{ include "ako-camel.string" $c.logFormat }}
 
 {{/*
 Every key of values.yaml this chart knows. A key listed here is not descended into (free-form maps such as resources
-are listed whole). Keep it equal to values.yaml: ChartValuesTest checks it.
+are listed whole). Keep it in step with values.yaml: ChartNotesTest fails when a default key is reported.
 */}}
 {{- define "ako-camel.knownValueKeys" -}}
 - featureGates.GatewayAPI
@@ -266,7 +266,7 @@ are listed whole). Keep it equal to values.yaml: ChartValuesTest checks it.
 
 {{/*
 AKO keys ako-camel accepts but does not act on, with the value that means "feature off" (AKO's default). The notes
-list the ones set to anything else. Keep the values equal to values.yaml: ChartValuesTest checks it.
+list the ones set to anything else. Keep them equal to values.yaml: ChartNotesTest fails when a default is reported.
 */}}
 {{- define "ako-camel.ignoredAkoKeys" -}}
 featureGates.GatewayAPI: false
