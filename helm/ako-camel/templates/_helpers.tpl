@@ -17,7 +17,7 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- end -}}
 
 {{- define "ako-camel.image" -}}
-{{- printf "%s:%s" .Values.akoCamel.image.repository (default .Chart.AppVersion (toString .Values.akoCamel.image.tag)) -}}
+{{- printf "%s:%s" .Values.akoCamel.image.repository (default .Chart.AppVersion .Values.akoCamel.image.tag | toString) -}}
 {{- end -}}
 
 {{/* A value as a quoted string, as AKO writes its ConfigMap: lists and maps as JSON, nothing (null) as "". */}}

@@ -348,4 +348,15 @@ class HelmChartTest {
         assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre", "COPY --chown=root:root target/ako-camel.jar /app/ako-camel.jar")
                 .containsPattern("(?m)^USER " + podUser + ":" + podUser + "$");
     }
+
+    @Test
+    void imageComesFromAkoCamelImageAndPullSecretsFromAkosImageKey() {
+        StatefulSet sts = Chart.template(t -> t.withValuesFile(Chart.AKO_DEFAULT_VALUES)
+                .set("akoCamel.image.repository", "registry.example.com/lb/ako-camel").set("akoCamel.image.tag", "1.2.3")
+                .set("image.pullSecrets[0].name", "regcred")).statefulSet();
+
+        assertThat(container(sts).getImage()).isEqualTo("registry.example.com/lb/ako-camel:1.2.3");
+        assertThat(sts.getSpec().getTemplate().getSpec().getImagePullSecrets()).singleElement()
+                .satisfies(s -> assertThat(s.getName()).isEqualTo("regcred"));
+    }
 }
