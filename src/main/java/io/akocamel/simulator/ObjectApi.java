@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * controller's checks and answers. Each operation runs atomically under the store's lock.
  *
  * <p>Writes: the payload is checked against the schema, server-set fields ({@code uuid}, {@code url},
- * {@code _last_modified}, read-only fields) are dropped, the tenant is the body's {@code tenant_ref} or the request's
+ * {@code _last_modified}, read-only fields) and fields unknown to the schema are dropped, the tenant is the body's {@code tenant_ref} or the request's
  * tenant (on PUT/PATCH: the object's), the cloud of a cloud-scoped object is its {@code cloud_ref} or
  * {@code Default-Cloud} (on PUT/PATCH without one: unchanged), type defaults and refs are resolved, schema defaults
  * filled, names checked unique per tenant (and cloud), VIPs allocated. The {@code key} of an SSL certificate is
@@ -197,6 +197,7 @@ final class ObjectApi {
         ObjectNode body = input.deepCopy();
         body.remove(List.of("uuid", "url", "_last_modified"));
         if (schema != null) {
+            schema.dropUnknownFields(body);
             List<String> readOnly = new ArrayList<>();
             body.fieldNames().forEachRemaining(f -> {
                 if (schema.isReadOnly(f)) {

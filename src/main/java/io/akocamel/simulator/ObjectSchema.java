@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * controller's answer is one {@code {"error": ...}} naming the field; a generic validator would check neither the
  * enums nor produce that message. The walker checks exactly what the simulator promises: JSON types (string,
  * integer, number, boolean, object, array) and enum values, recursively through {@code $ref} definitions, plus the
- * top-level {@code required} fields that have no default. Unknown fields are accepted and kept, like the real
- * controller ignores them; JSON {@code null} counts as absent.
+ * top-level {@code required} fields that have no default. Unknown fields are accepted and dropped, as the controller
+ * silently ignores them (a VirtualService posted with {@code application_profile_name} came back without it); JSON
+ * {@code null} counts as absent.
  */
 final class ObjectSchema {
     private static final Pattern ENUM_OPTIONS = Pattern.compile("Enum options - ([A-Z0-9_, ]+?)\\.");
@@ -61,6 +62,11 @@ final class ObjectSchema {
     /** Fills schema defaults into the object and every nested object present in it (read-only fields excluded). */
     void applyDefaults(ObjectNode body) {
         fill(body, root);
+    }
+
+    /** Removes, at every depth, fields the schema does not know (objects without declared properties keep all). */
+    void dropUnknownFields(ObjectNode body) {
+        prune(body, root);
     }
 
     /** Whether a top-level field is read-only in the schema (server-set; ignored on input). */
@@ -126,6 +132,23 @@ final class ObjectSchema {
             return "number";
         }
         return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void prune(JsonNode value, Type type) {
+        if (type instanceof ObjectType object && value instanceof ObjectNode node && !object.properties.isEmpty()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                Property property = object.properties.get(field.getKey());
+                if (property == null) {
+                    fields.remove();
+                } else {
+                    prune(field.getValue(), property.type);
+                }
+            }
+        } else if (type instanceof ArrayType array && value.isArray()) {
+            value.forEach(item -> prune(item, array.items));
+        }
     }
 
     private static void fill(JsonNode value, Type type) {
