@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * Turns the ref forms clients send into stored refs, and stored refs back into absolute URLs.
  * Accepted: {@code https://host/api/pool/<uuid>[#name]}, {@code /api/pool/<uuid>}, {@code /api/pool?name=x} and
  * {@code /api/pool/?name=x}, optionally qualified with {@code cloud=}, {@code cloud_ref.name=}, {@code cloud_uuid=} or
- * {@code cloud_ref.uuid=}. Names resolve among the objects the owner's tenant sees; when a name exists in several
- * clouds and no qualifier is given, the owner's cloud wins. Unresolvable refs are 404 {@code <Model> object not found!},
+ * {@code cloud_ref.uuid=}. Names resolve among the objects the owner's tenant sees; names of cloud-scoped objects
+ * (VRFs, SE groups, networks, pools, ...) resolve inside the owner's own cloud unless a qualifier names the cloud. Unresolvable refs are 404 {@code <Model> object not found!},
  * except on a VsVip, whose missing VRF or network is 400 {@code VrfContext not found} / {@code Network object not found}
  * (the controller's messages).
  */
@@ -75,13 +75,15 @@ final class RefResolver {
         }
         String cloudName = first(params, "cloud", "cloud_ref.name");
         String cloudUuid = first(params, "cloud_uuid", "cloud_ref.uuid");
-        List<StoredObject> candidates = store.all(model).stream()
+        if (cloudName == null && cloudUuid == null && model.cloudScoped()) {
+            cloudUuid = owner.cloudUuid();
+        }
+        String inCloud = cloudUuid;
+        return store.all(model).stream()
                 .filter(o -> o.name().equals(name) && owner.scope().sees(o))
-                .filter(o -> cloudUuid == null || cloudUuid.equals(o.cloudUuid()))
+                .filter(o -> inCloud == null || inCloud.equals(o.cloudUuid()))
                 .filter(o -> cloudName == null || cloudName.equals(nameOf(o.body().path("cloud_ref").asText(null))))
-                .toList();
-        return candidates.stream().filter(o -> owner.cloudUuid() != null && owner.cloudUuid().equals(o.cloudUuid()))
-                .findFirst().or(() -> candidates.stream().findFirst());
+                .findFirst();
     }
 
     String nameOf(String storedPath) {

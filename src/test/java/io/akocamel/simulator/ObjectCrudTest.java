@@ -254,7 +254,7 @@ class ObjectCrudTest {
     }
 
     @Test
-    void nameRefsPreferTheObjectsOwnCloud() {
+    void nameRefsResolveInTheObjectsOwnCloud() {
         JsonNode vip = created("vsvip", "{\"name\":\"cloud-vrf\",\"cloud_ref\":\"/api/cloud?name=vcenter-cloud\","
                 + "\"vrf_context_ref\":\"/api/vrfcontext?name=global\"}");
 
@@ -262,6 +262,20 @@ class ObjectCrudTest {
         JsonNode stored = avi.objects("vrfcontext").stream()
                 .filter(v -> vrf.startsWith(v.path("url").asText().replaceAll("#.*", ""))).findFirst().orElseThrow();
         assertThat(stored.path("cloud_ref").asText()).endsWith("#vcenter-cloud");
+    }
+
+    @Test
+    void aNameRefToAnotherCloudsObjectNeedsTheCloudQualifier() {
+        String network = "\"vip\":[{\"ip_address\":{\"addr\":\"192.0.2.7\",\"type\":\"V4\"},\"ipam_network_subnet\":"
+                + "{\"network_ref\":\"/api/network/?name=vip-network%s\"}}]";
+
+        AviClient.Reply unqualified = client.post("/api/vsvip", "{\"name\":\"other-cloud\"," + String.format(network, "") + "}");
+        AviClient.Reply qualified = client.post("/api/vsvip", "{\"name\":\"other-cloud\","
+                + String.format(network, "&cloud=vcenter-cloud") + "}");
+
+        assertThat(unqualified.status()).isEqualTo(400);
+        assertThat(unqualified.error()).isEqualTo("Network object not found");
+        assertThat(qualified.status()).isEqualTo(201);
     }
 
     @ParameterizedTest(name = "{0}")
