@@ -29,7 +29,13 @@ public class SimulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AviSimulator simulator = start(System.out);
+        AviSimulator simulator;
+        try {
+            simulator = start(System.out);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            System.err.println("simulator: cannot start on 127.0.0.1:" + port + ": " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

@@ -161,8 +161,7 @@ public final class AviSimulator implements AutoCloseable {
 
     /** The records Avi DNS serves now (also {@code GET /simulator/dns}). */
     public List<DnsRecord> dnsRecords() {
-        ObjectStore store = api.store();
-        return store.read(() -> DnsRecords.of(store));
+        return api.dnsRecords();
     }
 
     /** Every object of the type, all tenants, in creation order, as GET with {@code include_name} renders it. */

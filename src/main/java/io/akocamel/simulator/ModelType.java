@@ -15,6 +15,7 @@ record ModelType(String path, String model, boolean cloudScoped, boolean shared)
     static final String TENANT = "tenant";
     static final String CLOUD = "cloud";
     static final String VSVIP = "vsvip";
+    static final String SSL_CERTIFICATE = "sslkeyandcertificate";
 
     private static final Map<String, ModelType> BY_PATH = new LinkedHashMap<>();
     private static final Pattern CAMEL_WORD_BOUNDARY = Pattern.compile("(((?<=[a-z])[A-Z])|([A-Z](?![A-Z]|$)))");
@@ -25,7 +26,7 @@ record ModelType(String path, String model, boolean cloudScoped, boolean shared)
         register("pool", "Pool", true, false);
         register("poolgroup", "PoolGroup", true, false);
         register("httppolicyset", "HTTPPolicySet", false, false);
-        register("sslkeyandcertificate", "SSLKeyAndCertificate", false, false);
+        register(SSL_CERTIFICATE, "SSLKeyAndCertificate", false, false);
         register("stringgroup", "StringGroup", false, false);
         register("vsdatascriptset", "VSDataScriptSet", false, false);
         register("l4policyset", "L4PolicySet", false, false);

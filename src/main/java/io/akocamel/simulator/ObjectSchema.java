@@ -64,15 +64,17 @@ final class ObjectSchema {
         fill(body, root);
     }
 
-    /** Removes, at every depth, fields the schema does not know (objects without declared properties keep all). */
-    void dropUnknownFields(ObjectNode body) {
+    /**
+     * Removes what the controller ignores on input: fields the schema does not know, at every depth (objects without
+     * declared properties keep all), and top-level read-only (server-set) fields.
+     */
+    void dropIgnoredFields(ObjectNode body) {
         prune(body, root);
-    }
-
-    /** Whether a top-level field is read-only in the schema (server-set; ignored on input). */
-    boolean isReadOnly(String field) {
-        Property property = root.properties.get(field);
-        return property != null && property.readOnly;
+        root.properties.forEach((name, property) -> {
+            if (property.readOnly) {
+                body.remove(name);
+            }
+        });
     }
 
     /** The schema default of a top-level field, or null. */
