@@ -6,8 +6,8 @@ import io.netty.handler.codec.http.QueryStringEncoder;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Everything under {@code /api/}.
@@ -112,12 +112,13 @@ final class ApiEndpoint {
     private HttpAnswer collection(HttpCall call, ObjectApi.Call context, String type) {
         switch (call.method()) {
             case "GET": {
-                ObjectApi.Page page = api.list(context, type, new CollectionQuery(call.params()));
+                CollectionQuery query = new CollectionQuery(call.params());
+                ObjectApi.Page page = api.list(context, type, query);
                 ObjectNode body = Json.object().put("count", page.count());
                 ArrayNode results = body.putArray("results");
                 page.results().forEach(results::add);
                 if (page.hasNext()) {
-                    body.put("next", nextPageUrl(call));
+                    body.put("next", nextPageUrl(call, query.page));
                 }
                 return HttpAnswer.json(200, body);
             }
@@ -160,29 +161,19 @@ final class ApiEndpoint {
                 .orElseThrow(() -> new ApiException(403, "Tenant '" + name.trim() + "' does not exist!"));
     }
 
-    private static String nextPageUrl(HttpCall call) {
+    /** The same request with {@code page} + 1, absolute, as the controller's {@code next}. */
+    private static String nextPageUrl(HttpCall call, int page) {
         QueryStringEncoder next = new QueryStringEncoder(call.baseUrl() + call.path());
-        boolean pageSet = false;
-        int page = new CollectionQuery(call.params()).page;
-        for (Map.Entry<String, List<String>> param : call.params().entrySet()) {
-            for (String value : param.getValue()) {
-                if (param.getKey().equals("page")) {
-                    if (!pageSet) {
-                        next.addParam("page", String.valueOf(page + 1));
-                        pageSet = true;
-                    }
-                } else {
-                    next.addParam(param.getKey(), value);
-                }
+        call.params().forEach((key, values) -> {
+            if (!key.equals("page")) {
+                values.forEach(value -> next.addParam(key, value));
             }
-        }
-        if (!pageSet) {
-            next.addParam("page", String.valueOf(page + 1));
-        }
+        });
+        next.addParam("page", String.valueOf(page + 1));
         return next.toString();
     }
 
-    private static HttpAnswer requireGet(HttpCall call, java.util.function.Supplier<HttpAnswer> answer) {
+    private static HttpAnswer requireGet(HttpCall call, Supplier<HttpAnswer> answer) {
         if (!call.method().equals("GET")) {
             throw notAllowed(call);
         }

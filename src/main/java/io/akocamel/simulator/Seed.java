@@ -43,6 +43,10 @@ final class Seed {
             return key(type.path(), body.path("name").asText());
         }
 
+        String path() {
+            return ref(type.path(), body.path("uuid").asText());
+        }
+
         static String key(String type, String name) {
             return type + "/" + name;
         }
@@ -52,15 +56,26 @@ final class Seed {
     private final Map<String, List<Entry>> byKey = new LinkedHashMap<>();
 
     Seed() {
+        adminTenant();
+        clouds();
+        systemObjects();
+    }
+
+    private void adminTenant() {
         ObjectNode admin = add("tenant", "admin", "admin", true).put("local", true)
                 .put("description", "Default tenant");
         admin.putObject("config_settings").put("tenant_vrf", false).put("se_in_provider_context", true)
                 .put("tenant_access_to_provider_se", true);
+    }
 
+    /** Default-Cloud, and vcenter-cloud with its IPAM and DNS profiles and the VIP network. */
+    private void clouds() {
         String ipam = uuid("ipamdnsproviderprofile");
         String dns = uuid("ipamdnsproviderprofile");
         String vipNetwork = uuid("network");
-        add(ModelType.CLOUD, DEFAULT_CLOUD, uuid(ModelType.CLOUD), true).put("vtype", "CLOUD_NONE");
+        String defaultCloud = uuid(ModelType.CLOUD);
+        add(ModelType.CLOUD, DEFAULT_CLOUD, defaultCloud, true).put("vtype", "CLOUD_NONE");
+        cloudInfrastructure(defaultCloud);
         String vcenter = uuid(ModelType.CLOUD);
         ObjectNode cloud = add(ModelType.CLOUD, VCENTER_CLOUD, vcenter, false).put("vtype", "CLOUD_VCENTER")
                 .put("ipam_provider_ref", ref("ipamdnsproviderprofile", ipam))
@@ -69,23 +84,7 @@ final class Seed {
         cloud.putObject("vcenter_configuration").put("vcenter_url", "vcenter.example.com")
                 .put("username", "administrator@vsphere.local").put("datacenter", "Datacenter")
                 .put("privilege", "WRITE_ACCESS");
-        String vcenterGlobal = null;
-        for (Entry c : List.copyOf(entries)) {
-            if (!c.type.path().equals(ModelType.CLOUD)) {
-                continue;
-            }
-            String cloudUuid = c.body.path("uuid").asText();
-            String global = uuid("vrfcontext");
-            add("vrfcontext", "global", global, true).put("system_default", true).put("cloud_ref", ref("cloud", cloudUuid));
-            add("vrfcontext", "management", uuid("vrfcontext"), true).put("system_default", true)
-                    .put("cloud_ref", ref("cloud", cloudUuid));
-            add("serviceenginegroup", "Default-Group", uuid("serviceenginegroup"), false)
-                    .put("cloud_ref", ref("cloud", cloudUuid)).put("ha_mode", "HA_MODE_SHARED").put("max_se", 10)
-                    .put("se_name_prefix", "Avi");
-            if (cloudUuid.equals(vcenter)) {
-                vcenterGlobal = global;
-            }
-        }
+        String vcenterGlobal = cloudInfrastructure(vcenter);
         ObjectNode ipamProfile = add("ipamdnsproviderprofile", "vcenter-ipam", ipam, false)
                 .put("type", "IPAMDNS_TYPE_INTERNAL");
         ipamProfile.putObject("internal_profile").putArray("usable_networks").addObject()
@@ -104,7 +103,9 @@ final class Seed {
                 .putObject("range");
         range.set("begin", address("10.10.10.100"));
         range.set("end", address("10.10.10.199"));
+    }
 
+    private void systemObjects() {
         system("applicationprofile", "System-HTTP").put("type", "APPLICATION_PROFILE_TYPE_HTTP");
         system("applicationprofile", "System-Secure-HTTP").put("type", "APPLICATION_PROFILE_TYPE_HTTP")
                 .putObject("http_profile").put("ssl_everywhere_enabled", true).put("hsts_enabled", true);
@@ -125,25 +126,35 @@ final class Seed {
                 .put("persistence_type", "PERSISTENCE_TYPE_CLIENT_IP_ADDRESS");
     }
 
+    /** The system VRFs global and management and the SE group Default-Group of a cloud; returns global's uuid. */
+    private String cloudInfrastructure(String cloudUuid) {
+        String global = uuid("vrfcontext");
+        add("vrfcontext", "global", global, true).put("system_default", true).put("cloud_ref", ref("cloud", cloudUuid));
+        add("vrfcontext", "management", uuid("vrfcontext"), true).put("system_default", true)
+                .put("cloud_ref", ref("cloud", cloudUuid));
+        add("serviceenginegroup", "Default-Group", uuid("serviceenginegroup"), false)
+                .put("cloud_ref", ref("cloud", cloudUuid)).put("ha_mode", "HA_MODE_SHARED").put("max_se", 10)
+                .put("se_name_prefix", "Avi");
+        return global;
+    }
+
     /** Drops the seed object(s) of that type and name, what is scoped inside them, and all references to them. */
     Seed without(String type, String name) {
-        List<Entry> dropped = requireEntries(type, name);
         Set<String> removed = new HashSet<>();
-        dropped.forEach(e -> removed.add(ref(e.type.path(), e.body.path("uuid").asText())));
+        requireEntries(type, name).forEach(e -> removed.add(e.path()));
         boolean more = true;
         while (more) {
             more = false;
             for (Entry entry : entries) {
-                String self = ref(entry.type.path(), entry.body.path("uuid").asText());
-                if (!removed.contains(self) && (removed.contains(entry.body.path("cloud_ref").asText())
-                        || removed.contains(entry.body.path("tenant_ref").asText()))) {
-                    removed.add(self);
+                boolean scopedInRemoved = removed.contains(entry.body.path("cloud_ref").asText())
+                        || removed.contains(entry.body.path("tenant_ref").asText());
+                if (scopedInRemoved && removed.add(entry.path())) {
                     more = true;
                 }
             }
         }
-        entries.removeIf(e -> removed.contains(ref(e.type.path(), e.body.path("uuid").asText())));
-        byKey.values().forEach(list -> list.removeIf(e -> !entries.contains(e)));
+        entries.removeIf(e -> removed.contains(e.path()));
+        byKey.values().forEach(list -> list.removeIf(e -> removed.contains(e.path())));
         for (Entry entry : entries) {
             RefFields.transform(entry.body, r -> removed.contains(r) ? null : r);
             dropEmptyListEntries(entry.body);
