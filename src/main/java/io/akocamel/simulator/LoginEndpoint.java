@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /login} (JSON or form body, {@code username} with {@code password} or {@code token}) and
+ * {@code POST /login} (a JSON or a form body, told apart by their first character since {@code curl -d '{...}'}
+ * labels JSON as a form; {@code username} with {@code password} or {@code token}) and
  * {@code POST /logout}, answered like a recorded controller: the login JSON carries {@code version},
  * {@code user}, {@code tenants}, {@code session_cookie_name: "avi-sessionid"}, and sets the cookies {@code csrftoken},
  * {@code avi-sessionid} and {@code sessionid}. Bad credentials: 401 {@code {"error": "Invalid credentials"}}.
@@ -57,9 +58,8 @@ final class LoginEndpoint {
 
     private static Map<String, String> credentials(HttpCall call) {
         Map<String, String> fields = new HashMap<>();
-        String contentType = String.valueOf(call.header().apply("Content-Type"));
         String body = call.body().trim();
-        if (contentType.startsWith("application/x-www-form-urlencoded") || !body.startsWith("{")) {
+        if (!body.startsWith("{")) {
             Map<String, List<String>> params = new QueryStringDecoder(body, false).parameters();
             for (String key : CREDENTIAL_FIELDS) {
                 if (params.containsKey(key) && !params.get(key).isEmpty()) {

@@ -66,6 +66,14 @@ class LoginAndSessionTest {
         assertThat(client.get("/api/tenant").status()).isEqualTo(200);
     }
 
+    @Test
+    void jsonLoginLabelledAsAFormIsAcceptedLikeCurlDashDSendsIt() {
+        AviClient.Reply reply = new AviClient(avi).send("POST", "/login", "{\"username\":\"admin\",\"password\":\"avi123\"}",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
     @ParameterizedTest(name = "{0}/{1}")
     @CsvSource({"admin,wrong", "root,avi123", "'',''"})
     void badCredentialsAre401InvalidCredentials(String username, String password) {
