@@ -39,8 +39,10 @@ import java.util.function.Consumer;
  *
  * Choices where the controller's behaviour is unknown ([?] in avi-api.md): default page size 25; a page past the end
  * is an empty page; 403 for deleting a referenced or a system-default object; tenant visibility as in
- * {@link TenantScope}; {@code X-Avi-Version} checked on authenticated calls only; DNS records only for fqdns inside the
- * cloud's DNS profile domains. Thread-safe: every operation is atomic under one read-write lock.
+ * {@link TenantScope}; names of cloud-scoped objects resolve in the referring object's cloud; {@code X-Avi-Version}
+ * checked on authenticated calls only; DNS records only for fqdns inside the cloud's DNS profile domains; the
+ * error-rate fault is deterministic. Not simulated: {@code /api/macro}, runtime and inventory sub-resources, basic
+ * authentication, RBAC roles. Thread-safe: every operation is atomic under one read-write lock.
  */
 public final class AviSimulator implements AutoCloseable {
     public static final String DEFAULT_USERNAME = "admin";
