@@ -69,7 +69,9 @@ final class KubeTestCluster implements AutoCloseable {
     private KubeTestCluster(String values, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before) throws Exception {
         server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
-        client = server.createClient();
+        // fail fast on injected 5xx and reconnect quickly: the controller's own retries are under test, not the client's
+        client = server.createClient(builder -> builder.editOrNewConfig().withRequestRetryBackoffLimit(0)
+                .withWatchReconnectInterval(200).endConfig());
         settings = SettingsLoader.defaults().values(values).load();
         naming = Naming.of(settings);
         before.accept(client);

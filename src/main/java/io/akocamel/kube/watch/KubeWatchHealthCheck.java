@@ -24,6 +24,11 @@ public class KubeWatchHealthCheck extends AbstractHealthCheck {
     }
 
     @Override
+    public boolean isLiveness() {
+        return true;
+    }
+
+    @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         List<String> stopped = new ArrayList<>();
         List<String> listing = new ArrayList<>();
