@@ -103,6 +103,8 @@ class KubernetesIngestionTest {
             return i;
         });
         cluster.awaitKeys("Ingress " + ns + "/web MODIFIED", cluster.shard("foo.com"), cluster.shard("bar.com"));
+        assertThat(namesOnShard(cluster.shard("bar.com"))).contains(ns + "/web");
+        assertThat(namesOnShard(cluster.shard("foo.com"))).doesNotContain(ns + "/web");
 
         cluster.client.network().v1().ingresses().inNamespace(ns).withName("web").delete();
         cluster.awaitKeys("Ingress " + ns + "/web DELETED", cluster.shard("bar.com"));
@@ -115,6 +117,9 @@ class KubernetesIngestionTest {
                 .editFirstRule().withHost(null).endRule().endSpec().build();
         cluster.client.resource(catchAll).create();
         cluster.awaitKeys("Ingress " + ns + "/all ADDED", cluster.naming.allSharedVsNames().toArray(String[]::new));
+        for (String shard : cluster.naming.allSharedVsNames()) {
+            assertThat(namesOnShard(shard)).contains(ns + "/all");
+        }
     }
 
     @Test
@@ -365,6 +370,8 @@ class KubernetesIngestionTest {
                 .findFirst().orElseThrow();
         assertThat(served.getSpec().getRules()).extracting(r -> r.getHost()).containsExactly(goodHost);
         assertThat(served.getSpec().getRules().get(0).getHttp().getPaths()).extracting(p -> p.getPath()).containsExactly("/");
+        assertThat(cluster.clusterState().service(ns, "ext")).as("ExternalName Services are skipped").isEmpty();
+        assertThat(cluster.clusterState().secret(ns, "bad-tls")).as("TLS Secrets without a key are skipped").isEmpty();
     }
 
     private static Ingress withExtraHost(Ingress ingress, String host) {
@@ -405,6 +412,11 @@ class KubernetesIngestionTest {
         }
         return new SecretBuilder().withNewMetadata().withNamespace(ns).withName(name).endMetadata()
                 .withType("kubernetes.io/tls").withData(data).build();
+    }
+
+    private List<String> namesOnShard(String shard) {
+        return cluster.clusterState().ingressesOfShard(shard, cluster.naming).stream()
+                .map(i -> i.getMetadata().getNamespace() + "/" + i.getMetadata().getName()).toList();
     }
 
     private void writeStatus(String ns, String name, String ip) {
