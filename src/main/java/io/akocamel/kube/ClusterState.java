@@ -66,6 +66,8 @@ public final class ClusterState implements ClusterView {
     private final IngressEligibility eligibility;
     private final long defaultResyncMillis;
     private final Map<WatchSpec, Watch> watches = new ConcurrentHashMap<>();
+    /** Per kind (by ordinal) the watch whose store is the state of the kind; rebuilt when watches come and go. */
+    private volatile Watch[] primaries = new Watch[KubeKind.values().length];
     private final Map<String, CachedValidation> validations = new ConcurrentHashMap<>();
     private volatile InformerSource informerSource;
 
@@ -106,7 +108,8 @@ public final class ClusterState implements ClusterView {
         }
     }
 
-    private record CachedValidation(Ingress raw, IngressValidation.Validated validated) {
+    /** Validation and shard names of one informer instance of an Ingress (the index and the ingestion both need them). */
+    private record CachedValidation(Ingress raw, IngressValidation.Validated validated, Set<String> shards) {
     }
 
     public ClusterState(Settings settings, KubernetesClient client) {
@@ -162,6 +165,7 @@ public final class ClusterState implements ClusterView {
         }
         Watch watch = watches.computeIfAbsent(spec, this::newWatch);
         watch.users++;
+        refreshPrimaries();
         return Optional.of(watch.informer);
     }
 
@@ -179,6 +183,7 @@ public final class ClusterState implements ClusterView {
         if (watch != null && --watch.users <= 0) {
             watch.released = true;
             watches.remove(spec);
+            refreshPrimaries();
             watch.informer.stop();
         }
     }
@@ -227,14 +232,19 @@ public final class ClusterState implements ClusterView {
         }
     }
 
-    /** The informer whose store is the state of a kind: the first watch of the whole kind (not of one named object). */
+    /** The informer whose store is the state of a kind: a watch of the whole kind (not of one named object). */
     private Watch primary(KubeKind kind) {
+        return primaries[kind.ordinal()];
+    }
+
+    private void refreshPrimaries() {
+        Watch[] refreshed = new Watch[KubeKind.values().length];
         for (Watch watch : watches.values()) {
-            if (watch.spec.kind() == kind && watch.spec.coversKind()) {
-                return watch;
+            if (watch.spec.coversKind() && refreshed[watch.spec.kind().ordinal()] == null) {
+                refreshed[watch.spec.kind().ordinal()] = watch;
             }
         }
-        return null;
+        primaries = refreshed;
     }
 
     @SuppressWarnings("unchecked")
@@ -355,14 +365,23 @@ public final class ClusterState implements ClusterView {
 
     /** The Ingress without its invalid rules, paths and TLS hosts, and what was wrong; cached per informer instance. */
     public IngressValidation.Validated validated(Ingress ingress) {
+        return cached(ingress).validated;
+    }
+
+    private CachedValidation cached(Ingress ingress) {
         String key = keyOf(ingress);
         CachedValidation cached = validations.get(key);
         if (cached != null && cached.raw == ingress) {
-            return cached.validated;
+            return cached;
         }
         IngressValidation.Validated validated = IngressValidation.validate(ingress);
-        validations.put(key, new CachedValidation(ingress, validated));
-        return validated;
+        Set<String> shards = naming.shardsOf(validated.ingress());
+        if (naming.isOnEveryShard(validated.ingress())) {
+            shards.add(EVERY_SHARD);
+        }
+        cached = new CachedValidation(ingress, validated, java.util.Collections.unmodifiableSet(shards));
+        validations.put(key, cached);
+        return cached;
     }
 
     void forgetValidation(String ingressKey) {
@@ -371,12 +390,7 @@ public final class ClusterState implements ClusterView {
 
     /** The shard VS names of an Ingress's valid hosts, plus {@code *} when it is served on every shard. */
     Set<String> shardsOf(Ingress ingress) {
-        Ingress valid = validated(ingress).ingress();
-        Set<String> shards = naming.shardsOf(valid);
-        if (naming.isOnEveryShard(valid)) {
-            shards.add(EVERY_SHARD);
-        }
-        return shards;
+        return cached(ingress).shards;
     }
 
     private List<String> shardIndexKeys(Ingress ingress) {
