@@ -1,5 +1,6 @@
 package io.akocamel.kube;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressStatus;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.akocamel.kube.KubeTestCluster.ingress;
@@ -204,22 +207,49 @@ class KubernetesIngestionTest {
     }
 
     @Test
-    void ingressClassSwitchedToAnotherControllerReleasesItsIngresses() {
+    void ingressClassCreateUpdateDeleteYieldsShardsOfItsIngresses() {
         String ns = namespace("class");
-        KubeTestCluster.createIngressClass(cluster.client, "team-lb", IngressEligibility.CONTROLLER, false);
-        await().until(() -> cluster.clusterState().get(KubeKind.INGRESS_CLASS, "team-lb") != null);
+        String shard = cluster.shard("team.example.com");
         cluster.client.resource(ingress(ns, "web", "team-lb", "team.example.com", "svc")).create();
-        cluster.awaitKeys("Ingress " + ns + "/web ADDED", cluster.shard("team.example.com"));
+        cluster.assertNoKeysAfterIngressBarrier("Ingress " + ns + "/web ADDED");
+
+        KubeTestCluster.createIngressClass(cluster.client, "team-lb", IngressEligibility.CONTROLLER, false);
+        cluster.awaitKeys("IngressClass team-lb ADDED", shard);
         writeStatus(ns, "web", "10.10.10.6");
 
-        cluster.client.network().v1().ingressClasses().withName("team-lb").edit(c -> {
-            c.getSpec().setController("example.com/other");
-            return c;
-        });
-
-        cluster.awaitKeys("IngressClass team-lb MODIFIED", cluster.shard("team.example.com"));
+        setController("team-lb", "example.com/other");
+        cluster.awaitKeys("IngressClass team-lb MODIFIED", shard);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(loadBalancer(ns, "web")).isEmpty());
         assertThat(cluster.clusterState().ingresses()).noneMatch(i -> i.getMetadata().getNamespace().equals(ns));
+
+        setController("team-lb", IngressEligibility.CONTROLLER);
+        cluster.awaitKeys("IngressClass team-lb MODIFIED", shard, shard);
+
+        cluster.client.network().v1().ingressClasses().withName("team-lb").delete();
+        cluster.awaitKeys("IngressClass team-lb DELETED", shard);
+    }
+
+    @Test
+    void namespaceCreatedWithTheSelectorLabelBringsItsIngressesInAndDeletedTakesThemOut() {
+        String ns = "ghost-" + namespaces.incrementAndGet();
+        cluster.client.resource(ingress(ns, "web", "avi-lb", "ghost.example.com", "svc")).create();
+        cluster.assertNoKeysAfterIngressBarrier("Ingress " + ns + "/web ADDED");
+
+        KubeTestCluster.createNamespace(cluster.client, ns, SELECTED);
+        cluster.awaitKeys("Namespace " + ns + " ADDED", cluster.shard("ghost.example.com"));
+
+        cluster.client.namespaces().withName(ns).delete();
+        cluster.awaitKeys("Namespace " + ns + " DELETED", cluster.shard("ghost.example.com"));
+    }
+
+    @Test
+    void akoConfigMapIsWatchedAndYieldsNoShardKey() {
+        NotifyBuilder seen = new NotifyBuilder(cluster.camel).fromRoute("kube-watch-ako-configmap").whenDone(1).create();
+        cluster.client.resource(new ConfigMapBuilder().withNewMetadata().withNamespace("avi-system").withName("avi-k8s-config")
+                .endMetadata().withData(Map.of("logLevel", "INFO")).build()).create();
+
+        assertThat(seen.matches(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(cluster.keysFor("ConfigMap avi-system/avi-k8s-config ADDED")).isEmpty();
     }
 
     @Test
@@ -417,6 +447,13 @@ class KubernetesIngestionTest {
     private List<String> namesOnShard(String shard) {
         return cluster.clusterState().ingressesOfShard(shard, cluster.naming).stream()
                 .map(i -> i.getMetadata().getNamespace() + "/" + i.getMetadata().getName()).toList();
+    }
+
+    private void setController(String className, String controller) {
+        cluster.client.network().v1().ingressClasses().withName(className).edit(c -> {
+            c.getSpec().setController(controller);
+            return c;
+        });
     }
 
     private void writeStatus(String ns, String name, String ip) {
