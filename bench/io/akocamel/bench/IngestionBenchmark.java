@@ -33,7 +33,6 @@ import org.apache.camel.support.PluginHelper;
 
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;

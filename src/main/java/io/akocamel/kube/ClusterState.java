@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -169,7 +170,7 @@ public final class ClusterState implements ClusterView {
         return Optional.of(watch.informer);
     }
 
-    public void start(WatchSpec spec) {
+    public synchronized void start(WatchSpec spec) {
         Watch watch = watches.get(spec);
         if (watch != null && !watch.started) {
             watch.started = true;
@@ -192,14 +193,14 @@ public final class ClusterState implements ClusterView {
         return List.copyOf(watches.values());
     }
 
+    /** Required kinds that no started watch covers (its kube-watch route is missing or stopped). */
+    public List<KubeKind> unwatchedKinds() {
+        return requiredKinds().stream().filter(kind -> primary(kind) == null).toList();
+    }
+
     /** Every required kind is watched, every informer has listed completely, and none has stopped. */
     public boolean isComplete() {
-        for (KubeKind kind : requiredKinds()) {
-            if (primary(kind) == null) {
-                return false;
-            }
-        }
-        return watches.values().stream().allMatch(w -> w.synced() && !w.stopped());
+        return unwatchedKinds().isEmpty() && watches.values().stream().allMatch(w -> w.synced() && !w.stopped());
     }
 
     private Watch newWatch(WatchSpec spec) {
@@ -294,7 +295,7 @@ public final class ClusterState implements ClusterView {
             return ClusterView.super.ingressesOfShard(shardVsName, namer);
         }
         Function<Ingress, IngressEligibility.Verdict> decide = decider();
-        Map<String, Ingress> found = new java.util.TreeMap<>();
+        Map<String, Ingress> found = new TreeMap<>();
         for (String value : List.of(shardVsName, EVERY_SHARD)) {
             for (Ingress ingress : this.<Ingress>byIndex(KubeKind.INGRESS, INGRESS_BY_SHARD, value)) {
                 if (decide.apply(ingress).isOurs()) {

@@ -41,12 +41,7 @@ public class KubeWatchHealthCheck extends AbstractHealthCheck {
                 listing.add(watch.spec().toString());
             }
         }
-        List<String> missing = new ArrayList<>();
-        for (KubeKind kind : state.requiredKinds()) {
-            if (state.watches().stream().noneMatch(w -> w.spec().kind() == kind && w.spec().coversKind())) {
-                missing.add(kind.plural());
-            }
-        }
+        List<String> missing = state.unwatchedKinds().stream().map(KubeKind::plural).toList();
         builder.up();
         if (!stopped.isEmpty()) {
             builder.message("watch stopped: " + String.join(", ", stopped)).down();
