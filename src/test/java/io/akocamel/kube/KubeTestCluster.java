@@ -78,7 +78,7 @@ final class KubeTestCluster implements AutoCloseable {
         main = new Main();
         main.bind("settings", settings);
         main.bind("kubernetesClient", client);
-        main.configure().withRoutesIncludePattern("classpath:routes/kubernetes-watch.camel.yaml,classpath:routes/full-sync.camel.yaml");
+        main.configure().withRoutesIncludePattern("classpath:routes/full-sync.camel.yaml,classpath:routes/kubernetes-watch.camel.yaml");
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
