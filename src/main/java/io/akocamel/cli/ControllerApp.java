@@ -1,6 +1,8 @@
 package io.akocamel.cli;
 
+import io.akocamel.avi.AviConfiguration;
 import io.akocamel.config.Settings;
+import io.akocamel.reconcile.ReconcileConfiguration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -21,7 +23,12 @@ public final class ControllerApp implements AutoCloseable {
      * The route files, listed rather than scanned: a classpath wildcard costs about two seconds of start-up in the
      * fat jar (camel-notes §6). A test checks this list against the files in {@code routes/}.
      */
-    public static final List<String> ROUTE_FILES = List.of();
+    public static final List<String> ROUTE_FILES = List.of(
+            "kubernetes-watch.camel.yaml",
+            "full-sync.camel.yaml",
+            "avi-error-policy.camel.yaml",
+            "avi-delivery.camel.yaml",
+            "reconcile.camel.yaml");
 
     /** A directory of {@code *.camel.yaml} files replacing the packaged routes (the Helm chart mounts one here). */
     public static final String ROUTES_DIR_ENV = "AKO_CAMEL_ROUTES_DIR";
@@ -38,6 +45,8 @@ public final class ControllerApp implements AutoCloseable {
         main.bind("settings", settings);
         main.bind("kubernetesClient", client);
         beans.forEach(main::bind);
+        main.configure().addConfiguration(new AviConfiguration());
+        main.configure().addConfiguration(new ReconcileConfiguration());
         properties(settings, routesDir).forEach(main::addOverrideProperty);
         main.start();
         return new ControllerApp(main);

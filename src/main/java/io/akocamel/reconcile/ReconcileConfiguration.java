@@ -1,0 +1,55 @@
+package io.akocamel.reconcile;
+
+import io.akocamel.config.Settings;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
+import org.apache.camel.spi.Registry;
+
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Binds what routes/reconcile.camel.yaml uses: {@code shardReconciler}, {@code shardKeyCoalescer},
+ * {@code akoRuntimeConfig}, the {@code ako-initial-sync} readiness check, and the properties
+ * {@code ako.reconcile.workers} / {@code ako.reconcile.debounceMillis} from the settings. Writes to the controller are
+ * gated by the bean {@value #WRITE_GATE} (a {@link BooleanSupplier}, e.g. the controller preflight) when one is bound.
+ */
+public final class ReconcileConfiguration implements CamelConfiguration {
+    public static final String WRITE_GATE = "aviWriteGate";
+
+    @Override
+    public void configure(CamelContext context) {
+        Registry registry = context.getRegistry();
+        Settings settings = registry.lookupByNameAndType("settings", Settings.class);
+        if (settings == null) {
+            throw new IllegalStateException("bind the io.akocamel.config.Settings as bean 'settings' before starting Camel");
+        }
+        Properties properties = new Properties();
+        properties.setProperty("ako.reconcile.workers", String.valueOf(settings.akoCamel().workers()));
+        properties.setProperty("ako.reconcile.debounceMillis", String.valueOf(Math.max(1, settings.akoCamel().debounce().toMillis())));
+        context.getPropertiesComponent().setOverrideProperties(merge(context, properties));
+
+        RuntimeConfig runtime = new RuntimeConfig(settings);
+        InitialSync initialSync = new InitialSync();
+        BooleanSupplier writesAllowed = () -> {
+            BooleanSupplier gate = registry.lookupByNameAndType(WRITE_GATE, BooleanSupplier.class);
+            return gate == null || gate.getAsBoolean();
+        };
+        registry.bind("akoRuntimeConfig", runtime);
+        registry.bind("initialSyncHealthCheck", initialSync);
+        registry.bind("shardKeyCoalescer", new ShardKeyCoalescer());
+        registry.bind("useOriginalAggregationStrategy", new UseOriginalAggregationStrategy());
+        registry.bind("shardReconciler", new Reconciler(settings, context, runtime, initialSync, writesAllowed));
+    }
+
+    private static Properties merge(CamelContext context, Properties added) {
+        Properties merged = new Properties();
+        Properties existing = context.getPropertiesComponent().getOverrideProperties();
+        if (existing != null) {
+            merged.putAll(existing);
+        }
+        added.forEach(merged::putIfAbsent);
+        return merged;
+    }
+}

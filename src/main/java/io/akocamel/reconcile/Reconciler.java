@@ -1,0 +1,254 @@
+package io.akocamel.reconcile;
+
+import io.akocamel.avi.AviInventory;
+import io.akocamel.avi.BatchResult;
+import io.akocamel.avi.Conflict;
+import io.akocamel.avi.OperationResult;
+import io.akocamel.avi.Plan;
+import io.akocamel.avi.Planner;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.config.Settings;
+import io.akocamel.kube.ClusterState;
+import io.akocamel.kube.EventRecorder;
+import io.akocamel.model.AviObject;
+import io.akocamel.model.AviType;
+import io.akocamel.model.IngressRef;
+import io.akocamel.model.ModelBuilder;
+import io.akocamel.model.ModelWarning;
+import io.akocamel.model.Naming;
+import io.akocamel.model.ShardModel;
+import io.akocamel.model.StaticRoutes;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Reconciles one shard key (bean {@code shardReconciler}): the model of the shard from the current cluster state, the
+ * plan against the Avi inventory, the ordered delivery, then Ingress status and Events. Stateless between calls apart
+ * from per-key locks (one shard is never reconciled by two workers at once) and the initial-sync bookkeeping.
+ */
+public class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final Settings settings;
+    private final CamelContext camel;
+    private final ModelBuilder modelBuilder = new ModelBuilder();
+    private final Naming naming;
+    private final RuntimeConfig runtime;
+    private final BooleanSupplier writesAllowed;
+    private final InitialSync initialSync;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    // collaborators bound by other parts (route-file beans, AviConfiguration): looked up on first use
+    private ClusterState cluster;
+    private Planner planner;
+    private AviInventory inventory;
+    private EventRecorder events;
+    private ProducerTemplate producer;
+    private IngressStatusWriter statusWriter;
+
+    public Reconciler(Settings settings, CamelContext camel, RuntimeConfig runtime, InitialSync initialSync, BooleanSupplier writesAllowed) {
+        this.settings = settings;
+        this.camel = camel;
+        this.naming = Naming.of(settings);
+        this.runtime = runtime;
+        this.initialSync = initialSync;
+        this.writesAllowed = writesAllowed;
+    }
+
+    private synchronized void resolveCollaborators() {
+        if (producer != null) {
+            return;
+        }
+        var registry = camel.getRegistry();
+        cluster = required(registry.lookupByNameAndType("clusterState", ClusterState.class), "clusterState");
+        planner = required(registry.lookupByNameAndType("aviPlanner", Planner.class), "aviPlanner");
+        inventory = required(registry.lookupByNameAndType("aviInventory", AviInventory.class), "aviInventory");
+        events = required(registry.lookupByNameAndType("kubeEventRecorder", EventRecorder.class), "kubeEventRecorder");
+        statusWriter = new IngressStatusWriter(required(registry.lookupByNameAndType("kubernetesClient", KubernetesClient.class), "kubernetesClient"));
+        producer = camel.createProducerTemplate();
+    }
+
+    private static <T> T required(T bean, String name) {
+        if (bean == null) {
+            throw new IllegalStateException("bean '" + name + "' is not bound; check that every route file is loaded");
+        }
+        return bean;
+    }
+
+    /** Reconciles one shard key; {@code fullSync} keys also count towards the initial sync. */
+    public ReconcileResult reconcile(String key, boolean fullSync) {
+        resolveCollaborators();
+        ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            ReconcileResult result = writesAllowed.getAsBoolean() ? reconcileLocked(key) : ReconcileResult.skipped(key,
+                    "the controller set-up check has not passed; nothing is written until it does");
+            if (fullSync) {
+                initialSync.done(key);
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ReconcileResult reconcileLocked(String key) {
+        boolean gcAllowed = cluster.isComplete() && inventory.isComplete();
+        if (ClusterState.STATIC_ROUTES_KEY.equals(key)) {
+            return reconcileStaticRoutes(gcAllowed);
+        }
+        if (Planner.ORPHANS.equals(key)) {
+            return apply(key, planner.planOrphans(desiredShardKeys(), inventory, gcAllowed), List.of());
+        }
+        boolean deleting = runtime.deleteConfig();
+        ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster, settings);
+        List<AviObject> desired = deleting ? List.of() : model.objects();
+        // deleteConfig removes everything owned, whatever the state of the lists: it is an explicit order
+        Plan plan = planner.plan(key, desired, inventory, gcAllowed || deleting);
+        Collection<Ingress> ingresses = cluster.ingressesOfShard(key, naming);
+        ReconcileResult result = apply(key, plan, ingresses);
+        if (model != null) {
+            model.warnings().forEach(w -> warn(ingresses, w));
+        }
+        writeStatus(model, ingresses, result);
+        return result;
+    }
+
+    private ReconcileResult apply(String key, Plan plan, Collection<Ingress> ingresses) {
+        for (Conflict conflict : plan.conflicts()) {
+            String message = conflict.key() + ": " + conflict.reason() + "; rename or remove the object on the controller, "
+                    + "ako-camel never writes objects it did not create";
+            LOG.warn("Shard {}: {}", key, message);
+            ingresses.forEach(ing -> events.warning(ing, "AviObjectConflict", message));
+        }
+        if (plan.operations().isEmpty()) {
+            return ReconcileResult.noop(key, plan.conflicts().size());
+        }
+        BatchResult batch = producer.requestBody("direct:avi-apply", plan.batch(), BatchResult.class);
+        for (OperationResult failure : batch.failures()) {
+            String message = "Avi Controller rejected " + failure.method() + " " + failure.key() + " (" + failure.status() + "): "
+                    + failure.message();
+            ingresses.forEach(ing -> events.warning(ing, "AviRequestFailed", message));
+        }
+        batch.warnings().forEach(w -> ingresses.forEach(ing -> events.warning(ing, w.reason(), w.objectKey() + ": " + w.message())));
+        ReconcileResult result = ReconcileResult.of(key, batch, plan.conflicts().size());
+        if (result.writes() > 0) {
+            LOG.info("Shard {}: {} ({} Ingresses)", key, result.summary(), ingresses.size());
+        }
+        return result;
+    }
+
+    private void warn(Collection<Ingress> ingresses, ModelWarning warning) {
+        ingresses.stream().filter(ing -> IngressRef.of(ing).equals(warning.ingress())).findFirst()
+                .ifPresent(ing -> events.warning(ing, warning.reason().name(), warning.message()));
+    }
+
+    private void writeStatus(ShardModel model, Collection<Ingress> ingresses, ReconcileResult result) {
+        for (Ingress ingress : ingresses) {
+            List<IngressLoadBalancerIngress> desired = runtime.deleteConfig() ? List.of() : statusOf(ingress);
+            boolean written = statusWriter.write(ingress, desired);
+            if (written && !desired.isEmpty() && model != null) {
+                events.normal(ingress, "Synced", "Served by virtual service " + model.vsName() + " at "
+                        + desired.stream().map(e -> e.getIp() + (e.getHostname() == null ? "" : " (" + e.getHostname() + ")")).toList());
+            } else if (written && desired.isEmpty()) {
+                events.normal(ingress, "Removed", "Removed from the Avi Controller (deleteConfig)");
+            }
+        }
+    }
+
+    /**
+     * The status of an Ingress across every shard it spans: one entry per host with the VIP of the host's shard VS,
+     * once that VIP exists; an Ingress served without a host (default backend, host-less rules) shows the VIPs of
+     * every shard VS (each serves it) without a hostname.
+     */
+    List<IngressLoadBalancerIngress> statusOf(Ingress ingress) {
+        List<IngressLoadBalancerIngress> entries = new ArrayList<>();
+        for (String host : hostsOf(ingress)) {
+            inventory.vipAddress(naming.shardVsName(host))
+                    .ifPresent(ip -> entries.add(new IngressLoadBalancerIngressBuilder().withIp(ip).withHostname(host).build()));
+        }
+        if (naming.isOnEveryShard(ingress)) {
+            Set<String> ips = new TreeSet<>();
+            naming.allSharedVsNames().forEach(vs -> inventory.vipAddress(vs).ifPresent(ips::add));
+            ips.forEach(ip -> entries.add(new IngressLoadBalancerIngressBuilder().withIp(ip).build()));
+        }
+        return entries;
+    }
+
+    private static Set<String> hostsOf(Ingress ingress) {
+        Set<String> hosts = new LinkedHashSet<>();
+        if (ingress.getSpec() == null) {
+            return hosts;
+        }
+        if (ingress.getSpec().getRules() != null) {
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                if (rule.getHost() != null && !rule.getHost().isEmpty() && rule.getHttp() != null) {
+                    hosts.add(rule.getHost());
+                }
+            }
+        }
+        return new TreeSet<>(hosts);
+    }
+
+    private ReconcileResult reconcileStaticRoutes(boolean gcAllowed) {
+        StaticRoutes.Routes routes = StaticRoutes.build(cluster, settings);
+        if (!routes.enabled()) {
+            return ReconcileResult.noop(ClusterState.STATIC_ROUTES_KEY, 0);
+        }
+        routes.problems().forEach(p -> LOG.warn("Static routes: {}", p));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("name", routes.vrfName());
+        body.putArray("static_routes").addAll(runtime.deleteConfig() ? List.of() : routes.routes());
+        AviObject vrf = new AviObject(AviType.VRFCONTEXT, routes.vrfName(), body);
+        Plan plan = planner.plan(ClusterState.STATIC_ROUTES_KEY, List.of(vrf), inventory, gcAllowed || runtime.deleteConfig());
+        return apply(ClusterState.STATIC_ROUTES_KEY, plan, List.of());
+    }
+
+    /** Every key the controller holds objects for, plus every key the cluster wants: what a full sync must visit. */
+    public List<String> fullSyncKeys(List<String> kubernetesKeys) {
+        resolveCollaborators();
+        Set<String> keys = new TreeSet<>(kubernetesKeys);
+        keys.addAll(inventory.shardKeys());
+        keys.add(Planner.ORPHANS);
+        List<String> all = new ArrayList<>(keys);
+        initialSync.started(all);
+        return all;
+    }
+
+    private Set<String> desiredShardKeys() {
+        Set<String> keys = new TreeSet<>(cluster.allShardKeys());
+        if (runtime.deleteConfig()) {
+            keys.clear();
+        }
+        return keys;
+    }
+
+    /** For tests and the JMX view: the shard keys currently being reconciled. */
+    public Set<String> busyKeys() {
+        Set<String> busy = new TreeSet<>();
+        locks.forEach((k, l) -> {
+            if (l.isLocked()) {
+                busy.add(k);
+            }
+        });
+        return busy;
+    }
+}
