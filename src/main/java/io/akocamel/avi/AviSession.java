@@ -58,6 +58,8 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
 
     /** AKO's {@code MaxAviVersion}: a discovered controller version is capped here. */
     public static final String MAX_VERSION = "30.2.1";
+    /** Exchange property: the call got a 2xx answer. */
+    static final String ANSWERED = "AviAnswered";
     static final String GENERATION = "AviSessionGeneration";
     static final String RELOGGED_IN = "AviReLoggedIn";
     static final String LOGIN_ERROR = "AviLoginError";
@@ -200,6 +202,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
         if (status >= 200 && status < 300) {
             try {
                 message.setBody(text == null || text.isBlank() ? NullNode.getInstance() : JSON.readTree(text));
+                exchange.setProperty(ANSWERED, true);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(step.method() + " " + step.path() + " -> " + status + " with a body that is not JSON");
             }

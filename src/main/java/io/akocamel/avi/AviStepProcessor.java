@@ -39,13 +39,17 @@ public final class AviStepProcessor {
 
     /** First step of {@code avi-step} (not repeated on redelivery): a new call may re-login once. */
     public void begin(Exchange exchange) {
+        exchange.removeProperty(AviSession.ANSWERED);
         exchange.removeProperty(AviSession.RELOGGED_IN);
         exchange.removeProperty(AviSession.LOGIN_ERROR);
         exchange.setProperty(HTTP_METHOD, step(exchange).method());
     }
 
-    /** Last step of {@code avi-step}, after a 2xx answer (body: the parsed JSON). */
+    /** Last step of {@code avi-step}: after a 2xx answer (body: the parsed JSON); nothing when the error policy took over. */
     public void response(Exchange exchange) {
+        if (!exchange.getProperty(AviSession.ANSWERED, false, Boolean.class)) {
+            return;
+        }
         AviStep step = step(exchange);
         JsonNode body = exchange.getMessage().getBody(JsonNode.class);
         switch (step.kind()) {
