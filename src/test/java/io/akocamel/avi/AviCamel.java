@@ -25,7 +25,7 @@ final class AviCamel implements AutoCloseable {
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
-                from("seda:reconcile").routeId("test-reconcile-requests").process(e -> reconcileRequests.add(e.getMessage().getBody(String.class)));
+                from("seda:reconcile?pollTimeout=20").routeId("test-reconcile-requests").process(e -> reconcileRequests.add(e.getMessage().getBody(String.class)));
             }
         });
         main.start();

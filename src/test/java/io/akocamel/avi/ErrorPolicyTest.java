@@ -165,8 +165,8 @@ class ErrorPolicyTest {
             assertThat(bodyOf(2).path("name").asText()).isEqualTo("p2");
             assertThat(bodyOf(4)).isEqualTo(bodyOf(2));
             LoggedRequest replay = controller.requests().get(4);
-            assertThat(replay.getHeader("Cookie")).isEqualTo("csrftoken=csrf-2; avi-sessionid=sess-2; sessionid=sess-2");
-            assertThat(replay.getHeader("X-CSRFToken")).isEqualTo("csrf-2");
+            assertThat(replay.getHeader("Cookie")).isEqualTo(FakeController.cookieHeader("2"));
+            assertThat(replay.getHeader("X-CSRFToken")).isEqualTo(FakeController.csrf("2"));
         }
     }
 
@@ -362,7 +362,7 @@ class ErrorPolicyTest {
 
             assertThat(controller.calls()).containsExactly("POST /login", "GET /api/initial-data", "POST /api/pool");
             assertThat(controller.requests().get(0).containsHeader("X-Avi-Version")).isFalse();
-            assertThat(controller.requests().get(1).getHeader("Cookie")).isEqualTo("csrftoken=csrf-1; avi-sessionid=sess-1; sessionid=sess-1");
+            assertThat(controller.requests().get(1).getHeader("Cookie")).isEqualTo(FakeController.cookieHeader("1"));
             assertThat(controller.requests().get(2).getHeader("X-Avi-Version")).isEqualTo("30.2.1");
         }
     }

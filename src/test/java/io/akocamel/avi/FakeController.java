@@ -46,11 +46,25 @@ final class FakeController implements AutoCloseable {
         }
     }
 
+    /** The CSRF token of login number {@code session}: distinctive, so a test can look for it in logs. */
+    static String csrf(String session) {
+        return "csrf" + session + "-b71d02e5c3a9";
+    }
+
+    static String sessionId(String session) {
+        return "sess" + session + "-4f1c9a77d2e8";
+    }
+
+    /** The Cookie header a client sends after login number {@code session}. */
+    static String cookieHeader(String session) {
+        return "csrftoken=" + csrf(session) + "; avi-sessionid=" + sessionId(session) + "; sessionid=" + sessionId(session);
+    }
+
     static ResponseDefinitionBuilder login(String session) {
         return okJson("{\"session_cookie_name\":\"avi-sessionid\",\"version\":{\"Version\":\"22.1.2\"}}")
-                .withHeader("Set-Cookie", "csrftoken=csrf-" + session + "; Max-Age=31449600; Path=/",
-                        "avi-sessionid=sess-" + session + "; HttpOnly; Max-Age=86400; Path=/",
-                        "sessionid=sess-" + session + "; HttpOnly; Max-Age=86400; Path=/");
+                .withHeader("Set-Cookie", "csrftoken=" + csrf(session) + "; Max-Age=31449600; Path=/",
+                        "avi-sessionid=" + sessionId(session) + "; HttpOnly; Max-Age=86400; Path=/",
+                        "sessionid=" + sessionId(session) + "; HttpOnly; Max-Age=86400; Path=/");
     }
 
     static ResponseDefinitionBuilder error(int status, String message) {

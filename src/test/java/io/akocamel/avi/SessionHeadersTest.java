@@ -45,8 +45,8 @@ class SessionHeadersTest {
             assertThat(login.getHeader("Content-Type")).startsWith("application/json");
             assertThat(login.getHeader("X-Avi-Version")).isEqualTo("22.1.2");
             LoggedRequest create = controller.requests().get(1);
-            assertThat(create.getHeader("Cookie")).isEqualTo("csrftoken=csrf-1; avi-sessionid=sess-1; sessionid=sess-1");
-            assertThat(create.getHeader("X-CSRFToken")).isEqualTo("csrf-1");
+            assertThat(create.getHeader("Cookie")).isEqualTo(FakeController.cookieHeader("1"));
+            assertThat(create.getHeader("X-CSRFToken")).isEqualTo(FakeController.csrf("1"));
             assertThat(create.getHeader("X-Avi-Version")).isEqualTo("22.1.2");
             assertThat(create.getHeader("X-Avi-Tenant")).isEqualTo("admin");
             assertThat(create.getHeader("Referer")).isEqualTo(controller.url() + "/");
