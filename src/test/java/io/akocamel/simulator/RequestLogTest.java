@@ -1,0 +1,49 @@
+package io.akocamel.simulator;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestLogTest {
+    private AviSimulator avi;
+
+    @BeforeEach
+    void start() {
+        avi = AviSimulator.builder().build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        avi.close();
+    }
+
+    @Test
+    void everyCallIsRecordedWithMethodPathQueryAndStatus() {
+        AviClient client = new AviClient(avi).login().tenant("admin");
+        String uuid = client.post("/api/pool", "{\"name\":\"logged\"}").json().path("uuid").asText();
+        client.get("/api/pool?name=logged");
+        client.delete("/api/pool/" + uuid);
+        client.get("/api/pool/" + uuid);
+
+        assertThat(avi.requestLog()).extracting(RecordedRequest::toString).containsExactly(
+                "POST /login -> 200",
+                "POST /api/pool -> 201",
+                "GET /api/pool?name=logged -> 200",
+                "DELETE /api/pool/" + uuid + " -> 204",
+                "GET /api/pool/" + uuid + " -> 404");
+        assertThat(avi.requestLog()).filteredOn(RecordedRequest::isWrite).hasSize(2);
+        assertThat(avi.requestLog().get(1).tenant()).isEqualTo("admin");
+    }
+
+    @Test
+    void theLogIsAlsoReadableAndClearableOverTheAdminPath() {
+        new AviClient(avi).login();
+        AviClient admin = new AviClient(avi);
+
+        assertThat(admin.get("/simulator/requests").json().findValuesAsText("path")).containsExactly("/login");
+        assertThat(admin.delete("/simulator/requests").status()).isEqualTo(204);
+        assertThat(avi.requestLog()).isEmpty();
+    }
+}
