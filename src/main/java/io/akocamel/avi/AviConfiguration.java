@@ -46,7 +46,7 @@ public final class AviConfiguration implements CamelConfiguration {
 
         registry.bind("aviSession", session);
         registry.bind("aviInventory", inventory);
-        registry.bind("aviInventoryLoader", new InventoryLoader(inventory, cluster, List.of(vrf), PAGE_SIZE));
+        registry.bind("aviInventoryLoader", new InventoryLoader(inventory, cluster, settings.controllerSettings().cloudName(), List.of(vrf), PAGE_SIZE));
         registry.bind("aviPlanner", planner);
         registry.bind("deadLetters", deadLetters);
         registry.bind("aviWriteLedger", writeLedger);

@@ -21,7 +21,7 @@ import java.util.Set;
  * A load reads, with {@code include_name=true} and paging (following {@code next}), every object of this cluster:
  * {@code created_by=ako-<cluster>} for pools, pool groups, HTTP policy sets, certificates and virtual services;
  * {@code name.contains=<cluster>--} for VsVips (kept when the name starts with it, as AKO does); and the VRF context(s)
- * whose static routes this cluster manages.
+ * of the configured cloud whose static routes this cluster manages.
  */
 public final class InventoryLoader {
     static final String LOAD = "AviInventoryLoad";
@@ -39,12 +39,15 @@ public final class InventoryLoader {
 
     private final AviInventory inventory;
     private final String clusterName;
+    private final String cloudName;
     private final List<String> vrfNames;
     private volatile int pageSize;
 
-    public InventoryLoader(AviInventory inventory, String clusterName, List<String> vrfNames, int pageSize) {
+    /** {@code vrfNames}: the VRF contexts of cloud {@code cloudName} whose static routes this cluster manages. */
+    public InventoryLoader(AviInventory inventory, String clusterName, String cloudName, List<String> vrfNames, int pageSize) {
         this.inventory = inventory;
         this.clusterName = clusterName;
+        this.cloudName = cloudName;
         this.vrfNames = List.copyOf(vrfNames);
         this.pageSize = pageSize;
     }
@@ -62,7 +65,8 @@ public final class InventoryLoader {
         for (AviType type : List.of(AviType.SSLKEYANDCERTIFICATE, AviType.POOL, AviType.POOLGROUP, AviType.HTTPPOLICYSET, AviType.VIRTUALSERVICE)) {
             queries.add(new InventoryQuery(type, "/api/" + type.path() + "?created_by=" + createdBy + paging));
         }
-        vrfNames.forEach(vrf -> queries.add(new InventoryQuery(AviType.VRFCONTEXT, AviStep.byName(AviType.VRFCONTEXT, vrf))));
+        vrfNames.forEach(vrf -> queries.add(new InventoryQuery(AviType.VRFCONTEXT,
+                AviStep.byName(AviType.VRFCONTEXT, vrf) + "&cloud_ref.name=" + encode(cloudName))));
         return queries;
     }
 
