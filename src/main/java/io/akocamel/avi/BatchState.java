@@ -62,8 +62,10 @@ final class BatchState {
         return new BatchResult(batch.shardKey(), all, warnings);
     }
 
+    /** Objects the batch leaves failing or in conflict. */
     synchronized Set<String> unresolvedKeys() {
         Set<String> keys = new HashSet<>();
+        batch.conflicts().forEach(c -> keys.add(c.key()));
         for (int i = 0; i < results.length; i++) {
             if (results[i] == null || results[i].failed()) {
                 keys.add(batch.operations().get(i).key());

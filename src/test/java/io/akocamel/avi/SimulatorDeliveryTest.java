@@ -203,6 +203,23 @@ class SimulatorDeliveryTest {
     }
 
     @Test
+    void staticRoutesAreMergedIntoTheSharedVrfKeepingOtherClustersRoutes() throws Exception {
+        avi.update("vrfcontext", "global", vrf -> vrf.putArray("static_routes").add(PlannerTest.json(
+                "{\"route_id\":\"cluster-2-1\",\"prefix\":{\"ip_addr\":{\"addr\":\"10.2.0.0\",\"type\":\"V4\"},\"mask\":24},"
+                        + "\"next_hop\":{\"addr\":\"192.168.2.1\",\"type\":\"V4\"},\"labels\":[{\"key\":\"clustername\",\"value\":\"cluster-2\"}]}")));
+        camel.loadInventory();
+
+        BatchResult added = camel.apply(planner.plan("vrf/global", List.of(PlannerTest.routes("a", "b")), camel.inventory(), true).batch());
+        BatchResult removed = camel.apply(planner.plan("vrf/global", List.of(PlannerTest.routes("b")), camel.inventory(), true).batch());
+
+        assertThat(added.succeeded()).as("%s", added).isTrue();
+        assertThat(removed.succeeded()).as("%s", removed).isTrue();
+        assertThat(avi.find("vrfcontext", "global").orElseThrow().path("static_routes").findValuesAsText("route_id"))
+                .containsExactly("cluster-2-1", "cluster-1-b");
+        assertThat(planner.plan("vrf/global", List.of(PlannerTest.routes("b")), camel.inventory(), true).operations()).isEmpty();
+    }
+
+    @Test
     void theInventoryPagesThroughMoreThanTwoPagesAndReadsOnlyThisClustersObjects() throws Exception {
         for (int i = 0; i < 7; i++) {
             avi.create("pool", "{\"name\":\"cluster-1--p" + i + "\",\"created_by\":\"ako-cluster-1\"}");
