@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.model.AviType;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,7 +28,6 @@ public final class AviInventory {
     private final ConcurrentMap<String, String> keyByUuid = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
     private volatile boolean complete;
-    private volatile Instant loadedAt;
 
     public AviInventory(String clusterName) {
         this.clusterName = clusterName;
@@ -74,10 +72,6 @@ public final class AviInventory {
     /** True when the last load read every query to its last page. Garbage collection needs it. */
     public boolean isComplete() {
         return complete;
-    }
-
-    public Instant loadedAt() {
-        return loadedAt;
     }
 
     /** Incremented on every load and refresh: part of a create's idempotency key (see {@link AviOperation#basis()}). */
@@ -130,7 +124,6 @@ public final class AviInventory {
                     .forEach(o -> forget(o.type(), o.name()));
         });
         complete = allComplete;
-        loadedAt = Instant.now();
         observed();
     }
 }

@@ -316,7 +316,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
                 if (!jar.containsKey(sessionCookie)) {
                     LOG.debug("the login reply set no {} cookie; continuing without a session cookie", sessionCookie);
                 }
-                jar.values().forEach(redactor::addSecret);
+                redactor.sessionSecrets(jar.values());
                 cookies = Collections.unmodifiableMap(jar);
                 csrfToken = jar.get("csrftoken");
                 return json;
@@ -423,7 +423,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
                     parseCookie(header.getValue(), updated);
                 }
             }
-            updated.values().forEach(redactor::addSecret);
+            redactor.sessionSecrets(updated.values());
             cookies = Collections.unmodifiableMap(updated);
         }
         response.removeHeaders("Set-Cookie");

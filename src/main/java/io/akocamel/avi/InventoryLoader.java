@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,7 @@ public final class InventoryLoader {
     static final String LOAD = "AviInventoryLoad";
     static final String QUERY = "AviInventoryQuery";
     static final String READ_ERROR = "AviReadError";
+    static final String REFRESH_NAME = "AviRefreshName";
     private static final Logger LOG = LoggerFactory.getLogger(InventoryLoader.class);
     private static final int MAX_PAGES = 10_000;
 
@@ -139,13 +141,13 @@ public final class InventoryLoader {
         exchange.setProperty(QUERY, query);
         exchange.removeProperty(READ_ERROR);
         exchange.setProperty(AviStep.PROPERTY, AviStep.read(query.path()));
-        exchange.setProperty("AviRefreshName", key.substring(slash + 1));
+        exchange.setProperty(REFRESH_NAME, key.substring(slash + 1));
     }
 
     /** The refreshed object (now in the inventory), or null when the controller has none by that name. */
     public StoredObject acceptRefresh(Exchange exchange) {
         InventoryQuery query = exchange.getProperty(QUERY, InventoryQuery.class);
-        String name = exchange.getProperty("AviRefreshName", String.class);
+        String name = exchange.getProperty(REFRESH_NAME, String.class);
         String error = exchange.getProperty(READ_ERROR, String.class);
         if (error != null) {
             throw new IllegalStateException("refreshing " + query.type().path() + "/" + name + " failed: " + error);
@@ -168,7 +170,7 @@ public final class InventoryLoader {
     static final class LoadState {
         private final Map<AviType, List<ObjectNode>> read = new EnumMap<>(AviType.class);
         private final Set<AviType> failedTypes = EnumSet.noneOf(AviType.class);
-        private final Map<InventoryQuery, Integer> pages = new java.util.HashMap<>();
+        private final Map<InventoryQuery, Integer> pages = new HashMap<>();
         private final List<String> failures = new ArrayList<>();
 
         synchronized void add(AviType type, ObjectNode body) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -172,7 +173,7 @@ public final class Planner {
                     + " was not found on the controller; check ControllerSettings.vrfName and cloudName"));
             return Optional.empty();
         }
-        Map<String, ObjectNode> wanted = new java.util.TreeMap<>();
+        Map<String, ObjectNode> wanted = new TreeMap<>();
         for (JsonNode route : object.body().path("static_routes")) {
             ObjectNode labelled = route.deepCopy();
             labelled.putArray("labels").addObject().put("key", Payloads.CLUSTER_MARKER).put("value", clusterName);
@@ -261,8 +262,15 @@ public final class Planner {
     }
 
     private static List<AviOperation> orderDeletes(List<StoredObject> garbage, AviInventory inventory, List<AviOperation> before) {
+        Set<String> deleted = garbage.stream().map(StoredObject::key).collect(Collectors.toSet());
+        Set<String> batchKeys = new HashSet<>(deleted);
+        before.forEach(op -> batchKeys.add(op.key()));
+        // what each object of the batch refers to as the controller holds it now
         Map<String, Set<String>> storedRefs = new HashMap<>();
         for (StoredObject o : inventory.all()) {
+            if (!batchKeys.contains(o.key())) {
+                continue;
+            }
             Set<String> targets = new HashSet<>();
             for (String ref : Payloads.refsOf(o.body())) {
                 int at = ref.indexOf('@');
@@ -274,14 +282,11 @@ public final class Planner {
             }
             storedRefs.put(o.key(), targets);
         }
-        Set<String> deleted = garbage.stream().map(StoredObject::key).collect(Collectors.toSet());
         List<AviOperation> deletes = garbage.stream().map(o -> new AviOperation(AviMethod.DELETE, o.type(), o.name(), o.uuid(), null,
                 o.checksum() == null ? "-" : o.checksum(), "delete@" + o.uuid(), Set.of())).toList();
         // Y waits for every X of this batch whose stored body still refers to Y (deleted or rewritten first)
-        Set<String> batchKeys = new HashSet<>(deleted);
-        before.forEach(op -> batchKeys.add(op.key()));
         Function<AviOperation, Set<String>> referrers = op -> storedRefs.entrySet().stream()
-                .filter(e -> batchKeys.contains(e.getKey()) && !e.getKey().equals(op.key()) && e.getValue().contains(op.key()))
+                .filter(e -> !e.getKey().equals(op.key()) && e.getValue().contains(op.key()))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         Function<AviOperation, Set<String>> deleteFirst = op -> referrers.apply(op).stream().filter(deleted::contains).collect(Collectors.toSet());
         Comparator<AviOperation> parentsFirst = Comparator.comparing((AviOperation op) -> -op.type().ordinal()).thenComparing(AviOperation::name);

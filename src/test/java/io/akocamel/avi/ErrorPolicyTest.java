@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.akocamel.model.AviType;
 import org.apache.camel.Exchange;
@@ -21,7 +19,6 @@ import java.util.Set;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,14 +62,6 @@ class ErrorPolicyTest {
         return stored(201, name, "pool-" + name, "ako-cluster-1", "10");
     }
 
-    /** Answers in sequence for one method and URL; the last answer repeats. */
-    void script(String method, String url, ResponseDefinitionBuilder... answers) {
-        for (int i = 0; i < answers.length; i++) {
-            ScenarioMappingBuilder stub = request(method, urlEqualTo(url)).inScenario(method + url)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer-" + i).willReturn(answers[i]);
-            controller.server.stubFor(i + 1 < answers.length ? stub.willSetStateTo("answer-" + (i + 1)) : stub);
-        }
-    }
 
     AviCamel start() throws Exception {
         return AviCamel.start(TestSettings.controller(controller.url()).build());
@@ -90,7 +79,7 @@ class ErrorPolicyTest {
 
     @Test
     void serverErrorIsRetriedAndThenSucceeds() throws Exception {
-        script("POST", "/api/pool", FakeController.error(503, "Service Unavailable"), created("p1"));
+        controller.script("POST", "/api/pool", FakeController.error(503, "Service Unavailable"), created("p1"));
         try (AviCamel camel = start()) {
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1"))));
 
@@ -103,7 +92,7 @@ class ErrorPolicyTest {
 
     @Test
     void persistentServerErrorsBackOffExponentiallyThenLandInTheDeadLetterStoreAndTheShardIsReconciledLater() throws Exception {
-        script("POST", "/api/pool", FakeController.error(503, "Service Unavailable"));
+        controller.script("POST", "/api/pool", FakeController.error(503, "Service Unavailable"));
         try (AviCamel camel = start()) {
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(
                     create(AviType.POOL, "p1"), create(AviType.POOLGROUP, "pg1", "pool/p1"))));
@@ -129,7 +118,7 @@ class ErrorPolicyTest {
 
     @Test
     void aCallThatTimesOutIsRetried() throws Exception {
-        script("POST", "/api/pool", created("p1").withFixedDelay(2000), created("p1"));
+        controller.script("POST", "/api/pool", created("p1").withFixedDelay(2000), created("p1"));
         try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).callTimeout(Duration.ofMillis(400)).build())) {
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1"))));
 
@@ -156,7 +145,7 @@ class ErrorPolicyTest {
     @Test
     void unauthorizedMidBatchLogsInAgainOnceAndReplaysTheCall() throws Exception {
         controller.stubLogins("1", "2");
-        script("POST", "/api/pool", created("p1"), FakeController.error(401, "Authentication credentials were not provided."), created("p2"));
+        controller.script("POST", "/api/pool", created("p1"), FakeController.error(401, "Authentication credentials were not provided."), created("p2"));
         try (AviCamel camel = start()) {
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1"), create(AviType.POOL, "p2"))));
 
@@ -173,7 +162,7 @@ class ErrorPolicyTest {
     @Test
     void aSecondUnauthorizedForTheSameCallIsNotRetriedAgain() throws Exception {
         controller.stubLogins("1", "2", "3");
-        script("POST", "/api/pool", FakeController.error(401, "CSRF token missing or incorrect."));
+        controller.script("POST", "/api/pool", FakeController.error(401, "CSRF token missing or incorrect."));
         try (AviCamel camel = start()) {
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1"))));
 
@@ -205,7 +194,7 @@ class ErrorPolicyTest {
 
     @Test
     void deletingAnObjectThatIsAlreadyGoneSucceeds() throws Exception {
-        script("DELETE", "/api/pool/pool-1", FakeController.error(404, "Pool object not found!"));
+        controller.script("DELETE", "/api/pool/pool-1", FakeController.error(404, "Pool object not found!"));
         try (AviCamel camel = start()) {
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(delete(AviType.POOL, "p1", "pool-1"))));
 
@@ -216,8 +205,8 @@ class ErrorPolicyTest {
 
     @Test
     void updatingAnObjectThatVanishedCreatesItAgain() throws Exception {
-        script("PUT", "/api/pool/pool-1", FakeController.error(404, "Pool object not found!"));
-        script("POST", "/api/pool", created("p1"));
+        controller.script("PUT", "/api/pool/pool-1", FakeController.error(404, "Pool object not found!"));
+        controller.script("POST", "/api/pool", created("p1"));
         try (AviCamel camel = start()) {
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(update(AviType.POOL, "p1", "pool-1", "5"))));
 
@@ -229,10 +218,10 @@ class ErrorPolicyTest {
 
     @Test
     void conflictWithAnObjectOfOursIsAdopted() throws Exception {
-        script("POST", "/api/pool", FakeController.error(409, "Pool with this Name, Tenant ref and Cloud ref already exists."));
-        script("GET", "/api/pool?name=p1&include_name=true", okJson("{\"count\":1,\"results\":["
+        controller.script("POST", "/api/pool", FakeController.error(409, "Pool with this Name, Tenant ref and Cloud ref already exists."));
+        controller.script("GET", "/api/pool?name=p1&include_name=true", okJson("{\"count\":1,\"results\":["
                 + "{\"name\":\"p1\",\"uuid\":\"pool-7\",\"created_by\":\"ako-cluster-1\",\"_last_modified\":\"55\"}]}"));
-        script("PUT", "/api/pool/pool-7", stored(200, "p1", "pool-7", "ako-cluster-1", "56"));
+        controller.script("PUT", "/api/pool/pool-7", stored(200, "p1", "pool-7", "ako-cluster-1", "56"));
         try (AviCamel camel = start()) {
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1"))));
 
@@ -246,8 +235,8 @@ class ErrorPolicyTest {
 
     @Test
     void conflictWithAForeignObjectIsNeverWrittenAndGoesToTheDeadLetterStore() throws Exception {
-        script("POST", "/api/pool", FakeController.error(409, "Pool with this Name, Tenant ref and Cloud ref already exists."));
-        script("GET", "/api/pool?name=p1&include_name=true", okJson("{\"count\":1,\"results\":["
+        controller.script("POST", "/api/pool", FakeController.error(409, "Pool with this Name, Tenant ref and Cloud ref already exists."));
+        controller.script("GET", "/api/pool?name=p1&include_name=true", okJson("{\"count\":1,\"results\":["
                 + "{\"name\":\"p1\",\"uuid\":\"pool-7\",\"created_by\":\"ako-cluster-2\",\"_last_modified\":\"55\"}]}"));
         try (AviCamel camel = start()) {
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1"), create(AviType.POOLGROUP, "pg1", "pool/p1"))));
@@ -268,9 +257,9 @@ class ErrorPolicyTest {
 
     @Test
     void staleUpdateIsReReadAndRetried() throws Exception {
-        script("PUT", "/api/pool/pool-1", FakeController.error(412, "Need to reload object data Pool"),
+        controller.script("PUT", "/api/pool/pool-1", FakeController.error(412, "Need to reload object data Pool"),
                 stored(200, "p1", "pool-1", "ako-cluster-1", "3"));
-        script("GET", "/api/pool/pool-1?include_name=true", stored(200, "p1", "pool-1", "ako-cluster-1", "2"));
+        controller.script("GET", "/api/pool/pool-1?include_name=true", stored(200, "p1", "pool-1", "ako-cluster-1", "2"));
         try (AviCamel camel = start()) {
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(update(AviType.POOL, "p1", "pool-1", "1"))));
 
@@ -286,7 +275,7 @@ class ErrorPolicyTest {
 
     @Test
     void noFreeIpIsRetriedSlowlyWithAWarningInsteadOfRedelivered() throws Exception {
-        script("POST", "/api/vsvip", FakeController.error(400, "No available free IPs"));
+        controller.script("POST", "/api/vsvip", FakeController.error(400, "No available free IPs"));
         try (AviCamel camel = start()) {
             Instant before = Instant.now();
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(create(AviType.VSVIP, SHARD), create(AviType.POOL, "p1"))));
@@ -304,7 +293,7 @@ class ErrorPolicyTest {
 
     @Test
     void anyOtherClientErrorIsNotRetriedAndItsMessageIsCarriedForTheIngress() throws Exception {
-        script("POST", "/api/pool", FakeController.error(400, "Invalid value for field lb_algorithm"), created("p2"));
+        controller.script("POST", "/api/pool", FakeController.error(400, "Invalid value for field lb_algorithm"), created("p2"));
         try (AviCamel camel = start()) {
             ShardBatch batch = new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1"), create(AviType.POOL, "p2"),
                     create(AviType.POOLGROUP, "pg1", "pool/p1")));
@@ -327,7 +316,7 @@ class ErrorPolicyTest {
 
     @Test
     void aDuplicatedBatchSendsEachWriteOnce() throws Exception {
-        script("POST", "/api/pool", created("p1"));
+        controller.script("POST", "/api/pool", created("p1"));
         try (AviCamel camel = start()) {
             ShardBatch batch = new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1")));
             BatchResult first = camel.apply(batch);
@@ -341,7 +330,7 @@ class ErrorPolicyTest {
 
     @Test
     void aFailedWriteIsSentAgainByTheNextBatchAndLeavesTheDeadLetterStore() throws Exception {
-        script("POST", "/api/pool", FakeController.error(400, "Invalid value"), created("p1"));
+        controller.script("POST", "/api/pool", FakeController.error(400, "Invalid value"), created("p1"));
         try (AviCamel camel = start()) {
             ShardBatch batch = new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1")));
             assertThat(outcomes(camel.apply(batch))).containsExactly(Outcome.FAILED);
@@ -355,8 +344,8 @@ class ErrorPolicyTest {
 
     @Test
     void theControllerVersionIsDiscoveredAndCappedAt30_2_1() throws Exception {
-        script("GET", "/api/initial-data", okJson("{\"version\":{\"Version\":\"31.1.1\",\"build\":9001}}"));
-        script("POST", "/api/pool", created("p1"));
+        controller.script("GET", "/api/initial-data", okJson("{\"version\":{\"Version\":\"31.1.1\",\"build\":9001}}"));
+        controller.script("POST", "/api/pool", created("p1"));
         try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).version("").build())) {
             camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1"))));
 

@@ -13,6 +13,7 @@ import java.util.List;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /** A scripted Avi Controller on WireMock: login sets csrftoken/avi-sessionid/sessionid like a real 20.1 controller. */
@@ -69,6 +70,15 @@ final class FakeController implements AutoCloseable {
 
     static ResponseDefinitionBuilder error(int status, String message) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("{\"error\":\"" + message + "\"}");
+    }
+
+    /** Answers in sequence for one method and URL (path and query); the last answer repeats. */
+    void script(String method, String url, ResponseDefinitionBuilder... answers) {
+        for (int i = 0; i < answers.length; i++) {
+            ScenarioMappingBuilder stub = request(method, urlEqualTo(url)).inScenario(method + " " + url)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer-" + i).willReturn(answers[i]);
+            server.stubFor(i + 1 < answers.length ? stub.willSetStateTo("answer-" + (i + 1)) : stub);
+        }
     }
 
     /** Every request received, oldest first. */

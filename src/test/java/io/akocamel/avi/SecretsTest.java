@@ -2,8 +2,6 @@ package io.akocamel.avi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.akocamel.model.AviType;
 import org.apache.camel.health.HealthCheck;
 import org.apache.logging.log4j.Level;
@@ -24,7 +22,6 @@ import java.util.Set;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,13 +44,6 @@ class SecretsTest {
         controller.close();
     }
 
-    void script(String method, String url, ResponseDefinitionBuilder... answers) {
-        for (int i = 0; i < answers.length; i++) {
-            ScenarioMappingBuilder stub = request(method, urlEqualTo(url)).inScenario(method + url)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer-" + i).willReturn(answers[i]);
-            controller.server.stubFor(i + 1 < answers.length ? stub.willSetStateTo("answer-" + (i + 1)) : stub);
-        }
-    }
 
     static AviOperation create(AviType type, String name, ObjectNode payload) {
         return new AviOperation(AviMethod.POST, type, name, null, payload.put("name", name), "ck-" + name, "new@0", Set.of());
@@ -74,11 +64,11 @@ class SecretsTest {
         for (String type : List.of("vsvip", "pool", "poolgroup", "httppolicyset", "virtualservice")) {
             controller.server.stubFor(get(urlPathEqualTo("/api/" + type)).willReturn(okJson("{\"count\":0,\"results\":[]}")));
         }
-        script("POST", "/api/sslkeyandcertificate", FakeController.error(401, "Authentication credentials were not provided."),
+        controller.script("POST", "/api/sslkeyandcertificate", FakeController.error(401, "Authentication credentials were not provided."),
                 ErrorPolicyTest.stored(201, "cluster-1--foo.com", "sslkeyandcertificate-1", "ako-cluster-1", "1"),
                 FakeController.error(500, echo.replace("\n", "\\n")));
-        script("POST", "/api/pool", FakeController.error(400, "Invalid field for " + TestSettings.PASSWORD), FakeController.error(409, "exists"));
-        script("GET", "/api/pool?name=cluster-1--taken&include_name=true",
+        controller.script("POST", "/api/pool", FakeController.error(400, "Invalid field for " + TestSettings.PASSWORD), FakeController.error(409, "exists"));
+        controller.script("GET", "/api/pool?name=cluster-1--taken&include_name=true",
                 okJson("{\"count\":1,\"results\":[{\"name\":\"cluster-1--taken\",\"uuid\":\"pool-9\",\"created_by\":\"someone\"}]}"));
 
         List<Object> reported = new ArrayList<>();

@@ -55,4 +55,15 @@ class SessionHeadersTest {
             assertThat(camel.inventory().get(AviType.POOL, "p1")).hasValueSatisfying(p -> assertThat(p.uuid()).isEqualTo("pool-1"));
         }
     }
+
+    @Test
+    void aTokenLogsInAsUsernameAndToken() throws Exception {
+        controller.server.stubFor(post(urlEqualTo("/api/pool")).willReturn(ErrorPolicyTest.created("p1")));
+        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).token("tok-3f9a1c77e0").build())) {
+            camel.apply(new ShardBatch("cluster-1--Shared-L7-0", List.of(create(AviType.POOL, "p1"))));
+
+            assertThat(JSON.readTree(controller.requests().get(0).getBodyAsString()))
+                    .isEqualTo(JSON.readTree("{\"username\":\"admin\",\"token\":\"tok-3f9a1c77e0\"}"));
+        }
+    }
 }

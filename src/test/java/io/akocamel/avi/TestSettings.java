@@ -1,5 +1,6 @@
 package io.akocamel.avi;
 
+import io.akocamel.config.SecretValue;
 import io.akocamel.config.Settings;
 import io.akocamel.config.SettingsLoader;
 
@@ -13,6 +14,7 @@ final class TestSettings {
     private String version = "22.1.2";
     private boolean insecure;
     private String caData = "";
+    private String token = "";
     private int maxAttempts = 3;
     private Duration callTimeout = Duration.ofMillis(800);
     private Duration slowRetry = Duration.ofMillis(300);
@@ -37,6 +39,12 @@ final class TestSettings {
 
     TestSettings caData(String pem) {
         this.caData = pem;
+        return this;
+    }
+
+    /** Log in with this token instead of the password. */
+    TestSettings token(String token) {
+        this.token = token;
         return this;
     }
 
@@ -73,7 +81,7 @@ final class TestSettings {
                 """.formatted(controller, version, PASSWORD)).load();
         Settings.AkoCamelSettings c = base.akoCamel();
         Settings.AviCredentials credentials = new Settings.AviCredentials(base.aviCredentials().username(),
-                base.aviCredentials().password(), base.aviCredentials().authtoken(), caData);
+                token.isEmpty() ? base.aviCredentials().password() : SecretValue.empty(), SecretValue.of(token), caData);
         return new Settings(base.akoSettings(), base.networkSettings(), base.l7Settings(), base.controllerSettings(), credentials,
                 base.nodePortSelector(), new Settings.AkoCamelSettings(insecure, c.honourLegacyIngressClassAnnotation(), c.ingressClassName(),
                 2, c.debounce(), callTimeout, new Settings.Retry(Duration.ofMillis(20), Duration.ofMillis(80), maxAttempts, slowRetry),
