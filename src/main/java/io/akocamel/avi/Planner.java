@@ -296,24 +296,29 @@ public final class Planner {
     /** Kahn's algorithm; among ready operations the comparator decides; a cycle (never expected) ends in comparator order. */
     private static List<AviOperation> topological(Collection<AviOperation> ops, Function<AviOperation, Set<String>> prerequisites,
                                                   Comparator<AviOperation> order) {
-        Map<String, Set<String>> waitingFor = new HashMap<>();
-        ops.forEach(op -> waitingFor.put(op.key(), new HashSet<>(prerequisites.apply(op))));
+        Map<String, Integer> waiting = new HashMap<>();
+        Map<String, List<AviOperation>> unblocks = new HashMap<>();
         PriorityQueue<AviOperation> ready = new PriorityQueue<>(order);
-        List<AviOperation> pending = new ArrayList<>(ops);
-        List<AviOperation> result = new ArrayList<>();
-        while (!pending.isEmpty()) {
-            pending.removeIf(op -> waitingFor.get(op.key()).isEmpty() && ready.add(op));
-            if (ready.isEmpty()) {
-                pending.sort(order);
-                result.addAll(pending);
-                break;
+        for (AviOperation op : ops) {
+            Set<String> before = prerequisites.apply(op);
+            waiting.put(op.key(), before.size());
+            before.forEach(key -> unblocks.computeIfAbsent(key, k -> new ArrayList<>()).add(op));
+            if (before.isEmpty()) {
+                ready.add(op);
             }
+        }
+        List<AviOperation> result = new ArrayList<>();
+        while (!ready.isEmpty()) {
             AviOperation next = ready.poll();
             result.add(next);
-            waitingFor.values().forEach(waiting -> waiting.remove(next.key()));
+            for (AviOperation after : unblocks.getOrDefault(next.key(), List.of())) {
+                if (waiting.merge(after.key(), -1, Integer::sum) == 0) {
+                    ready.add(after);
+                }
+            }
         }
-        while (!ready.isEmpty()) {
-            result.add(ready.poll());
+        if (result.size() < ops.size()) {
+            ops.stream().filter(op -> waiting.get(op.key()) > 0).sorted(order).forEach(result::add);
         }
         return result;
     }
