@@ -34,7 +34,6 @@ import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -51,7 +50,7 @@ import java.util.stream.Collectors;
  * exchange (nor its logs, message history or errors). Login itself is a plain HttpClient 5 call on the same pool.
  * <p>
  * Invalid credentials are a fatal configuration error: readiness goes down, the error is logged, and login is not
- * tried again (nor logged again) for {@code credentialRetryInterval} (one minute); calls fail at once meanwhile.
+ * tried again (nor logged again) for a minute; calls fail at once meanwhile.
  */
 public final class AviSession extends ServiceSupport implements HttpClientConfigurer {
     public enum State { NOT_CONNECTED, CONNECTED, UNREACHABLE, CREDENTIALS_REJECTED }
@@ -65,6 +64,8 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
     static final String LOGIN_ERROR = "AviLoginError";
     private static final Logger LOG = LoggerFactory.getLogger(AviSession.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** After rejected credentials: no new login attempt (and no new error line) before this. */
+    private static final Duration CREDENTIAL_RETRY = Duration.ofMinutes(1);
 
     private final String baseUri;
     private final String referer;
@@ -73,8 +74,6 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
     private final String username;
     private final SecretValue password;
     private final SecretValue token;
-    private final Duration credentialRetryInterval;
-    private final Clock clock;
     private final RequestConfig requestConfig;
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient loginClient;
@@ -89,10 +88,6 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
     private Instant nextLoginAttempt = Instant.MIN;
 
     public AviSession(Settings settings) {
-        this(settings, Duration.ofMinutes(1), Clock.systemUTC());
-    }
-
-    AviSession(Settings settings, Duration credentialRetryInterval, Clock clock) {
         Settings.ControllerSettings controller = settings.controllerSettings();
         if (controller.controllerHost().isEmpty()) {
             throw new IllegalArgumentException("ControllerSettings.controllerHost is empty; set the Avi Controller address "
@@ -106,8 +101,6 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
         this.username = settings.aviCredentials().username();
         this.password = settings.aviCredentials().password();
         this.token = settings.aviCredentials().authtoken();
-        this.credentialRetryInterval = credentialRetryInterval;
-        this.clock = clock;
         redactor.addSecret(password.reveal());
         redactor.addSecret(token.reveal());
 
@@ -271,7 +264,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
     }
 
     private void login() {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         if (state == State.CREDENTIALS_REJECTED && now.isBefore(nextLoginAttempt)) {
             throw new AviCredentialsException(0, problem, problem);
         }
@@ -283,8 +276,8 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
         } catch (AviCredentialsException e) {
             state = State.CREDENTIALS_REJECTED;
             problem = e.getMessage();
-            nextLoginAttempt = now.plus(credentialRetryInterval);
-            LOG.error("{} (next login attempt in {} s)", e.getMessage(), credentialRetryInterval.toSeconds());
+            nextLoginAttempt = now.plus(CREDENTIAL_RETRY);
+            LOG.error("{} (next login attempt in {} s)", e.getMessage(), CREDENTIAL_RETRY.toSeconds());
             throw e;
         } catch (AviTransientException e) {
             state = State.UNREACHABLE;

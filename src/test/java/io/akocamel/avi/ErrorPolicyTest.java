@@ -175,7 +175,7 @@ class ErrorPolicyTest {
     @Test
     void invalidCredentialsAreAFatalConfigurationErrorWithoutATightLoop() throws Exception {
         controller.server.stubFor(post(urlEqualTo("/login")).willReturn(FakeController.error(401, "Invalid credentials")));
-        try (AviCamel camel = start()) {
+        try (LogCapture logs = new LogCapture(java.util.Map.of()); AviCamel camel = start()) {
             BatchResult first = camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1"), create(AviType.POOL, "p2"))));
             BatchResult second = camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "p3"))));
 
@@ -187,6 +187,8 @@ class ErrorPolicyTest {
             HealthCheck readiness = camel.bean("aviControllerHealthCheck", HealthCheck.class);
             assertThat(readiness.call().getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(readiness.call().getMessage()).hasValueSatisfying(m -> assertThat(m).contains("Invalid credentials"));
+            assertThat(logs.lines()).filteredOn(line -> line.startsWith("ERROR")).singleElement()
+                    .satisfies(line -> assertThat(line).contains("rejected the login", "next login attempt in 60 s"));
         }
     }
 
