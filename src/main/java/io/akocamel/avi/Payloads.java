@@ -270,6 +270,7 @@ public final class Payloads {
                 return have.get().contains("@") || want.get().equals(have.get());
             }
         }
-        return desired.asText().equals(stored.asText());
+        // surrounding whitespace is not content (a PEM may come back without its final newline)
+        return desired.asText().strip().equals(stored.asText().strip());
     }
 }
