@@ -1,0 +1,129 @@
+package io.akocamel.avi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.model.AviType;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the controller holds of this cluster (bean {@code aviInventory}): every owned object of the types in use, the
+ * shared VRF context(s) whose static routes this cluster manages, and any foreign object met under one of our names.
+ * Loaded by {@code direct:avi-inventory-load} (paged), refreshed per object by {@code direct:avi-inventory-refresh}, and
+ * kept current by the delivery route from every write's response. Thread-safe.
+ */
+public final class AviInventory {
+    private final String clusterName;
+    private final ConcurrentMap<String, StoredObject> objects = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, String> keyByUuid = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+    private volatile boolean complete;
+
+    public AviInventory(String clusterName) {
+        this.clusterName = clusterName;
+    }
+
+    public Optional<StoredObject> get(AviType type, String name) {
+        return Optional.ofNullable(objects.get(type.path() + "/" + name));
+    }
+
+    /** Owned objects of one type, by name. */
+    public List<StoredObject> owned(AviType type) {
+        return objects.values().stream().filter(o -> o.owned() && o.type() == type).sorted(Comparator.comparing(StoredObject::name)).toList();
+    }
+
+    /** Owned objects whose shard marker is {@code shardKey}. */
+    public List<StoredObject> ownedByShard(String shardKey) {
+        return objects.values().stream().filter(o -> o.owned() && shardKey.equals(o.shard())).sorted(Comparator.comparing(StoredObject::key)).toList();
+    }
+
+    /** Every shard key found on owned objects: shards that exist on the controller, whether or not still desired. */
+    public Set<String> shardKeys() {
+        Set<String> keys = new TreeSet<>();
+        objects.values().stream().filter(o -> o.owned() && o.shard() != null).forEach(o -> keys.add(o.shard()));
+        return keys;
+    }
+
+    public Collection<StoredObject> all() {
+        return List.copyOf(objects.values());
+    }
+
+    public Optional<String> keyOfUuid(String uuid) {
+        return Optional.ofNullable(keyByUuid.get(uuid));
+    }
+
+    /** The first VIP address of a VsVip ({@code vip[0].ip_address.addr}), once the controller has allocated it. */
+    public Optional<String> vipAddress(String vsVipName) {
+        return get(AviType.VSVIP, vsVipName)
+                .map(o -> o.body().path("vip").path(0).path("ip_address").path("addr").asText(""))
+                .filter(addr -> !addr.isEmpty());
+    }
+
+    /** True when the last load read every query to its last page. Garbage collection needs it. */
+    public boolean isComplete() {
+        return complete;
+    }
+
+    /** Incremented on every load and refresh: part of a create's idempotency key (see {@link AviOperation#basis()}). */
+    public long epoch() {
+        return epoch.get();
+    }
+
+    public int size() {
+        return objects.size();
+    }
+
+    /** Takes an object as the controller returned it (after a write or a read). */
+    public StoredObject record(AviType type, JsonNode body) {
+        if (!(body instanceof ObjectNode object) || !body.hasNonNull("name")) {
+            throw new IllegalArgumentException("not an Avi object of type " + type.path());
+        }
+        StoredObject stored = StoredObject.of(type, object, clusterName);
+        StoredObject previous = objects.put(stored.key(), stored);
+        if (previous != null && previous.uuid() != null) {
+            keyByUuid.remove(previous.uuid());
+        }
+        if (stored.uuid() != null) {
+            keyByUuid.put(stored.uuid(), stored.key());
+        }
+        return stored;
+    }
+
+    public void forget(AviType type, String name) {
+        StoredObject removed = objects.remove(type.path() + "/" + name);
+        if (removed != null && removed.uuid() != null) {
+            keyByUuid.remove(removed.uuid());
+        }
+    }
+
+    /** An observation of the controller (a load or a refresh) happened. */
+    void observed() {
+        epoch.incrementAndGet();
+    }
+
+    /**
+     * Replaces what a load read: for each completely read type, its objects become exactly those read; types whose
+     * read failed keep their previous objects, and the inventory is marked incomplete.
+     */
+    void replace(Map<AviType, List<ObjectNode>> readByType, boolean allComplete) {
+        readByType.forEach((type, bodies) -> {
+            // record first, then drop what was not read: an object that exists is never missing in between
+            Set<String> read = new HashSet<>();
+            bodies.forEach(body -> read.add(record(type, body).key()));
+            objects.values().stream().filter(o -> o.type() == type && !read.contains(o.key())).toList()
+                    .forEach(o -> forget(o.type(), o.name()));
+        });
+        complete = allComplete;
+        observed();
+    }
+}

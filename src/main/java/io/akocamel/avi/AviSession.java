@@ -1,0 +1,456 @@
+package io.akocamel.avi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.config.SecretValue;
+import io.akocamel.config.Settings;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The controller session (bean {@code aviSession}): login, cookies, CSRF, API version, tenant, TLS and the connection
+ * pool. API calls go through camel-http ({@code direct:avi-call}); this class is that endpoint's
+ * {@link HttpClientConfigurer}: its HttpClient interceptors add the session cookies and {@code X-CSRFToken} to every
+ * request and take {@code Set-Cookie} off every response, so cookies, CSRF token and password never enter a Camel
+ * exchange (nor its logs, message history or errors). Login itself is a plain HttpClient 5 call on the same pool.
+ * <p>
+ * Invalid credentials are a fatal configuration error: readiness goes down, the error is logged, and login is not
+ * tried again (nor logged again) for a minute; calls fail at once meanwhile.
+ */
+public final class AviSession extends ServiceSupport implements HttpClientConfigurer {
+    public enum State { NOT_CONNECTED, CONNECTED, UNREACHABLE, CREDENTIALS_REJECTED }
+
+    /** AKO's {@code MaxAviVersion}: a discovered controller version is capped here. */
+    public static final String MAX_VERSION = "30.2.1";
+    /** Exchange property: the call got a 2xx answer. */
+    static final String ANSWERED = "AviAnswered";
+    static final String GENERATION = "AviSessionGeneration";
+    static final String RELOGGED_IN = "AviReLoggedIn";
+    static final String LOGIN_ERROR = "AviLoginError";
+    private static final Logger LOG = LoggerFactory.getLogger(AviSession.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** After rejected credentials: no new login attempt (and no new error line) before this. */
+    private static final Duration CREDENTIAL_RETRY = Duration.ofMinutes(1);
+
+    private final String baseUri;
+    private final String referer;
+    private final String tenant;
+    private final String configuredVersion;
+    private final String username;
+    private final SecretValue password;
+    private final SecretValue token;
+    private final RequestConfig requestConfig;
+    private final PoolingHttpClientConnectionManager connections;
+    private final CloseableHttpClient loginClient;
+    private final Redactor redactor = new Redactor();
+
+    private volatile State state = State.NOT_CONNECTED;
+    private volatile String problem = "not logged in yet";
+    private volatile String apiVersion;
+    private volatile Map<String, String> cookies = Map.of();
+    private volatile String csrfToken;
+    private volatile long generation;
+    private Instant nextLoginAttempt = Instant.MIN;
+
+    public AviSession(Settings settings) {
+        Settings.ControllerSettings controller = settings.controllerSettings();
+        if (controller.controllerHost().isEmpty()) {
+            throw new IllegalArgumentException("ControllerSettings.controllerHost is empty; set the Avi Controller address "
+                    + "(values ControllerSettings.controllerHost or env CTRL_IPADDRESS)");
+        }
+        URI uri = controller.controllerUri();
+        this.baseUri = uri.toString();
+        this.referer = baseUri + "/";
+        this.tenant = controller.tenantName();
+        this.configuredVersion = controller.controllerVersion();
+        this.username = settings.aviCredentials().username();
+        this.password = settings.aviCredentials().password();
+        this.token = settings.aviCredentials().authtoken();
+        redactor.addSecret(password.reveal());
+        redactor.addSecret(token.reveal());
+
+        Settings.AkoCamelSettings camel = settings.akoCamel();
+        Timeout timeout = Timeout.of(camel.callTimeout());
+        this.requestConfig = RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout).build();
+        int poolSize = camel.workers() * 2 + 2;
+        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(AviTls.strategy(settings.aviCredentials().certificateAuthorityData(),
+                        camel.controllerInsecureSkipVerify(), baseUri))
+                .setMaxConnTotal(poolSize)
+                .setMaxConnPerRoute(poolSize)
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                .build();
+        HttpClientBuilder builder = HttpClientBuilder.create();
+        commonClientSettings(builder);
+        this.loginClient = builder.build();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** What is wrong when not connected (for readiness), null when connected. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The {@code X-Avi-Version} in use (configured, or discovered at login), null before the first login. */
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    public String controllerUri() {
+        return baseUri;
+    }
+
+    /** Removes secrets from text that came from the controller. */
+    public String scrub(String text) {
+        return redactor.scrub(text);
+    }
+
+    // ---- the camel-http endpoint ----
+
+    private void commonClientSettings(HttpClientBuilder builder) {
+        builder.setConnectionManager(connections)
+                .setConnectionManagerShared(true)
+                .setDefaultRequestConfig(requestConfig)
+                .disableCookieManagement()
+                .disableAutomaticRetries()
+                .disableRedirectHandling();
+    }
+
+    @Override
+    public void configureHttpClient(HttpClientBuilder builder) {
+        commonClientSettings(builder);
+        builder.addRequestInterceptorLast((request, entity, context) -> {
+            Map<String, String> current = cookies;
+            if (!current.isEmpty()) {
+                request.setHeader("Cookie", cookieHeader(current));
+            }
+            String csrf = csrfToken;
+            if (csrf != null) {
+                request.setHeader("X-CSRFToken", csrf);
+            }
+        });
+        builder.addResponseInterceptorFirst((response, entity, context) -> takeCookies(response));
+    }
+
+    /** Step of {@code direct:avi-call}: logs in when needed and turns the {@link AviStep} into the HTTP request. */
+    public void prepare(Exchange exchange) throws IOException {
+        AviStep step = exchange.getProperty(AviStep.PROPERTY, AviStep.class);
+        ensureSession();
+        exchange.setProperty(GENERATION, generation);
+        Message message = exchange.getMessage();
+        message.setHeader(Exchange.HTTP_METHOD, step.method());
+        message.setHeader(Exchange.HTTP_URI, baseUri + step.path());
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader("Accept", "application/json");
+        message.setHeader("Referer", referer);
+        message.setHeader("X-Avi-Version", apiVersion);
+        message.setHeader("X-Avi-Tenant", tenant);
+        message.setBody(step.body() == null ? null : JSON.writeValueAsString(step.body()));
+    }
+
+    /** Step of {@code direct:avi-call}: a 2xx body becomes a {@link JsonNode}; anything else a typed {@link AviException}. */
+    public void readResponse(Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String text = message.getBody(String.class);
+        AviStep step = exchange.getProperty(AviStep.PROPERTY, AviStep.class);
+        if (status >= 200 && status < 300) {
+            try {
+                message.setBody(text == null || text.isBlank() ? NullNode.getInstance() : JSON.readTree(text));
+                exchange.setProperty(ANSWERED, true);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(step.method() + " " + step.path() + " -> " + status + " with a body that is not JSON");
+            }
+            return;
+        }
+        throw AviException.fromResponse(status, step.method(), step.path(), scrub(errorText(text)));
+    }
+
+    /** The {@code error} of an Avi error body, else the body itself (the CSRF failure is plain text). */
+    static String errorText(String body) {
+        if (body == null || body.isBlank()) {
+            return "(no message)";
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            if (json.hasNonNull("error")) {
+                return json.get("error").asText();
+            }
+        } catch (IOException notJson) {
+            // plain text
+        }
+        return body.strip();
+    }
+
+    // ---- login ----
+
+    void ensureSession() {
+        if (state == State.CONNECTED) {
+            return;
+        }
+        synchronized (this) {
+            if (state != State.CONNECTED) {
+                login();
+            }
+        }
+    }
+
+    /**
+     * The error policy's {@code retryWhile} for 401/419: re-login once per call, then replay. When several calls meet
+     * the same expired session, only the first logs in again; the others replay with the new session.
+     */
+    public boolean reLoginOnce(Exchange exchange) {
+        if (Boolean.TRUE.equals(exchange.getProperty(RELOGGED_IN, Boolean.class))) {
+            return false;
+        }
+        exchange.setProperty(RELOGGED_IN, true);
+        long seen = exchange.getProperty(GENERATION, generation, Long.class);
+        try {
+            reLogin(seen);
+            return true;
+        } catch (AviException e) {
+            exchange.setProperty(LOGIN_ERROR, e);
+            return false;
+        }
+    }
+
+    synchronized void reLogin(long seenGeneration) {
+        if (state == State.CONNECTED && generation != seenGeneration) {
+            return;
+        }
+        LOG.info("the Avi Controller session expired; logging in again");
+        cookies = Map.of();
+        csrfToken = null;
+        state = State.NOT_CONNECTED;
+        login();
+    }
+
+    private void login() {
+        Instant now = Instant.now();
+        if (state == State.CREDENTIALS_REJECTED && now.isBefore(nextLoginAttempt)) {
+            throw new AviCredentialsException(0, problem, problem);
+        }
+        try {
+            doLogin();
+            state = State.CONNECTED;
+            problem = null;
+            generation++;
+        } catch (AviCredentialsException e) {
+            state = State.CREDENTIALS_REJECTED;
+            problem = e.getMessage();
+            nextLoginAttempt = now.plus(CREDENTIAL_RETRY);
+            LOG.error("{} (next login attempt in {} s)", e.getMessage(), CREDENTIAL_RETRY.toSeconds());
+            throw e;
+        } catch (AviTransientException e) {
+            state = State.UNREACHABLE;
+            problem = e.getMessage();
+            throw e;
+        }
+    }
+
+    private void doLogin() {
+        ObjectNode body = JSON.createObjectNode().put("username", username);
+        if (!password.isEmpty()) {
+            body.put("password", password.reveal());
+        } else {
+            body.put("token", token.reveal());
+        }
+        HttpPost post = new HttpPost(baseUri + "/login");
+        headers(post, configuredVersion.isEmpty() ? null : configuredVersion);
+        post.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
+        JsonNode loginReply = execute(post, "login", response -> {
+            int status = response.getCode();
+            String text = bodyText(response);
+            if (status >= 200 && status < 300) {
+                Map<String, String> jar = new LinkedHashMap<>();
+                for (Header header : response.getHeaders("Set-Cookie")) {
+                    parseCookie(header.getValue(), jar);
+                }
+                JsonNode json = text.isBlank() ? NullNode.getInstance() : JSON.readTree(text);
+                String sessionCookie = json.path("session_cookie_name").asText("sessionid");
+                if (!jar.containsKey(sessionCookie)) {
+                    LOG.debug("the login reply set no {} cookie; continuing without a session cookie", sessionCookie);
+                }
+                redactor.sessionSecrets(jar.values());
+                cookies = Collections.unmodifiableMap(jar);
+                csrfToken = jar.get("csrftoken");
+                return json;
+            }
+            String message = scrub(errorText(text));
+            if (status >= 500 || status == 408 || status == 429) {
+                throw new AviTransientException(status, message, "login to the Avi Controller at " + baseUri + " failed with HTTP "
+                        + status + ": " + message);
+            }
+            throw new AviCredentialsException(status, message, "the Avi Controller at " + baseUri + " rejected the login of user '"
+                    + username + "' (HTTP " + status + ": " + message + "); fix avicredentials.username and password or authtoken "
+                    + "(values.yaml, env AVI_USERNAME/AVI_PASSWORD/AVI_AUTHTOKEN, or the avi-secret Secret)");
+        });
+        apiVersion = configuredVersion.isEmpty() ? discoverVersion(loginReply) : configuredVersion;
+        LOG.info("logged in to the Avi Controller at {} as {} (X-Avi-Version {}, X-Avi-Tenant {})", baseUri, username, apiVersion, tenant);
+    }
+
+    /** {@code GET /api/initial-data} → {@code version.Version} (the login reply's as a fallback), capped at 30.2.1. */
+    private String discoverVersion(JsonNode loginReply) {
+        HttpGet get = new HttpGet(baseUri + "/api/initial-data");
+        headers(get, null);
+        get.setHeader("Cookie", cookieHeader(cookies));
+        String found;
+        try {
+            found = execute(get, "initial-data", response -> {
+                String text = bodyText(response);
+                return response.getCode() == 200 ? JSON.readTree(text).path("version").path("Version").asText("") : "";
+            });
+        } catch (AviTransientException e) {
+            found = "";
+        }
+        if (found.isEmpty()) {
+            found = loginReply.path("version").path("Version").asText("");
+        }
+        if (found.isEmpty()) {
+            LOG.warn("the Avi Controller at {} did not tell its version; using X-Avi-Version {} (set ControllerSettings.controllerVersion "
+                    + "to choose)", baseUri, MAX_VERSION);
+            return MAX_VERSION;
+        }
+        return capVersion(found);
+    }
+
+    static String capVersion(String version) {
+        int[] have = Arrays.stream(version.split("[.-]")).limit(3).mapToInt(AviSession::number).toArray();
+        int[] max = Arrays.stream(MAX_VERSION.split("\\.")).mapToInt(Integer::parseInt).toArray();
+        for (int i = 0; i < max.length; i++) {
+            int part = i < have.length ? have[i] : 0;
+            if (part != max[i]) {
+                return part > max[i] ? MAX_VERSION : version;
+            }
+        }
+        return version;
+    }
+
+    private static int number(String part) {
+        String digits = part.replaceAll("\\D.*", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+    }
+
+    private void headers(HttpUriRequestBase request, String version) {
+        request.setHeader("Content-Type", "application/json");
+        request.setHeader("Accept", "application/json");
+        request.setHeader("Referer", referer);
+        request.setHeader("X-Avi-Tenant", tenant);
+        if (version != null) {
+            request.setHeader("X-Avi-Version", version);
+        }
+    }
+
+    private static String bodyText(ClassicHttpResponse response) throws IOException {
+        return response.getEntity() == null ? "" : new String(EntityUtils.toByteArray(response.getEntity()), StandardCharsets.UTF_8);
+    }
+
+    private interface ResponseReader<T> {
+        T read(ClassicHttpResponse response) throws IOException;
+    }
+
+    private <T> T execute(HttpUriRequestBase request, String what, ResponseReader<T> reader) {
+        try {
+            return loginClient.execute(request, reader::read);
+        } catch (SSLException e) {
+            throw new AviTransientException(0, scrub(e.getMessage()), "TLS connection to the Avi Controller at " + baseUri + " failed ("
+                    + scrub(e.getMessage()) + "); give its CA in avicredentials.certificateAuthorityData, or set "
+                    + "akoCamel.controllerInsecureSkipVerify=true (not for production)");
+        } catch (IOException e) {
+            throw new AviTransientException(0, scrub(e.getMessage()), "cannot reach the Avi Controller at " + baseUri + " (" + what + "): "
+                    + scrub(String.valueOf(e.getMessage())));
+        }
+    }
+
+    // ---- cookies ----
+
+    private void takeCookies(HttpResponse response) {
+        Header[] setCookies = response.getHeaders("Set-Cookie");
+        if (setCookies.length == 0) {
+            return;
+        }
+        Map<String, String> current = cookies;
+        if (!current.isEmpty()) {
+            Map<String, String> updated = new LinkedHashMap<>(current);
+            for (Header header : setCookies) {
+                String name = parseCookie(header.getValue(), new LinkedHashMap<>());
+                if (name != null && current.containsKey(name)) {
+                    parseCookie(header.getValue(), updated);
+                }
+            }
+            redactor.sessionSecrets(updated.values());
+            cookies = Collections.unmodifiableMap(updated);
+        }
+        response.removeHeaders("Set-Cookie");
+    }
+
+    /** Puts {@code name=value} of a Set-Cookie header into the jar (a deleted cookie is removed); returns the name. */
+    private static String parseCookie(String setCookie, Map<String, String> jar) {
+        String pair = setCookie.split(";", 2)[0];
+        int eq = pair.indexOf('=');
+        if (eq <= 0) {
+            return null;
+        }
+        String name = pair.substring(0, eq).trim();
+        String value = pair.substring(eq + 1).trim();
+        if (value.isEmpty() || value.equals("None") || value.equals("\"\"")) {
+            jar.remove(name);
+        } else {
+            jar.put(name, value);
+        }
+        return name;
+    }
+
+    private static String cookieHeader(Map<String, String> jar) {
+        return jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        loginClient.close();
+        connections.close();
+    }
+
+    @Override
+    public String toString() {
+        return "AviSession[" + baseUri + ", user " + username + ", " + state + "]";
+    }
+}

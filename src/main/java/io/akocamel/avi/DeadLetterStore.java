@@ -1,0 +1,168 @@
+package io.akocamel.avi;
+
+import io.akocamel.config.Settings;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Failed operations (bean {@code deadLetters}): one entry per object, bounded (the oldest entry goes first), never
+ * holding a payload. Recovery never replays a stale payload: when an entry is due, its shard key goes to
+ * {@code seda:reconcile} (route {@code avi-dead-letter-recovery}) and the shard is re-planned from current state.
+ * Back-off: transient, session and internal errors wait {@code retry.maxDelay} doubling per failed attempt (capped at
+ * 10 × {@code retry.slowRetry}); slow-retry and credential errors wait {@code retry.slowRetry}; rejected payloads and
+ * conflicts are not retried automatically (the next change or full sync re-plans them; or {@link #requestReconcile}).
+ */
+public final class DeadLetterStore implements CamelContextAware, MeterBinder {
+    public static final String RECONCILE_URI = "seda:reconcile";
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterStore.class);
+
+    /**
+     * One failed operation.
+     *
+     * @param attempts how many times it failed (batches, not HTTP calls)
+     * @param retryAt  when its shard is re-reconciled automatically; null when not (or already requested)
+     */
+    public record DeadLetter(String shardKey, String objectKey, AviMethod method, ErrorClass errorClass, int status, String error,
+                             int attempts, Instant firstTime, Instant lastTime, Instant retryAt) {
+    }
+
+    private final Settings.Retry retry;
+    private final int capacity;
+    private final Clock clock;
+    private final Map<String, DeadLetter> entries = new LinkedHashMap<>();
+    private final AtomicLong recorded = new AtomicLong();
+    private CamelContext camelContext;
+    private volatile ProducerTemplate template;
+
+    public DeadLetterStore(Settings.Retry retry, int capacity) {
+        this(retry, capacity, Clock.systemUTC());
+    }
+
+    DeadLetterStore(Settings.Retry retry, int capacity, Clock clock) {
+        this.retry = retry;
+        this.capacity = capacity;
+        this.clock = clock;
+    }
+
+    public synchronized void record(String shardKey, AviOperation op, ErrorClass errorClass, int status, String error) {
+        Instant now = clock.instant();
+        DeadLetter previous = entries.remove(op.key());
+        int attempts = previous == null ? 1 : previous.attempts() + 1;
+        Instant first = previous == null ? now : previous.firstTime();
+        Duration delay = recoveryDelay(errorClass, attempts);
+        entries.put(op.key(), new DeadLetter(shardKey, op.key(), op.method(), errorClass, status, error, attempts, first, now,
+                delay == null ? null : now.plus(delay)));
+        while (entries.size() > capacity) {
+            Iterator<String> oldest = entries.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        recorded.incrementAndGet();
+    }
+
+    private Duration recoveryDelay(ErrorClass errorClass, int attempts) {
+        return switch (errorClass) {
+            case SLOW_RETRY, CREDENTIALS -> retry.slowRetry();
+            case TRANSIENT, SESSION, INTERNAL, NOT_ATTEMPTED -> {
+                Duration cap = retry.slowRetry().multipliedBy(10);
+                Duration delay = retry.maxDelay().multipliedBy(1L << Math.min(attempts - 1, 20));
+                yield delay.compareTo(cap) > 0 ? cap : delay;
+            }
+            case REJECTED, CONFLICT -> null;
+        };
+    }
+
+    /** The object's operation succeeded: its entry goes. */
+    public synchronized void resolved(String objectKey) {
+        entries.remove(objectKey);
+    }
+
+    /** A batch of the shard finished: entries of the shard that it did not leave failing are obsolete. */
+    public synchronized void shardApplied(String shardKey, Set<String> stillFailing) {
+        entries.values().removeIf(e -> e.shardKey().equals(shardKey) && !stillFailing.contains(e.objectKey()));
+    }
+
+    /** Shards whose entries are due; each is handed out once per failure. Used by route avi-dead-letter-recovery. */
+    public synchronized List<String> dueForRecovery() {
+        Instant now = clock.instant();
+        Set<String> shards = new TreeSet<>();
+        entries.replaceAll((key, e) -> {
+            if (e.retryAt() != null && !e.retryAt().isAfter(now)) {
+                shards.add(e.shardKey());
+                return new DeadLetter(e.shardKey(), e.objectKey(), e.method(), e.errorClass(), e.status(), e.error(), e.attempts(),
+                        e.firstTime(), e.lastTime(), null);
+            }
+            return e;
+        });
+        if (!shards.isEmpty()) {
+            LOG.info("re-reconciling after a back-off: {}", shards);
+        }
+        return new ArrayList<>(shards);
+    }
+
+    public synchronized List<DeadLetter> list() {
+        return List.copyOf(entries.values());
+    }
+
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /** Entries ever recorded (a metric: {@code akocamel_avi_dead_letters_recorded_total}). */
+    public long totalRecorded() {
+        return recorded.get();
+    }
+
+    public synchronized void clear() {
+        entries.clear();
+    }
+
+    public synchronized boolean remove(String objectKey) {
+        return entries.remove(objectKey) != null;
+    }
+
+    /** Asks for the shard to be re-planned from current state now (sends its key to {@value #RECONCILE_URI}). */
+    public void requestReconcile(String shardKey) {
+        if (template == null) {
+            template = camelContext.createProducerTemplate();
+        }
+        template.sendBody(RECONCILE_URI, shardKey);
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("akocamel.avi.dead.letters", this, DeadLetterStore::size)
+                .description("Failed Avi operations waiting in the dead-letter store").register(registry);
+        FunctionCounter.builder("akocamel.avi.dead.letters.recorded", this, DeadLetterStore::totalRecorded)
+                .description("Failed Avi operations recorded in the dead-letter store").register(registry);
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+}

@@ -1,0 +1,32 @@
+package io.akocamel.avi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.model.AviType;
+
+/**
+ * An object as the controller holds it.
+ *
+ * @param checksum     the checksum stamped on it ({@link Payloads#storedChecksum}), null when none
+ * @param lastModified its {@code _last_modified}, null when the controller did not send one
+ * @param shard        its {@code akocamel-shard} marker, null when it has none
+ * @param owned        created by this cluster ({@link Payloads#isOwned}); objects that are not are never written
+ */
+public record StoredObject(AviType type, String name, String uuid, ObjectNode body, String checksum, String lastModified,
+                           String shard, boolean owned) {
+
+    static StoredObject of(AviType type, ObjectNode body, String clusterName) {
+        String name = body.path("name").asText();
+        return new StoredObject(type, name, body.path("uuid").asText(null), body,
+                Payloads.storedChecksum(type, body), body.path("_last_modified").asText(null),
+                Payloads.marker(body, Payloads.SHARD_MARKER), Payloads.isOwned(type, name, body, clusterName));
+    }
+
+    public String key() {
+        return type.path() + "/" + name;
+    }
+
+    @Override
+    public String toString() {
+        return key() + " (" + uuid + (owned ? ", owned" : ", not owned") + (shard == null ? "" : ", shard " + shard) + ")";
+    }
+}

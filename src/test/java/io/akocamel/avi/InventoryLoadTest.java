@@ -1,0 +1,106 @@
+package io.akocamel.avi;
+
+import io.akocamel.model.AviType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** direct:avi-inventory-load and direct:avi-inventory-refresh against a scripted controller. */
+class InventoryLoadTest {
+    static final String EMPTY = "{\"count\":0,\"results\":[]}";
+    final FakeController controller = new FakeController();
+
+    @AfterEach
+    void stop() {
+        controller.close();
+    }
+
+    void answer(String url, String json) {
+        controller.server.stubFor(get(urlEqualTo(url)).willReturn(okJson(json)));
+    }
+
+    static String pool(String name) {
+        return "{\"name\":\"" + name + "\",\"uuid\":\"pool-" + name + "\",\"created_by\":\"ako-cluster-1\",\"_last_modified\":\"1\","
+                + "\"markers\":[{\"key\":\"akocamel-shard\",\"values\":[\"cluster-1--Shared-L7-0\"]}]}";
+    }
+
+    void everythingEmpty() {
+        controller.server.stubFor(get(urlPathEqualTo("/api/vsvip")).willReturn(okJson(EMPTY)));
+        controller.server.stubFor(get(urlPathEqualTo("/api/sslkeyandcertificate")).willReturn(okJson(EMPTY)));
+        controller.server.stubFor(get(urlPathEqualTo("/api/poolgroup")).willReturn(okJson(EMPTY)));
+        controller.server.stubFor(get(urlPathEqualTo("/api/httppolicyset")).willReturn(okJson(EMPTY)));
+        controller.server.stubFor(get(urlPathEqualTo("/api/virtualservice")).willReturn(okJson(EMPTY)));
+        controller.server.stubFor(get(urlPathEqualTo("/api/vrfcontext")).willReturn(okJson(
+                "{\"count\":1,\"results\":[{\"name\":\"global\",\"uuid\":\"vrfcontext-1\",\"_last_modified\":\"3\"}]}")));
+    }
+
+    @Test
+    void everyOwnedObjectIsReadFollowingTheNextPages() throws Exception {
+        everythingEmpty();
+        String first = "/api/pool?created_by=ako-cluster-1&include_name=true&page_size=100";
+        answer(first, "{\"count\":3,\"results\":[" + pool("a") + "],\"next\":\"" + controller.url() + first + "&page=2\"}");
+        answer(first + "&page=2", "{\"count\":3,\"results\":[" + pool("b") + "],\"next\":\"" + controller.url() + first + "&page=3\"}");
+        answer(first + "&page=3", "{\"count\":3,\"results\":[" + pool("c") + "]}");
+        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).build())) {
+            InventoryLoader.LoadSummary summary = camel.loadInventory();
+
+            assertThat(summary.complete()).isTrue();
+            assertThat(controller.calls()).containsExactly("POST /login",
+                    "GET /api/vsvip?name.contains=cluster-1--&include_name=true&page_size=100",
+                    "GET /api/sslkeyandcertificate?created_by=ako-cluster-1&include_name=true&page_size=100",
+                    "GET " + first, "GET " + first + "&page=2", "GET " + first + "&page=3",
+                    "GET /api/poolgroup?created_by=ako-cluster-1&include_name=true&page_size=100",
+                    "GET /api/httppolicyset?created_by=ako-cluster-1&include_name=true&page_size=100",
+                    "GET /api/virtualservice?created_by=ako-cluster-1&include_name=true&page_size=100",
+                    "GET /api/vrfcontext?name=global&include_name=true&cloud_ref.name=Default-Cloud");
+            assertThat(camel.inventory().owned(AviType.POOL)).extracting(StoredObject::name).containsExactly("a", "b", "c");
+            assertThat(camel.inventory().ownedByShard("cluster-1--Shared-L7-0")).hasSize(3);
+            assertThat(camel.inventory().get(AviType.VRFCONTEXT, "global")).hasValueSatisfying(v -> assertThat(v.owned()).isFalse());
+            assertThat(camel.inventory().isComplete()).isTrue();
+        }
+    }
+
+    @Test
+    void aTypeThatCannotBeReadKeepsWhatWasKnownAndMarksTheInventoryIncomplete() throws Exception {
+        everythingEmpty();
+        String pools = "/api/pool?created_by=ako-cluster-1&include_name=true&page_size=100";
+        answer(pools, "{\"count\":1,\"results\":[" + pool("a") + "]}");
+        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).build())) {
+            assertThat(camel.loadInventory().complete()).isTrue();
+            controller.server.stubFor(get(urlEqualTo(pools)).willReturn(FakeController.error(503, "Service Unavailable")));
+            controller.server.stubFor(get(urlPathEqualTo("/api/virtualservice")).willReturn(okJson(
+                    "{\"count\":1,\"results\":[{\"name\":\"vs\",\"uuid\":\"vs-1\",\"created_by\":\"ako-cluster-1\"}]}")));
+
+            InventoryLoader.LoadSummary summary = camel.loadInventory();
+
+            assertThat(summary.complete()).isFalse();
+            assertThat(summary.failures()).containsExactly("pool: Service Unavailable");
+            assertThat(camel.inventory().isComplete()).isFalse();
+            assertThat(camel.inventory().get(AviType.POOL, "a")).isPresent();
+            assertThat(camel.inventory().get(AviType.VIRTUALSERVICE, "vs")).isPresent();
+        }
+    }
+
+    @Test
+    void oneObjectIsRefreshedByName() throws Exception {
+        answer("/api/pool?name=cluster-1--p&include_name=true", "{\"count\":1,\"results\":[" + pool("cluster-1--p") + "]}");
+        answer("/api/pool?name=cluster-1--gone&include_name=true", EMPTY);
+        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).build())) {
+            camel.inventory().record(AviType.POOL, PlannerTest.json(pool("cluster-1--gone")));
+            long epoch = camel.inventory().epoch();
+
+            StoredObject found = camel.template.requestBody("direct:avi-inventory-refresh", "pool/cluster-1--p", StoredObject.class);
+            Object gone = camel.template.requestBody("direct:avi-inventory-refresh", "pool/cluster-1--gone");
+
+            assertThat(found.uuid()).isEqualTo("pool-cluster-1--p");
+            assertThat(gone).isNull();
+            assertThat(camel.inventory().get(AviType.POOL, "cluster-1--gone")).isEmpty();
+            assertThat(camel.inventory().epoch()).isEqualTo(epoch + 2);
+        }
+    }
+}
