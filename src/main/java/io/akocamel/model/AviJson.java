@@ -10,22 +10,21 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.UncheckedIOException;
-import java.util.TreeMap;
 
 /**
- * Deterministic JSON for Avi bodies. Objects made here keep their fields sorted by name at every level, and
- * {@link #write} sorts the fields of any node, so equal content always gives byte-identical compact JSON (which is
- * what makes checksums stable and a restart write nothing).
+ * Deterministic JSON for Avi bodies. {@link #write} sorts the fields of every object by name, so equal content always
+ * gives byte-identical compact JSON (which is what makes checksums stable and a restart write nothing). The model
+ * also builds every body in a fixed field order, so even a serializer that does not sort is deterministic.
  */
 public final class AviJson {
-    private static final JsonNodeFactory NODES = new SortedNodeFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(NODES);
     private static final ObjectWriter CANONICAL = MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
     private AviJson() {
     }
 
-    /** A new object node whose fields (and those of objects added to it) stay sorted by name. */
+    /** A new object node. */
     public static ObjectNode object() {
         return NODES.objectNode();
     }
@@ -43,7 +42,7 @@ public final class AviJson {
         }
     }
 
-    /** Parses JSON into sorted nodes. */
+    /** Parses JSON. */
     public static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);
@@ -52,17 +51,8 @@ public final class AviJson {
         }
     }
 
-    /** The mapper behind this class (sorted object nodes); for readers of Avi JSON that want the same guarantees. */
+    /** The mapper behind this class. */
     public static ObjectMapper mapper() {
         return MAPPER;
-    }
-
-    private static final class SortedNodeFactory extends JsonNodeFactory {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public ObjectNode objectNode() {
-            return new ObjectNode(this, new TreeMap<>());
-        }
     }
 }

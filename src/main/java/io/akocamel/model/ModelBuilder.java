@@ -14,11 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The model's entry point: cluster state + settings → the desired Avi objects of a shard VS. A pure function of its
  * arguments; no I/O. Create one per process and reuse it: it remembers the objects of each shard's last build and
- * reuses those whose inputs did not change, which is what makes a single-shard rebuild fast. Thread-safe; different
- * shards may be built in parallel (one shard should not be built by two threads at once, which would only waste work).
+ * reuses those whose inputs did not change, which is what makes a single-shard rebuild fast. Thread-safe: different
+ * shards may be built in parallel; two builds of the same shard at once are correct too, the second one just does not
+ * benefit from the memory of the first.
  */
 public final class ModelBuilder {
-    private record Carry(BuildContext ctx, Map<Object, Object> values) {
+    /** What the builds of one shard hand on: the settings they were made with, the memo, the previous result. */
+    private record Carry(BuildContext ctx, Memo memo, ShardBuild.Previous previous) {
     }
 
     private final Map<String, Carry> carried = new ConcurrentHashMap<>();
@@ -26,10 +28,15 @@ public final class ModelBuilder {
     /** The desired objects, warnings and status hosts of one shard VS (a name from {@link #shardNames}). */
     public ShardModel buildShard(String shardVsName, ClusterView cluster, Settings settings) {
         BuildContext ctx = BuildContext.of(settings);
-        Carry previous = carried.get(shardVsName);
-        Memo memo = new Memo(previous != null && previous.ctx().equals(ctx) ? previous.values() : Map.of());
-        ShardModel model = new ShardBuild(ctx, cluster, shardVsName, memo).build();
-        carried.put(shardVsName, new Carry(ctx, memo.carryOver()));
+        // taken out for the build: a concurrent build of the same shard starts afresh instead of sharing the memo
+        Carry previous = carried.remove(shardVsName);
+        boolean reusable = previous != null && previous.ctx().equals(ctx);
+        Memo memo = reusable ? previous.memo() : new Memo();
+        memo.startBuild();
+        ShardBuild build = new ShardBuild(ctx, cluster, shardVsName, memo, reusable ? previous.previous() : ShardBuild.Previous.EMPTY);
+        ShardModel model = build.build();
+        memo.endBuild();
+        carried.put(shardVsName, new Carry(ctx, memo, build.next()));
         return model;
     }
 

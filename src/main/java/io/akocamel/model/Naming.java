@@ -35,7 +35,20 @@ public final class Naming implements ClusterView.ShardNamer {
     /** FNV-1a 32-bit over the UTF-8 bytes, as AKO's {@code utils.Hash}. */
     public static int fnv1a32(String s) {
         int hash = 0x811c9dc5;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return fnv1a32(s.getBytes(StandardCharsets.UTF_8));
+            }
+            hash ^= c;
+            hash *= 0x01000193;
+        }
+        return hash;
+    }
+
+    private static int fnv1a32(byte[] bytes) {
+        int hash = 0x811c9dc5;
+        for (byte b : bytes) {
             hash ^= (b & 0xff);
             hash *= 0x01000193;
         }

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,18 +53,55 @@ final class ServerResolver {
 
     private final BuildContext ctx;
     private final ClusterView cluster;
+    private final Memo memo;
     private final Map<Key, Resolution> resolved = new HashMap<>();
+    private final Map<Backend, Resolution> resolvedByInstance = new IdentityHashMap<>();
     private List<NodeTarget> nodes;
+    private Object nodesVersion;
 
-    ServerResolver(BuildContext ctx, ClusterView cluster) {
+    ServerResolver(BuildContext ctx, ClusterView cluster, Memo memo) {
         this.ctx = ctx;
         this.cluster = cluster;
+        this.memo = memo;
     }
 
-    /** The servers of {@code backend} (a Service in {@code namespace}); {@code where} names the path in messages. */
-    Resolution resolve(String namespace, Backend backend, String where) {
-        Resolution r = resolved.computeIfAbsent(new Key(namespace, backend), k -> compute(namespace, backend));
-        return r.problem() == null ? r : Resolution.fail(r.problem(), where + ": " + r.message());
+    /**
+     * The servers of {@code backend} (a Service in {@code namespace}); a problem's message does not say which path
+     * uses the backend. The same instance as last build while the objects it is computed from are the same.
+     */
+    Resolution resolve(String namespace, Backend backend) {
+        Resolution known = resolvedByInstance.get(backend);
+        if (known == null) {
+            known = resolveOnce(namespace, backend);
+            resolvedByInstance.put(backend, known);
+        }
+        return known;
+    }
+
+    private Resolution resolveOnce(String namespace, Backend backend) {
+        return resolved.computeIfAbsent(new Key(namespace, backend), key -> {
+            Optional<Service> service = cluster.service(namespace, backend.service());
+            List<Object> inputs = new ArrayList<>(3);
+            inputs.add(service.orElse(null));
+            switch (ctx.serviceType()) {
+                case ClusterIP -> inputs.add(cluster.endpointSlices(namespace, backend.service()));
+                case NodePort -> {
+                    inputs.add(nodesVersion());
+                    inputs.add(cluster.endpointSlices(namespace, backend.service()));
+                }
+                case NodePortLocal -> service.map(s -> s.getSpec() == null ? null : s.getSpec().getSelector())
+                        .ifPresent(selector -> inputs.add(cluster.pods(namespace, selector)));
+            }
+            return memo.reuse(key, inputs, () -> compute(namespace, backend));
+        });
+    }
+
+    /** A token that stays the same object while the nodes are the same objects. */
+    private Object nodesVersion() {
+        if (nodesVersion == null) {
+            nodesVersion = memo.reuse("nodes", List.copyOf(cluster.nodes()), Object::new);
+        }
+        return nodesVersion;
     }
 
     private Resolution compute(String namespace, Backend backend) {

@@ -24,15 +24,17 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -64,12 +66,28 @@ final class ShardBuild {
     private final ServerResolver resolver;
 
     private final List<ModelWarning> warnings = new ArrayList<>();
-    private final Map<IngressRef, Set<String>> ingressHosts = new TreeMap<>();
-    private final Set<String> poolNames = new HashSet<>();
-    private final Map<AviType, List<AviObject>> objects = new EnumMap<>(AviType.class);
-    private final Map<String, Boolean> onShard = new HashMap<>();
+    private final List<AviObject> shardObjects = new ArrayList<>();
+    private final int shardNumber;
+    private final Previous previous;
+    private Previous next;
 
     private record TlsClaim(IngressRef ingress, String secretName) {
+    }
+
+    /** Memo key of the objects of one host. */
+    private record HostKey(String host) {
+    }
+
+    /** What a request gets when no host-specific path matches: host-less paths, then the default backend (or null). */
+    private record FallThrough(List<PathEntry> hostless, List<Action> actions, Action defaultBackend, IngressRef defaultOwner) {
+    }
+
+    /**
+     * Everything one host contributes: its objects (in model order), its warnings, the Ingresses that name it (for
+     * status), its policy set's name, and the Host header values of a precise host (reused across builds).
+     */
+    record HostOutput(List<AviObject> objects, List<ModelWarning> warnings, Set<IngressRef> ingresses, String setName,
+                              List<String> headerValues) {
     }
 
     /** Everything one host of the shard gets, from every Ingress that names it. */
@@ -77,32 +95,43 @@ final class ShardBuild {
         final String host;
         final List<PathEntry> entries = new ArrayList<>(4);
         final List<TlsClaim> tls = new ArrayList<>(1);
-        final List<PathEntry> winners = new ArrayList<>(4);
         KeyPair keyPair;
         String certificateNamespace;
+        boolean ordered;
 
         HostState(String host) {
             this.host = host;
         }
     }
 
-    ShardBuild(BuildContext ctx, ClusterView cluster, String vs, Memo memo) {
+    /**
+     * What a build leaves for the next build of the same shard, so that ordering costs only what changed: the objects
+     * in model order, each host's output, the shard-level objects, and the precise hosts in order.
+     */
+    record Previous(List<AviObject> order, Map<String, HostOutput> hostOutputs, List<AviObject> shardObjects, List<String> preciseHosts,
+                    SortedMap<IngressRef, Set<String>> status, Object fallThrough) {
+        static final Previous EMPTY = new Previous(List.of(), Map.of(), List.of(), List.of(), Collections.emptySortedMap(), null);
+    }
+
+    ShardBuild(BuildContext ctx, ClusterView cluster, String vs, Memo memo, Previous previous) {
+        this.previous = previous;
         this.ctx = ctx;
         this.naming = ctx.naming();
         this.cluster = cluster;
         this.vs = vs;
         this.memo = memo;
-        this.resolver = new ServerResolver(ctx, cluster);
+        this.resolver = new ServerResolver(ctx, cluster, memo);
+        this.shardNumber = sharedShardNumber(naming, vs);
     }
 
     ShardModel build() {
         List<ParsedIngress> parsed = new ArrayList<>();
         for (Ingress ingress : cluster.ingressesOfShard(vs, naming)) {
-            parsed.add(ParsedIngress.parse(ingress));
+            parsed.add(memo.ofInstance(ingress, () -> ParsedIngress.parse(ingress)));
         }
         parsed.sort(ParsedIngress.OLDEST_FIRST);
 
-        Map<String, HostState> hosts = new TreeMap<>();
+        Map<String, HostState> hosts = new HashMap<>();
         List<PathEntry> hostless = new ArrayList<>();
         List<ParsedIngress> defaultClaimants = new ArrayList<>();
         for (ParsedIngress p : parsed) {
@@ -128,76 +157,168 @@ final class ShardBuild {
         }
         hosts.values().removeIf(h -> h.entries.isEmpty() || !h.tls.isEmpty() && !certificateFound(h));
         if (naming.isDedicated() && hosts.isEmpty()) {
-            return model();
+            return model(Map.of(), List.of(), null);
         }
 
-        // the rules every host falls through to when none of its own paths matches
-        List<PathEntry> hostlessWinners = winners(hostless, "");
-        List<Action> hostlessActions = new ArrayList<>();
-        for (PathEntry e : hostlessWinners) {
-            hostlessActions.add(pool(e, naming.hostlessPoolName(vs, e.ingress().namespace(), e.rawPath(), e.ingress().name())));
-            served(e.ingress(), "");
-        }
-        Action defaultBackend = defaultBackend(defaultClaimants);
+        FallThrough fallThrough = fallThrough(hostless, defaultClaimants);
 
-        List<String> precise = new ArrayList<>();
+        List<String> precise = preciseHostsInOrder(hosts);
         List<String> wildcards = new ArrayList<>();
         for (HostState h : hosts.values()) {
-            (Hosts.isWildcard(h.host) ? wildcards : precise).add(h.host);
-            h.winners.addAll(winners(h.entries, h.host));
-            h.entries.forEach(e -> served(e.ingress(), h.host));
+            if (Hosts.isWildcard(h.host)) {
+                wildcards.add(h.host);
+            }
         }
         wildcards.sort(WILDCARD_ORDER);
 
-        List<String> hostSets = new ArrayList<>();
-        List<String> tlsPrecise = new ArrayList<>();
+        List<String> hostSets = new ArrayList<>(hosts.size() + 2);
+        List<String> preciseValues = new ArrayList<>(precise.size() * 3);
+        List<String> tlsPreciseValues = new ArrayList<>();
         List<String> tlsWildcards = new ArrayList<>();
+        Map<String, HostOutput> outputs = new HashMap<>(hosts.size() * 4 / 3 + 1);
         for (String host : concat(precise, wildcards)) {
             HostState h = hosts.get(host);
-            HostMatch match = hostMatch(host, precise, wildcards);
-            List<RuleSpec> rules = new ArrayList<>();
-            for (PathEntry e : h.winners) {
-                pathRules(rules, match, e, pool(e, naming.poolName(e.ingress().namespace(), host, e.rawPath(), e.ingress().name())));
+            boolean wildcard = Hosts.isWildcard(host);
+            HostOutput output = host(h, wildcard ? hostMatch(host, precise, wildcards) : null, fallThrough);
+            outputs.put(host, output);
+            warnings.addAll(output.warnings());
+            if (!wildcard) {
+                preciseValues.addAll(output.headerValues());
             }
-            fallThrough(rules, match, hostlessWinners, hostlessActions, defaultBackend);
-            String setName = naming.hostPolicySetName(host);
-            List<Marker> markers = hostMarkers(h);
             if (h.keyPair == null) {
-                rules.add(new RuleSpec(match, null, null, false, Action.NOT_FOUND));
-                add(new PolicySetSpec(setName, markers, rules));
-                hostSets.add(setName);
+                hostSets.add(output.setName());
+            } else if (wildcard) {
+                tlsWildcards.add(host);
             } else {
-                rules.add(new RuleSpec(HostMatch.ANY, null, null, false, Action.NOT_FOUND));
-                add(new PolicySetSpec(setName, markers, rules));
-                String certificate = naming.certificateName(host);
-                add(new CertSpec(certificate, List.of(Marker.of("Host", host)), h.keyPair.certificatePem(), h.keyPair.keyPem()));
-                add(new ChildVsSpec(naming.sniChildName(host), vs, host,
-                        List.of(Marker.of("Namespace", h.certificateNamespace), Marker.of("Host", host)), certificate, setName));
-                (Hosts.isWildcard(host) ? tlsWildcards : tlsPrecise).add(host);
+                tlsPreciseValues.addAll(output.headerValues());
             }
         }
-        if (!tlsPrecise.isEmpty() || !tlsWildcards.isEmpty()) {
+        if (!tlsPreciseValues.isEmpty() || !tlsWildcards.isEmpty()) {
             String redirect = naming.redirectPolicySetName(vs);
-            add(new PolicySetSpec(redirect, List.of(), redirectRules(tlsPrecise, tlsWildcards, precise, wildcards)));
+            add(new PolicySetSpec(redirect, List.of(), redirectRules(tlsPreciseValues, tlsWildcards, precise, wildcards)));
             hostSets.add(redirect);
         }
         String catchAll = naming.catchAllPolicySetName(vs);
-        HostMatch unserved = unservedMatch(precise, wildcards);
+        HostMatch unserved = unservedMatch(preciseValues, wildcards);
         List<RuleSpec> catchAllRules = new ArrayList<>();
-        fallThrough(catchAllRules, unserved, hostlessWinners, hostlessActions, defaultBackend);
+        fallThroughRules(catchAllRules, unserved, fallThrough);
         catchAllRules.add(new RuleSpec(unserved, null, null, false, Action.NOT_FOUND));
         add(new PolicySetSpec(catchAll, List.of(), catchAllRules));
         hostSets.add(catchAll);
 
         add(new ParentVsSpec(vs, hostSets));
-        add(new VsVipSpec(vs, List.copyOf(hosts.keySet())));
-        return model();
+        List<String> allHosts = new ArrayList<>(precise.size() + wildcards.size());
+        allHosts.addAll(precise);
+        allHosts.addAll(wildcards);
+        allHosts.sort(null);
+        add(new VsVipSpec(vs, allHosts));
+        return model(outputs, precise, fallThrough);
     }
 
     // ------------------------------------------------------------------------------------------- hosts and paths
 
+    /**
+     * The objects of one host: its pools and pool groups, its policy set, and for a TLS host its certificate and SNI
+     * child. Reused from the previous build when its inputs are the same: the path entries (from the same Ingress
+     * objects), their backends' servers (from the same Service, EndpointSlice, Node and Pod objects), the
+     * certificate, the host match and the fall-through rules.
+     */
+    private HostOutput host(HostState h, HostMatch wildcardMatch, FallThrough fallThrough) {
+        List<Object> inputs = new ArrayList<>(4 + 2 * h.entries.size());
+        inputs.add(wildcardMatch);
+        inputs.add(fallThrough);
+        inputs.add(h.keyPair);
+        inputs.add(h.certificateNamespace);
+        for (PathEntry e : h.entries) {
+            inputs.add(e);
+            inputs.add(resolver.resolve(e.ingress().namespace(), e.backend()));
+        }
+        return memo.reuse(new HostKey(h.host), inputs, () -> computeHost(h, wildcardMatch, fallThrough));
+    }
+
+    /** {@code wildcardMatch} is null for a precise host, whose match follows from the host alone. */
+    private HostOutput computeHost(HostState h, HostMatch wildcardMatch, FallThrough fallThrough) {
+        String host = h.host;
+        HostMatch match = wildcardMatch != null ? wildcardMatch : hostMatch(host, List.of(), List.of());
+        List<ModelWarning> hostWarnings = new ArrayList<>();
+        List<AviObject> hostObjects = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<RuleSpec> rules = new ArrayList<>();
+        List<PathEntry> winners = winners(h.entries, hostWarnings);
+        for (PathEntry e : winners) {
+            String name = unique(names, naming.poolName(e.ingress().namespace(), host, e.rawPath(), e.ingress().name()),
+                    e.ingress() + "|" + e.kind() + "|" + e.rawPath());
+            pathRules(rules, match, e, pool(e, name, hostObjects, hostWarnings));
+        }
+        fallThroughRules(rules, match, fallThrough);
+        String setName = naming.hostPolicySetName(host);
+        List<Marker> markers = hostMarkers(h.host, winners);
+        if (h.keyPair == null) {
+            rules.add(new RuleSpec(match, null, null, false, Action.NOT_FOUND));
+            hostObjects.add(object(new PolicySetSpec(setName, markers, rules)));
+        } else {
+            // the SNI child serves this host alone: anything its rules do not take is a 404
+            rules.add(new RuleSpec(HostMatch.ANY, null, null, false, Action.NOT_FOUND));
+            hostObjects.add(object(new PolicySetSpec(setName, markers, rules)));
+            String certificate = naming.certificateName(host);
+            hostObjects.add(object(new CertSpec(certificate, List.of(Marker.of("Host", host)), h.keyPair.certificatePem(), h.keyPair.keyPem())));
+            hostObjects.add(object(new ChildVsSpec(naming.sniChildName(host), vs, host,
+                    List.of(Marker.of("Namespace", h.certificateNamespace), Marker.of("Host", host)), certificate, setName)));
+        }
+        Set<IngressRef> ingresses = new TreeSet<>();
+        h.entries.forEach(e -> ingresses.add(e.ingress()));
+        hostObjects.sort(this::modelOrder);
+        return new HostOutput(List.copyOf(hostObjects), List.copyOf(hostWarnings), ingresses, setName,
+                match.hostHdr().criteria().equals("HDR_EQUALS") ? match.hostHdr().values() : List.of());
+    }
+
+    /** Host-less paths (deduplicated) and the default backend, with their pools; the same instance while unchanged. */
+    private FallThrough fallThrough(List<PathEntry> hostless, List<ParsedIngress> defaultClaimants) {
+        List<PathEntry> winners = winners(hostless, warnings);
+        List<Action> actions = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<AviObject> pools = new ArrayList<>();
+        for (PathEntry e : winners) {
+            String name = unique(names, naming.hostlessPoolName(vs, e.ingress().namespace(), e.rawPath(), e.ingress().name()),
+                    e.ingress() + "|" + e.kind() + "|" + e.rawPath());
+            actions.add(pool(e, name, pools, warnings));
+        }
+        Action defaultBackend = null;
+        if (!defaultClaimants.isEmpty()) {
+            ParsedIngress winner = defaultClaimants.get(0);
+            for (ParsedIngress loser : defaultClaimants.subList(1, defaultClaimants.size())) {
+                warn(loser.ref(), Reason.DefaultBackendConflict, "spec.defaultBackend is not used: Ingress " + winner.ref()
+                        + " is older and already provides the default backend for requests that match no rule; "
+                        + "remove one of the two default backends");
+            }
+            IngressRef ref = winner.ref();
+            Resolution r = resolver.resolve(ref.namespace(), winner.defaultBackend());
+            if (r.problem() != null) {
+                warn(ref, r.problem(), "spec.defaultBackend: " + r.message());
+            }
+            defaultBackend = poolAndGroup(unique(names, naming.defaultBackendPoolName(vs, ref.namespace(), ref.name()), ref + "|default"),
+                    List.of(Marker.of("Namespace", ref.namespace()), Marker.of("IngressName", ref.name()),
+                            Marker.of("ServiceName", winner.defaultBackend().service())), r, pools);
+        }
+        shardObjects.addAll(pools);
+        FallThrough fallThrough = new FallThrough(List.copyOf(winners), List.copyOf(actions), defaultBackend,
+                defaultClaimants.isEmpty() ? null : defaultClaimants.get(0).ref());
+        return memo.get(fallThrough, k -> fallThrough);
+    }
+
     private boolean isOnShard(String host) {
-        return onShard.computeIfAbsent(host, h -> naming.shardVsName(h).equals(vs));
+        return naming.isDedicated() ? naming.shardVsName(host).equals(vs) : Naming.shardNumber(host, naming.shardSize().shards()) == shardNumber;
+    }
+
+    /** The n of {@code <cluster>--Shared-L7-<n>} (no host hashes to a name that is not a shard VS of this cluster). */
+    private static int sharedShardNumber(Naming naming, String vs) {
+        String prefix = naming.clusterName() + "--Shared-L7-";
+        for (int n = 0; n < naming.shardSize().shards(); n++) {
+            if (vs.equals(prefix + n)) {
+                return n;
+            }
+        }
+        return Integer.MIN_VALUE;
     }
 
     /** A problem about a host belongs to that host's shard; others (host-less, default backend) to every shard. */
@@ -213,7 +334,7 @@ final class ShardBuild {
     }
 
     /** Keeps the first of equal paths (Ingresses come oldest first) and warns about the others; precedence order. */
-    private List<PathEntry> winners(List<PathEntry> entries, String host) {
+    private static List<PathEntry> winners(List<PathEntry> entries, List<ModelWarning> warningsOut) {
         Map<String, PathEntry> seen = new LinkedHashMap<>();
         for (PathEntry e : entries) {
             PathEntry first = seen.putIfAbsent(e.kind() + e.matchPath(), e);
@@ -222,8 +343,9 @@ final class ShardBuild {
                 String same = first.rawPath().equals(e.rawPath()) && first.declaredType().equals(e.declaredType()) ? ""
                         : " (as '" + first.rawPath() + "' (" + first.declaredType() + "); a Prefix path ignores its trailing slash and "
                         + "ImplementationSpecific is treated as Prefix)";
-                warn(e.ingress(), Reason.DuplicateHostPath, e.describe() + " is already declared " + owner + same
-                        + "; the first declaration wins and this one is not served. Remove the duplicate or use another host or path");
+                warningsOut.add(new ModelWarning(e.ingress().namespace(), e.ingress().name(), Reason.DuplicateHostPath,
+                        e.describe() + " is already declared " + owner + same
+                        + "; the first declaration wins and this one is not served. Remove the duplicate or use another host or path"));
             }
         }
         List<PathEntry> winners = new ArrayList<>(seen.values());
@@ -245,13 +367,12 @@ final class ShardBuild {
     }
 
     /** Host-less rules, then the default backend: what a request gets when no host-specific path matches. */
-    private static void fallThrough(List<RuleSpec> rules, HostMatch match, List<PathEntry> hostless, List<Action> actions,
-                                    Action defaultBackend) {
-        for (int i = 0; i < hostless.size(); i++) {
-            pathRules(rules, match, hostless.get(i), actions.get(i));
+    private static void fallThroughRules(List<RuleSpec> rules, HostMatch match, FallThrough fallThrough) {
+        for (int i = 0; i < fallThrough.hostless().size(); i++) {
+            pathRules(rules, match, fallThrough.hostless().get(i), fallThrough.actions().get(i));
         }
-        if (defaultBackend != null) {
-            rules.add(new RuleSpec(match, null, null, false, defaultBackend));
+        if (fallThrough.defaultBackend() != null) {
+            rules.add(new RuleSpec(match, null, null, false, fallThrough.defaultBackend()));
         }
     }
 
@@ -289,9 +410,9 @@ final class ShardBuild {
         return new HostMatch(new HdrCond("HDR_ENDS_WITH", Hosts.headerValues(suffix)), List.copyOf(more));
     }
 
-    /** Host headers that no host of this shard claims: for the catch-all set. */
-    private static HostMatch unservedMatch(List<String> precise, List<String> wildcards) {
-        HdrCond notHosts = precise.isEmpty() ? null : new HdrCond("HDR_DOES_NOT_EQUAL", headerValues(precise));
+    /** Host headers that no host of this shard claims (given the precise hosts' header values): for the catch-all set. */
+    private static HostMatch unservedMatch(List<String> preciseValues, List<String> wildcards) {
+        HdrCond notHosts = preciseValues.isEmpty() ? null : new HdrCond("HDR_DOES_NOT_EQUAL", preciseValues);
         HdrCond notSuffixes = wildcards.isEmpty() ? null
                 : new HdrCond("HDR_DOES_NOT_END_WITH", headerValues(wildcards.stream().map(Hosts::wildcardSuffix).toList()));
         if (notHosts == null) {
@@ -301,10 +422,10 @@ final class ShardBuild {
     }
 
     /** Plain HTTP to a TLS host is redirected to HTTPS (302, as AKO); HTTPS that reached the parent gets a 404. */
-    private static List<RuleSpec> redirectRules(List<String> tlsPrecise, List<String> tlsWildcards, List<String> precise,
+    private static List<RuleSpec> redirectRules(List<String> tlsPreciseValues, List<String> tlsWildcards, List<String> precise,
                                                 List<String> wildcards) {
         List<RuleSpec> rules = new ArrayList<>();
-        HostMatch preciseMatch = tlsPrecise.isEmpty() ? null : new HostMatch(new HdrCond("HDR_EQUALS", headerValues(tlsPrecise)), List.of());
+        HostMatch preciseMatch = tlsPreciseValues.isEmpty() ? null : new HostMatch(new HdrCond("HDR_EQUALS", tlsPreciseValues), List.of());
         for (boolean redirect : new boolean[] {true, false}) {
             Action action = redirect ? Action.REDIRECT : Action.NOT_FOUND;
             if (preciseMatch != null) {
@@ -359,14 +480,13 @@ final class ShardBuild {
         return chosen != null;
     }
 
-    // ----------------------------------------------------------------------------------- pools and default backend
+    // ---------------------------------------------------------------------------------------------------- pools
 
-    /** The pool (and pool group) of one path; returns the rule action that switches to it. */
-    private Action pool(PathEntry e, String name) {
-        String poolName = uniquePoolName(name, e.ingress() + "|" + e.host() + "|" + e.kind() + "|" + e.rawPath());
-        Resolution r = resolver.resolve(e.ingress().namespace(), e.backend(), e.describe());
+    /** The pool (and pool group) of one path, added to {@code out}; returns the rule action that switches to it. */
+    private Action pool(PathEntry e, String name, List<AviObject> out, List<ModelWarning> warningsOut) {
+        Resolution r = resolver.resolve(e.ingress().namespace(), e.backend());
         if (r.problem() != null) {
-            warn(e.ingress(), r.problem(), r.message());
+            warningsOut.add(new ModelWarning(e.ingress().namespace(), e.ingress().name(), r.problem(), e.describe() + ": " + r.message()));
         }
         List<Marker> markers = new ArrayList<>(5);
         markers.add(Marker.of("Namespace", e.ingress().namespace()));
@@ -378,54 +498,33 @@ final class ShardBuild {
         }
         markers.add(Marker.of("IngressName", e.ingress().name()));
         markers.add(Marker.of("ServiceName", e.backend().service()));
-        return poolAndGroup(poolName, markers, r);
+        return poolAndGroup(name, markers, r, out);
     }
 
-    private Action defaultBackend(List<ParsedIngress> claimants) {
-        if (claimants.isEmpty()) {
-            return null;
-        }
-        ParsedIngress winner = claimants.get(0);
-        for (ParsedIngress loser : claimants.subList(1, claimants.size())) {
-            warn(loser.ref(), Reason.DefaultBackendConflict, "spec.defaultBackend is not used: Ingress " + winner.ref()
-                    + " is older and already provides the default backend for requests that match no rule; "
-                    + "remove one of the two default backends");
-        }
-        IngressRef ref = winner.ref();
-        String name = uniquePoolName(naming.defaultBackendPoolName(vs, ref.namespace(), ref.name()), ref + "|default");
-        Resolution r = resolver.resolve(ref.namespace(), winner.defaultBackend(), "spec.defaultBackend");
-        if (r.problem() != null) {
-            warn(ref, r.problem(), r.message());
-        }
-        served(ref, "");
-        return poolAndGroup(name, List.of(Marker.of("Namespace", ref.namespace()), Marker.of("IngressName", ref.name()),
-                Marker.of("ServiceName", winner.defaultBackend().service())), r);
-    }
-
-    private Action poolAndGroup(String poolName, List<Marker> markers, Resolution r) {
-        add(new PoolSpec(poolName, List.copyOf(markers), r.servers()));
+    private Action poolAndGroup(String poolName, List<Marker> markers, Resolution r, List<AviObject> out) {
+        out.add(object(new PoolSpec(poolName, List.copyOf(markers), r.servers())));
         if (ctx.noPoolGroups()) {
             return new Action(ActionKind.POOL, poolName);
         }
-        add(new PoolGroupSpec(poolName, List.copyOf(markers), poolName));
+        out.add(object(new PoolGroupSpec(poolName, List.copyOf(markers), poolName)));
         return new Action(ActionKind.POOL_GROUP, poolName);
     }
 
     /** AKO's names are not injective ({@code /a_b} and {@code /a/b} give the same name): later ones get a hash. */
-    private String uniquePoolName(String name, String identity) {
+    private static String unique(Set<String> used, String name, String identity) {
         String unique = name;
-        if (!poolNames.add(unique)) {
+        if (!used.add(unique)) {
             unique = Naming.bounded(name + "-" + String.format("%08x", Naming.fnv1a32(identity)));
-            poolNames.add(unique);
+            used.add(unique);
         }
         return unique;
     }
 
-    private static List<Marker> hostMarkers(HostState h) {
+    private static List<Marker> hostMarkers(String host, List<PathEntry> winners) {
         Set<String> namespaces = new TreeSet<>();
         Set<String> ingresses = new TreeSet<>();
         Set<String> paths = new TreeSet<>();
-        for (PathEntry e : h.winners) {
+        for (PathEntry e : winners) {
             namespaces.add(e.ingress().namespace());
             ingresses.add(e.ingress().name());
             if (!e.rawPath().isEmpty()) {
@@ -434,7 +533,7 @@ final class ShardBuild {
         }
         List<Marker> markers = new ArrayList<>(4);
         markers.add(new Marker("Namespace", List.copyOf(namespaces)));
-        markers.add(Marker.of("Host", h.host));
+        markers.add(Marker.of("Host", host));
         if (!paths.isEmpty()) {
             markers.add(new Marker("Path", List.copyOf(paths)));
         }
@@ -444,31 +543,212 @@ final class ShardBuild {
 
     // ------------------------------------------------------------------------------------------------- output
 
-    private void served(IngressRef ingress, String host) {
-        ingressHosts.computeIfAbsent(ingress, k -> new TreeSet<>()).add(host);
-    }
-
     private void warn(IngressRef ingress, Reason reason, String message) {
         warnings.add(new ModelWarning(ingress.namespace(), ingress.name(), reason, message));
     }
 
+    /** A shard-level object (not one host's). */
     private void add(ObjectSpec spec) {
-        AviObject object = memo.get(spec, s -> ((ObjectSpec) s).toObject(ctx));
-        objects.computeIfAbsent(spec.type(), t -> new ArrayList<>()).add(object);
+        shardObjects.add(object(spec));
     }
 
-    private ShardModel model() {
-        List<AviObject> ordered = new ArrayList<>();
-        for (AviType type : AviType.values()) {
-            List<AviObject> list = objects.get(type);
-            if (list == null) {
-                continue;
+    /** The object of a spec: last build's if the spec is equal, else a new body. */
+    private AviObject object(ObjectSpec spec) {
+        return memo.get(spec, s -> ((ObjectSpec) s).toObject(ctx));
+    }
+
+    private ShardModel model(Map<String, HostOutput> outputs, List<String> precise, FallThrough fallThrough) {
+        List<String> changed = changedHosts(outputs);
+        List<AviObject> ordered = Collections.unmodifiableList(ordered(outputs, changed));
+        SortedMap<IngressRef, Set<String>> status = Collections.unmodifiableSortedMap(status(outputs, changed, fallThrough));
+        next = new Previous(ordered, outputs, List.copyOf(shardObjects), precise, status, fallThrough);
+        return new ShardModel(vs, ordered, List.copyOf(warnings), status);
+    }
+
+    /** Hosts whose output is not the previous build's (new, changed or gone). */
+    private List<String> changedHosts(Map<String, HostOutput> outputs) {
+        List<String> changed = new ArrayList<>();
+        previous.hostOutputs().forEach((host, before) -> {
+            if (outputs.get(host) != before) {
+                changed.add(host);
             }
-            // parents before children among virtual services: a child refers to its parent
-            list.sort(Comparator.comparing((AviObject o) -> !o.name().equals(vs)).thenComparing(AviObject::name));
-            ordered.addAll(list);
+        });
+        outputs.forEach((host, now) -> {
+            if (!previous.hostOutputs().containsKey(host)) {
+                changed.add(host);
+            }
+        });
+        return changed;
+    }
+
+    /**
+     * Per Ingress the hosts served for it; from the previous build's when only a few hosts changed (a sorted map is
+     * copied in linear time), else from every host.
+     */
+    private SortedMap<IngressRef, Set<String>> status(Map<String, HostOutput> outputs, List<String> changed, FallThrough fallThrough) {
+        TreeMap<IngressRef, Set<String>> status;
+        if (previous.fallThrough() == fallThrough && changed.size() <= outputs.size() / 4) {
+            status = new TreeMap<>(previous.status());
+            for (String host : changed) {
+                HostOutput before = previous.hostOutputs().get(host);
+                HostOutput now = outputs.get(host);
+                if (before != null) {
+                    before.ingresses().forEach(ingress -> unserved(status, ingress, host));
+                }
+                if (now != null) {
+                    now.ingresses().forEach(ingress -> served(status, ingress, host));
+                }
+            }
+            return status;
         }
-        return new ShardModel(vs, vs, ordered, warnings, ingressHosts);
+        status = new TreeMap<>();
+        for (Map.Entry<String, HostOutput> e : outputs.entrySet()) {
+            for (IngressRef ingress : e.getValue().ingresses()) {
+                served(status, ingress, e.getKey());
+            }
+        }
+        if (fallThrough != null) {
+            fallThrough.hostless().forEach(p -> served(status, p.ingress(), ""));
+            if (fallThrough.defaultOwner() != null) {
+                served(status, fallThrough.defaultOwner(), "");
+            }
+        }
+        return status;
+    }
+
+    private static void served(TreeMap<IngressRef, Set<String>> status, IngressRef ingress, String host) {
+        Set<String> hosts = status.get(ingress);
+        if (hosts == null) {
+            status.put(ingress, Set.of(host));
+        } else if (!hosts.contains(host)) {
+            TreeSet<String> more = new TreeSet<>(hosts);
+            more.add(host);
+            status.put(ingress, Collections.unmodifiableSortedSet(more));
+        }
+    }
+
+    private static void unserved(TreeMap<IngressRef, Set<String>> status, IngressRef ingress, String host) {
+        Set<String> hosts = status.get(ingress);
+        if (hosts != null && hosts.contains(host)) {
+            if (hosts.size() == 1) {
+                status.remove(ingress);
+            } else {
+                TreeSet<String> fewer = new TreeSet<>(hosts);
+                fewer.remove(host);
+                status.put(ingress, fewer.size() == 1 ? Set.of(fewer.first()) : Collections.unmodifiableSortedSet(fewer));
+            }
+        }
+    }
+
+    /** What the next build of this shard should be given. */
+    Previous next() {
+        return next;
+    }
+
+    /**
+     * The objects by type (in create order), then by name, the parent VS before its SNI children. Objects reused from
+     * the previous build keep their places, so only what changed is removed from or inserted into the previous order;
+     * a first build, or one where much changed, sorts everything.
+     */
+    private List<AviObject> ordered(Map<String, HostOutput> outputs, List<String> changed) {
+        List<AviObject> removed = new ArrayList<>();
+        List<AviObject> added = new ArrayList<>();
+        for (String host : changed) {
+            HostOutput before = previous.hostOutputs().get(host);
+            HostOutput now = outputs.get(host);
+            if (before != null) {
+                removed.addAll(before.objects());
+            }
+            if (now != null) {
+                added.addAll(now.objects());
+            }
+        }
+        for (AviObject o : previous.shardObjects()) {
+            if (!containsInstance(shardObjects, o)) {
+                removed.add(o);
+            }
+        }
+        for (AviObject o : shardObjects) {
+            if (!containsInstance(previous.shardObjects(), o)) {
+                added.add(o);
+            }
+        }
+        List<AviObject> order = new ArrayList<>(previous.order());
+        if (order.isEmpty() || removed.size() + added.size() > order.size() / 4 || !patch(order, removed, added)) {
+            order.clear();
+            outputs.values().forEach(o -> order.addAll(o.objects()));
+            order.addAll(shardObjects);
+            order.sort(this::modelOrder);
+        }
+        return order;
+    }
+
+    /** Removes and inserts by binary search in the ordered list; false if the list is not what it should be. */
+    private boolean patch(List<AviObject> order, List<AviObject> removed, List<AviObject> added) {
+        for (AviObject o : removed) {
+            int at = Collections.binarySearch(order, o, this::modelOrder);
+            if (at < 0 || order.get(at) != o) {
+                return false;
+            }
+            order.remove(at);
+        }
+        for (AviObject o : added) {
+            int at = Collections.binarySearch(order, o, this::modelOrder);
+            if (at >= 0) {
+                return false;
+            }
+            order.add(-at - 1, o);
+        }
+        return true;
+    }
+
+    private static boolean containsInstance(List<AviObject> list, AviObject o) {
+        for (AviObject x : list) {
+            if (x == o) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The precise hosts in order: the previous build's order without the hosts gone, with the new ones inserted;
+     * so only new hosts are compared.
+     */
+    private List<String> preciseHostsInOrder(Map<String, HostState> hosts) {
+        List<String> precise = new ArrayList<>(hosts.size());
+        for (String host : previous.preciseHosts()) {
+            HostState h = hosts.get(host);
+            if (h != null) {
+                h.ordered = true;
+                precise.add(host);
+            }
+        }
+        List<String> added = new ArrayList<>();
+        for (HostState h : hosts.values()) {
+            if (!h.ordered && !Hosts.isWildcard(h.host)) {
+                added.add(h.host);
+            }
+        }
+        if (added.size() > 16) {
+            precise.addAll(added);
+            precise.sort(null);
+        } else {
+            for (String host : added) {
+                precise.add(-Collections.binarySearch(precise, host) - 1, host);
+            }
+        }
+        return precise;
+    }
+
+    private int modelOrder(AviObject a, AviObject b) {
+        int c = Integer.compare(a.type().ordinal(), b.type().ordinal());
+        if (c != 0) {
+            return c;
+        }
+        boolean aParent = a.type() == AviType.VIRTUALSERVICE && a.name().equals(vs);
+        boolean bParent = b.type() == AviType.VIRTUALSERVICE && b.name().equals(vs);
+        return aParent != bParent ? (aParent ? -1 : 1) : a.name().compareTo(b.name());
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

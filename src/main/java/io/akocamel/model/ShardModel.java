@@ -1,35 +1,64 @@
 package io.akocamel.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
- * The desired state of one shard VS, computed by {@link ModelBuilder}. Immutable (treat the object bodies as read-only).
- *
- * @param vsName       the shard's parent VS, e.g. {@code my-cluster--Shared-L7-0}
- * @param vipVsName    the VS whose VS VIP (named like it) serves every host of the shard; status reports its address
- * @param objects      the desired Avi objects in create order: by {@link AviType} order, then by name, except that the
- *                     parent VS comes before its SNI children. Empty only for a DEDICATED VS that serves no host any
- *                     more, which therefore should not exist.
- * @param warnings     what is wrong with the Ingresses this shard serves (Warning Events). Warnings about host-less
- *                     rules and default backends concern every shard and so appear in every shard's model.
- * @param ingressHosts for Ingress status: per Ingress, the hosts this shard serves for it; the empty string means the
- *                     Ingress is served without a host (its default backend or host-less rules)
+ * The desired state of one shard VS, computed by {@link ModelBuilder}. Immutable (treat the object bodies as
+ * read-only: unchanged objects are shared with later builds).
  */
-public record ShardModel(String vsName, String vipVsName, List<AviObject> objects, List<ModelWarning> warnings,
-                         Map<IngressRef, Set<String>> ingressHosts) {
+public final class ShardModel {
+    private final String vsName;
+    private final List<AviObject> objects;
+    private final List<ModelWarning> warnings;
+    private final SortedMap<IngressRef, Set<String>> ingressHosts;
 
-    public ShardModel {
-        objects = List.copyOf(objects);
-        warnings = List.copyOf(warnings);
-        Map<IngressRef, Set<String>> hosts = new LinkedHashMap<>();
-        ingressHosts.forEach((ingress, set) -> hosts.put(ingress, Collections.unmodifiableSet(new TreeSet<>(set))));
-        ingressHosts = Collections.unmodifiableMap(hosts);
+    /** Takes the arguments as they are: the builder hands over unmodifiable lists and maps. */
+    ShardModel(String vsName, List<AviObject> objects, List<ModelWarning> warnings, SortedMap<IngressRef, Set<String>> ingressHosts) {
+        this.vsName = vsName;
+        this.objects = objects;
+        this.warnings = warnings;
+        this.ingressHosts = ingressHosts;
+    }
+
+    /** The shard's parent VS, e.g. {@code my-cluster--Shared-L7-0}. */
+    public String vsName() {
+        return vsName;
+    }
+
+    /** The VS whose VS VIP (named like it) serves every host of the shard; Ingress status reports its address. */
+    public String vipVsName() {
+        return vsName;
+    }
+
+    /**
+     * The desired Avi objects in create order: by {@link AviType} order, then by name, except that the parent VS comes
+     * before its SNI children. Empty only for a DEDICATED VS that serves no host any more (so it should not exist).
+     */
+    public List<AviObject> objects() {
+        return objects;
+    }
+
+    /**
+     * What is wrong with the Ingresses this shard serves (Warning Events). Warnings about host-less rules and default
+     * backends concern every shard and so appear in every shard's model.
+     */
+    public List<ModelWarning> warnings() {
+        return warnings;
+    }
+
+    /**
+     * For Ingress status: per Ingress (sorted), the hosts this shard serves for it (sorted); the empty string means
+     * the Ingress is served without a host (its default backend or its host-less rules).
+     */
+    public SortedMap<IngressRef, Set<String>> ingressHosts() {
+        return ingressHosts;
     }
 
     public Optional<AviObject> find(AviType type, String name) {
@@ -37,14 +66,20 @@ public record ShardModel(String vsName, String vipVsName, List<AviObject> object
     }
 
     public List<AviObject> ofType(AviType type) {
-        return objects.stream().filter(o -> o.type() == type).toList();
+        List<AviObject> list = new ArrayList<>();
+        objects.forEach(o -> {
+            if (o.type() == type) {
+                list.add(o);
+            }
+        });
+        return Collections.unmodifiableList(list);
     }
 
     /** Every host the shard serves (its VS VIP's DNS names), sorted. */
     public Set<String> hosts() {
         Set<String> hosts = new TreeSet<>();
-        find(AviType.VSVIP, vipVsName).ifPresent(vip -> vip.body().path("dns_info").forEach(d -> hosts.add(d.path("fqdn").asText())));
-        return hosts;
+        find(AviType.VSVIP, vipVsName()).ifPresent(vip -> vip.body().path("dns_info").forEach(d -> hosts.add(d.path("fqdn").asText())));
+        return Collections.unmodifiableSet(hosts);
     }
 
     /** A summary; never the bodies (certificates carry private keys). */
