@@ -7,11 +7,19 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** AKO's object names and host sharding. Pure. */
+/**
+ * AKO's object names and host sharding. Pure. Names longer than Avi's 255 characters are cut to a deterministic
+ * bounded form (see {@link #bounded}); the objects' markers still carry the full identity.
+ */
 public final class Naming implements ClusterView.ShardNamer {
+    /** Longest object name Avi accepts. */
+    public static final int MAX_NAME_LENGTH = 255;
+    private static final String DEDICATED_SUFFIX = "-L7-dedicated";
+
     private final String clusterName;
     private final ShardSize shardSize;
 
@@ -27,7 +35,20 @@ public final class Naming implements ClusterView.ShardNamer {
     /** FNV-1a 32-bit over the UTF-8 bytes, as AKO's {@code utils.Hash}. */
     public static int fnv1a32(String s) {
         int hash = 0x811c9dc5;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return fnv1a32(s.getBytes(StandardCharsets.UTF_8));
+            }
+            hash ^= c;
+            hash *= 0x01000193;
+        }
+        return hash;
+    }
+
+    private static int fnv1a32(byte[] bytes) {
+        int hash = 0x811c9dc5;
+        for (byte b : bytes) {
             hash ^= (b & 0xff);
             hash *= 0x01000193;
         }
@@ -42,7 +63,7 @@ public final class Naming implements ClusterView.ShardNamer {
     /** The name of the VS that serves a host: {@code <cluster>--Shared-L7-<n>}, or the dedicated VS per host. */
     public String shardVsName(String host) {
         if (shardSize == ShardSize.DEDICATED) {
-            return clusterName + "--" + host + "-L7-dedicated";
+            return bounded(clusterName + "--" + host + DEDICATED_SUFFIX);
         }
         return clusterName + "--Shared-L7-" + shardNumber(host, shardSize.shards());
     }
@@ -54,6 +75,74 @@ public final class Naming implements ClusterView.ShardNamer {
             names.add(clusterName + "--Shared-L7-" + i);
         }
         return names;
+    }
+
+    /** The SNI child VS of a TLS host: {@code <cluster>--<host>}. */
+    public String sniChildName(String host) {
+        return bounded(clusterName + "--" + host);
+    }
+
+    /** The certificate of a TLS host, made from its Secret: {@code <cluster>--<host>}. */
+    public String certificateName(String host) {
+        return bounded(clusterName + "--" + host);
+    }
+
+    /**
+     * The HTTPPolicySet with a host's rules (on the parent for an insecure host, on the SNI child for a TLS host):
+     * {@code <cluster>--<host>}. AKO names its SNI sets {@code <cluster>--<namespace>-<host>} because it keeps one per
+     * namespace; ako-camel merges a host's rules across namespaces into one set, so the name carries the host only.
+     */
+    public String hostPolicySetName(String host) {
+        return bounded(clusterName + "--" + host);
+    }
+
+    /**
+     * The pool (and pool group) of one Ingress path, AKO's SNI form for every host:
+     * {@code <cluster>--<namespace>-<host><path with / as _>-<ingress>} (+ {@code -L7-dedicated} for DEDICATED).
+     */
+    public String poolName(String namespace, String host, String path, String ingressName) {
+        return bounded(clusterName + "--" + namespace + "-" + host + pathPart(path) + "-" + ingressName + dedicatedSuffix());
+    }
+
+    /** The pool of a host-less rule's path, one per shard VS: {@code <vs>--<namespace>-<path with / as _>-<ingress>}. */
+    public String hostlessPoolName(String vsName, String namespace, String path, String ingressName) {
+        return bounded(vsName + "--" + namespace + "-" + pathPart(path) + "-" + ingressName);
+    }
+
+    /** The pool of the default backend, one per shard VS: {@code <vs>--<namespace>-default-backend-<ingress>}. */
+    public String defaultBackendPoolName(String vsName, String namespace, String ingressName) {
+        return bounded(vsName + "--" + namespace + "-default-backend-" + ingressName);
+    }
+
+    /** The parent's HTTP-to-HTTPS redirect set for its TLS hosts: named like the VS, as AKO does. */
+    public String redirectPolicySetName(String vsName) {
+        return vsName;
+    }
+
+    /** The parent's last set: host-less rules, the default backend and the 404 for hosts no other set serves. */
+    public String catchAllPolicySetName(String vsName) {
+        return bounded(vsName + "-catch-all");
+    }
+
+    /** {@code name}, or when longer than 255 characters its first 246 characters + {@code -} + 8 hex digits of its hash. */
+    public static String bounded(String name) {
+        if (name.length() <= MAX_NAME_LENGTH) {
+            return name;
+        }
+        String hash = String.format("%08x", fnv1a32(name));
+        return name.substring(0, MAX_NAME_LENGTH - hash.length() - 1) + "-" + hash;
+    }
+
+    private static String pathPart(String path) {
+        return path == null ? "" : path.replace('/', '_');
+    }
+
+    private String dedicatedSuffix() {
+        return shardSize == ShardSize.DEDICATED ? DEDICATED_SUFFIX : "";
+    }
+
+    public boolean isDedicated() {
+        return shardSize == ShardSize.DEDICATED;
     }
 
     public String clusterName() {
@@ -97,5 +186,15 @@ public final class Naming implements ClusterView.ShardNamer {
         }
         return ingress.getSpec().getRules() != null
                 && ingress.getSpec().getRules().stream().anyMatch(r -> r.getHost() == null || r.getHost().isEmpty());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Naming n && n.clusterName.equals(clusterName) && n.shardSize == shardSize;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(clusterName, shardSize);
     }
 }

@@ -1,0 +1,408 @@
+package io.akocamel.model;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * An immutable, in-memory {@link ClusterView} built from plain fabric8 objects: for the offline {@code plan} command
+ * (manifests loaded with fabric8 {@code Serialization}), tests and benchmarks. Kinds other than Ingress, IngressClass,
+ * Service, EndpointSlice, Node, Secret and Pod are ignored; an object without a namespace is in {@code default}.
+ *
+ * <p>Eligibility is kept simple: an Ingress is ours when it names no class, or names an IngressClass of the snapshot
+ * whose controller is {@value #AVI_CONTROLLER}. (The running controller also applies the default-class annotation,
+ * the namespace selector and the blocked namespaces.)
+ *
+ * <p>{@link #with} and {@link #without} are cheap: a new snapshot shares the old one's maps and records its changes in
+ * a small overlay, folded into new maps from time to time. {@link #ingressesOfShard} is answered from an index per
+ * {@link Naming}, updated the same way.
+ */
+public final class ClusterSnapshot implements ClusterView {
+    public static final String AVI_CONTROLLER = "ako.vmware.com/avi-lb";
+    private static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+    /** Changed Ingresses beyond which the eligible set and shard indexes are rebuilt rather than updated. */
+    private static final int INCREMENTAL_LIMIT = 64;
+
+    /** namespace/name without building a string. */
+    private record Key(String namespace, String name) {
+    }
+
+    private final Layered<Ingress> allIngresses;
+    private final Layered<IngressClass> classes;
+    private final Layered<Service> services;
+    private final Layered<EndpointSlice> slices;
+    private final Layered<Node> nodes;
+    private final Layered<Secret> secrets;
+    private final Layered<Pod> pods;
+    private final Layered<Ingress> ingresses;
+    private final Layered<List<EndpointSlice>> slicesByService;
+    private final Layered<List<Pod>> podsByNamespace;
+    private final Map<Naming, ShardIndex> indexes;
+    private volatile List<Ingress> ingressList;
+    private volatile List<Node> nodeList;
+
+    private ClusterSnapshot(Layered<Ingress> allIngresses, Layered<IngressClass> classes, Layered<Service> services,
+                            Layered<EndpointSlice> slices, Layered<Node> nodes, Layered<Secret> secrets, Layered<Pod> pods,
+                            Layered<Ingress> ingresses, Layered<List<EndpointSlice>> slicesByService,
+                            Layered<List<Pod>> podsByNamespace, Map<Naming, ShardIndex> indexes) {
+        this.allIngresses = allIngresses;
+        this.classes = classes;
+        this.services = services;
+        this.slices = slices;
+        this.nodes = nodes;
+        this.secrets = secrets;
+        this.pods = pods;
+        this.ingresses = ingresses;
+        this.slicesByService = slicesByService;
+        this.podsByNamespace = podsByNamespace;
+        this.indexes = new ConcurrentHashMap<>(indexes);
+    }
+
+    /** A snapshot of these objects (later ones replace earlier ones with the same kind, namespace and name). */
+    public static ClusterSnapshot of(Collection<? extends HasMetadata> objects) {
+        return new ClusterSnapshot(Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(),
+                Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(), Map.of()).with(objects);
+    }
+
+    /** This snapshot with these objects added or replaced. */
+    public ClusterSnapshot with(HasMetadata... objects) {
+        return with(List.of(objects));
+    }
+
+    public ClusterSnapshot with(Collection<? extends HasMetadata> objects) {
+        return change(objects, true);
+    }
+
+    /** This snapshot without these objects (matched by kind, namespace and name). */
+    public ClusterSnapshot without(HasMetadata... objects) {
+        return change(List.of(objects), false);
+    }
+
+    private ClusterSnapshot change(Collection<? extends HasMetadata> objects, boolean add) {
+        Map<Object, Ingress> ingressChanges = new HashMap<>();
+        Map<Object, IngressClass> classChanges = new HashMap<>();
+        Map<Object, Service> serviceChanges = new HashMap<>();
+        Map<Object, EndpointSlice> sliceChanges = new HashMap<>();
+        Map<Object, Node> nodeChanges = new HashMap<>();
+        Map<Object, Secret> secretChanges = new HashMap<>();
+        Map<Object, Pod> podChanges = new HashMap<>();
+        for (HasMetadata o : objects) {
+            Key key = key(o);
+            if (o instanceof Ingress i) {
+                ingressChanges.put(key, add ? i : null);
+            } else if (o instanceof IngressClass c) {
+                classChanges.put(c.getMetadata().getName(), add ? c : null);
+            } else if (o instanceof Service s) {
+                serviceChanges.put(key, add ? s : null);
+            } else if (o instanceof EndpointSlice s) {
+                sliceChanges.put(key, add ? s : null);
+            } else if (o instanceof Node n) {
+                nodeChanges.put(n.getMetadata().getName(), add ? n : null);
+            } else if (o instanceof Secret s) {
+                secretChanges.put(key, add ? s : null);
+            } else if (o instanceof Pod p) {
+                podChanges.put(key, add ? p : null);
+            }
+        }
+        var newAll = allIngresses.with(ingressChanges);
+        var newClasses = classes.with(classChanges);
+        var newSlices = slices.with(sliceChanges);
+        var newPods = pods.with(podChanges);
+        var newSlicesByService = slicesByService.with(regroup(sliceChanges, slices, k -> key(k.getMetadata().getNamespace(), serviceName(k))));
+        var newPodsByNamespace = podsByNamespace.with(regroup(podChanges, pods, p -> namespace(p)));
+
+        Layered<Ingress> eligible;
+        Map<Naming, ShardIndex> updated = new HashMap<>();
+        if (!classChanges.isEmpty() || ingressChanges.size() > INCREMENTAL_LIMIT) {
+            Map<Object, Ingress> all = new HashMap<>();
+            newAll.forEach((k, i) -> {
+                if (isOurs(i, newClasses)) {
+                    all.put(k, i);
+                }
+            });
+            eligible = Layered.of(all);
+        } else {
+            // a few Ingresses changed: update the eligible set and the shard indexes instead of rebuilding them
+            Map<Object, Ingress> eligibleChanges = new HashMap<>();
+            updated.putAll(indexes);
+            for (Map.Entry<Object, Ingress> change : ingressChanges.entrySet()) {
+                Ingress before = ingresses.get(change.getKey());
+                Ingress after = change.getValue() != null && isOurs(change.getValue(), newClasses) ? change.getValue() : null;
+                eligibleChanges.put(change.getKey(), after);
+                for (Map.Entry<Naming, ShardIndex> e : updated.entrySet()) {
+                    e.setValue(e.getValue().replace(e.getKey(), before, after));
+                }
+            }
+            eligible = ingresses.with(eligibleChanges);
+        }
+        return new ClusterSnapshot(newAll, newClasses, services.with(serviceChanges), newSlices, nodes.with(nodeChanges),
+                secrets.with(secretChanges), newPods, eligible, newSlicesByService, newPodsByNamespace, updated);
+    }
+
+    /** The new member lists of the groups (service, namespace) that the changed objects leave or join. */
+    private static <T extends HasMetadata> Map<Object, List<T>> regroup(Map<Object, T> changes, Layered<T> before,
+                                                                        Function<T, Object> group) {
+        if (changes.isEmpty()) {
+            return Map.of();
+        }
+        Map<Object, List<T>> groups = new HashMap<>();
+        for (Map.Entry<Object, T> change : changes.entrySet()) {
+            T old = before.get(change.getKey());
+            if (old != null) {
+                groups.computeIfAbsent(group.apply(old), g -> new ArrayList<>());
+            }
+            if (change.getValue() != null) {
+                groups.computeIfAbsent(group.apply(change.getValue()), g -> new ArrayList<>());
+            }
+        }
+        Layered<T> after = before.with(changes);
+        after.forEach((k, o) -> {
+            List<T> members = groups.get(group.apply(o));
+            if (members != null) {
+                members.add(o);
+            }
+        });
+        Map<Object, List<T>> result = new HashMap<>();
+        groups.forEach((g, members) -> {
+            members.sort(Comparator.comparing(o -> o.getMetadata().getName()));
+            result.put(g, members.isEmpty() ? null : List.copyOf(members));
+        });
+        return result;
+    }
+
+    private static boolean isOurs(Ingress ingress, Layered<IngressClass> classes) {
+        String className = ingress.getSpec() == null ? null : ingress.getSpec().getIngressClassName();
+        if (className == null || className.isEmpty()) {
+            return true;
+        }
+        IngressClass c = classes.get(className);
+        return c != null && c.getSpec() != null && AVI_CONTROLLER.equals(c.getSpec().getController());
+    }
+
+    @Override
+    public Collection<Ingress> ingresses() {
+        List<Ingress> list = ingressList;
+        if (list == null) {
+            List<Ingress> all = new ArrayList<>();
+            ingresses.forEach((k, i) -> all.add(i));
+            all.sort(Comparator.comparing((Ingress i) -> namespace(i)).thenComparing(i -> i.getMetadata().getName()));
+            ingressList = list = Collections.unmodifiableList(all);
+        }
+        return list;
+    }
+
+    @Override
+    public Collection<Ingress> ingressesOfShard(String shardVsName, ShardNamer namer) {
+        if (!(namer instanceof Naming naming)) {
+            return ClusterView.super.ingressesOfShard(shardVsName, namer);
+        }
+        ShardIndex index = indexes.computeIfAbsent(naming, n -> ShardIndex.of(n, ingresses()));
+        List<Ingress> shard = index.byShard().getOrDefault(shardVsName, List.of());
+        if (index.everyShard().isEmpty()) {
+            return Collections.unmodifiableList(shard);
+        }
+        Set<Ingress> result = Collections.newSetFromMap(new IdentityHashMap<>());
+        result.addAll(shard);
+        result.addAll(index.everyShard());
+        return result;
+    }
+
+    @Override
+    public Optional<Service> service(String namespace, String name) {
+        return Optional.ofNullable(services.get(new Key(namespace, name)));
+    }
+
+    @Override
+    public List<EndpointSlice> endpointSlices(String namespace, String serviceName) {
+        List<EndpointSlice> list = slicesByService.get(new Key(namespace, serviceName));
+        return list == null ? List.of() : list;
+    }
+
+    @Override
+    public Collection<Node> nodes() {
+        List<Node> list = nodeList;
+        if (list == null) {
+            List<Node> all = new ArrayList<>();
+            nodes.forEach((k, n) -> all.add(n));
+            all.sort(Comparator.comparing(n -> n.getMetadata().getName()));
+            nodeList = list = Collections.unmodifiableList(all);
+        }
+        return list;
+    }
+
+    @Override
+    public Optional<Secret> secret(String namespace, String name) {
+        return Optional.ofNullable(secrets.get(new Key(namespace, name)));
+    }
+
+    @Override
+    public List<Pod> pods(String namespace, Map<String, String> selector) {
+        if (selector == null || selector.isEmpty()) {
+            return List.of();
+        }
+        List<Pod> inNamespace = podsByNamespace.get(namespace);
+        if (inNamespace == null) {
+            return List.of();
+        }
+        List<Pod> selected = new ArrayList<>();
+        for (Pod pod : inNamespace) {
+            Map<String, String> labels = pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+            if (labels.entrySet().containsAll(selector.entrySet())) {
+                selected.add(pod);
+            }
+        }
+        return selected;
+    }
+
+    private static String namespace(HasMetadata o) {
+        String namespace = o.getMetadata().getNamespace();
+        return namespace == null || namespace.isEmpty() ? "default" : namespace;
+    }
+
+    private static Key key(HasMetadata o) {
+        return new Key(namespace(o), o.getMetadata().getName());
+    }
+
+    private static Key key(String namespace, String name) {
+        return new Key(namespace == null || namespace.isEmpty() ? "default" : namespace, name);
+    }
+
+    private static String serviceName(EndpointSlice slice) {
+        Map<String, String> labels = slice.getMetadata().getLabels();
+        return labels == null ? "" : labels.getOrDefault(SERVICE_NAME_LABEL, "");
+    }
+
+    /**
+     * An immutable map made of a shared base and a small overlay of changes (a null value = removed); {@link #with}
+     * copies only the overlay, and folds everything into a new base once the overlay has grown.
+     */
+    private static final class Layered<V> {
+        private static final int MAX_OVERLAY = 256;
+        private static final Layered<?> EMPTY = new Layered<>(Map.of(), Map.of());
+
+        private final Map<Object, V> base;
+        private final Map<Object, V> overlay;
+
+        private Layered(Map<Object, V> base, Map<Object, V> overlay) {
+            this.base = base;
+            this.overlay = overlay;
+        }
+
+        @SuppressWarnings("unchecked")
+        static <V> Layered<V> empty() {
+            return (Layered<V>) EMPTY;
+        }
+
+        static <V> Layered<V> of(Map<Object, V> map) {
+            return new Layered<>(map, Map.of());
+        }
+
+        V get(Object key) {
+            if (!overlay.isEmpty() && overlay.containsKey(key)) {
+                return overlay.get(key);
+            }
+            return base.get(key);
+        }
+
+        Layered<V> with(Map<Object, V> changes) {
+            if (changes.isEmpty()) {
+                return this;
+            }
+            if (overlay.size() + changes.size() <= MAX_OVERLAY) {
+                Map<Object, V> next = new HashMap<>(overlay);
+                next.putAll(changes);
+                return new Layered<>(base, next);
+            }
+            Map<Object, V> folded = new HashMap<>(base);
+            overlay.forEach((k, v) -> put(folded, k, v));
+            changes.forEach((k, v) -> put(folded, k, v));
+            return new Layered<>(folded, Map.of());
+        }
+
+        private static <V> void put(Map<Object, V> map, Object key, V value) {
+            if (value == null) {
+                map.remove(key);
+            } else {
+                map.put(key, value);
+            }
+        }
+
+        void forEach(java.util.function.BiConsumer<Object, V> action) {
+            base.forEach((k, v) -> {
+                if (overlay.isEmpty() || !overlay.containsKey(k)) {
+                    action.accept(k, v);
+                }
+            });
+            overlay.forEach((k, v) -> {
+                if (v != null) {
+                    action.accept(k, v);
+                }
+            });
+        }
+    }
+
+    /** The eligible Ingresses per shard VS for one naming, and those on every shard. Immutable. */
+    private record ShardIndex(Map<String, List<Ingress>> byShard, List<Ingress> everyShard) {
+
+        static ShardIndex of(Naming naming, Collection<Ingress> ingresses) {
+            Map<String, List<Ingress>> byShard = new HashMap<>();
+            List<Ingress> everyShard = new ArrayList<>();
+            for (Ingress ingress : ingresses) {
+                for (String shard : naming.shardsOf(ingress)) {
+                    byShard.computeIfAbsent(shard, s -> new ArrayList<>()).add(ingress);
+                }
+                if (naming.isOnEveryShard(ingress)) {
+                    everyShard.add(ingress);
+                }
+            }
+            return new ShardIndex(byShard, everyShard);
+        }
+
+        /** A copy with {@code before} (if any) replaced by {@code after} (if any); only the touched lists are copied. */
+        ShardIndex replace(Naming naming, Ingress before, Ingress after) {
+            Map<String, List<Ingress>> byShard = new HashMap<>(this.byShard);
+            List<Ingress> everyShard = this.everyShard;
+            if (before != null) {
+                for (String shard : naming.shardsOf(before)) {
+                    List<Ingress> list = new ArrayList<>(byShard.getOrDefault(shard, List.of()));
+                    list.removeIf(i -> i == before);
+                    byShard.put(shard, list);
+                }
+                if (everyShard.stream().anyMatch(i -> i == before)) {
+                    everyShard = new ArrayList<>(everyShard);
+                    everyShard.removeIf(i -> i == before);
+                }
+            }
+            if (after != null) {
+                for (String shard : naming.shardsOf(after)) {
+                    List<Ingress> list = new ArrayList<>(byShard.getOrDefault(shard, List.of()));
+                    list.add(after);
+                    byShard.put(shard, list);
+                }
+                if (naming.isOnEveryShard(after)) {
+                    everyShard = new ArrayList<>(everyShard);
+                    everyShard.add(after);
+                }
+            }
+            return new ShardIndex(byShard, everyShard);
+        }
+    }
+}

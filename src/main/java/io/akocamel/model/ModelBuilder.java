@@ -1,0 +1,76 @@
+package io.akocamel.model;
+
+import io.akocamel.config.Settings;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The model's entry point: cluster state + settings → the desired Avi objects of a shard VS. A pure function of its
+ * arguments; no I/O. Create one per process and reuse it: it remembers the objects of each shard's last build and
+ * reuses those whose inputs did not change, which is what makes a single-shard rebuild fast. Thread-safe: different
+ * shards may be built in parallel; two builds of the same shard at once are correct too, the second one just does not
+ * benefit from the memory of the first.
+ */
+public final class ModelBuilder {
+    /** What the builds of one shard hand on: the settings they were made with, the memo, the previous result. */
+    private record Carry(BuildContext ctx, Memo memo, ShardBuild.Previous previous) {
+    }
+
+    private final Map<String, Carry> carried = new ConcurrentHashMap<>();
+
+    /** The desired objects, warnings and status hosts of one shard VS (a name from {@link #shardNames}). */
+    public ShardModel buildShard(String shardVsName, ClusterView cluster, Settings settings) {
+        BuildContext ctx = BuildContext.of(settings);
+        // taken out for the build: a concurrent build of the same shard starts afresh instead of sharing the memo
+        Carry previous = carried.remove(shardVsName);
+        boolean reusable = previous != null && previous.ctx().equals(ctx);
+        Memo memo = reusable ? previous.memo() : new Memo();
+        memo.startBuild();
+        ShardBuild build = new ShardBuild(ctx, cluster, shardVsName, memo, reusable ? previous.previous() : ShardBuild.Previous.EMPTY);
+        ShardModel model = build.build();
+        memo.endBuild();
+        carried.put(shardVsName, new Carry(ctx, memo, build.next()));
+        return model;
+    }
+
+    /** Every shard VS of the cluster, in name order: the full build used by {@code plan} and full syncs. */
+    public List<ShardModel> buildAll(ClusterView cluster, Settings settings) {
+        SortedSet<String> names = shardNames(cluster, settings);
+        carried.keySet().retainAll(names);
+        List<ShardModel> models = new ArrayList<>(names.size());
+        for (String name : names) {
+            models.add(buildShard(name, cluster, settings));
+        }
+        return models;
+    }
+
+    /**
+     * The shard VSes that should exist. Shared sizes: every {@code <cluster>--Shared-L7-<n>}, with or without hosts (an
+     * empty shard VS is kept so that its VIP and DNS stay stable). DEDICATED: one VS per host named in a rule.
+     */
+    public static SortedSet<String> shardNames(ClusterView cluster, Settings settings) {
+        Naming naming = Naming.of(settings);
+        if (!naming.isDedicated()) {
+            return new TreeSet<>(naming.allSharedVsNames());
+        }
+        SortedSet<String> names = new TreeSet<>();
+        for (Ingress ingress : cluster.ingresses()) {
+            if (ingress.getSpec() == null || ingress.getSpec().getRules() == null) {
+                continue;
+            }
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                if (rule.getHost() != null && Hosts.isValid(rule.getHost())) {
+                    names.add(naming.shardVsName(rule.getHost()));
+                }
+            }
+        }
+        return names;
+    }
+}

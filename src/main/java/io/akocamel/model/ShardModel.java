@@ -1,0 +1,91 @@
+package io.akocamel.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+/**
+ * The desired state of one shard VS, computed by {@link ModelBuilder}. Immutable (treat the object bodies as
+ * read-only: unchanged objects are shared with later builds).
+ */
+public final class ShardModel {
+    private final String vsName;
+    private final List<AviObject> objects;
+    private final List<ModelWarning> warnings;
+    private final SortedMap<IngressRef, Set<String>> ingressHosts;
+
+    /** Takes the arguments as they are: the builder hands over unmodifiable lists and maps. */
+    ShardModel(String vsName, List<AviObject> objects, List<ModelWarning> warnings, SortedMap<IngressRef, Set<String>> ingressHosts) {
+        this.vsName = vsName;
+        this.objects = objects;
+        this.warnings = warnings;
+        this.ingressHosts = ingressHosts;
+    }
+
+    /** The shard's parent VS, e.g. {@code my-cluster--Shared-L7-0}. */
+    public String vsName() {
+        return vsName;
+    }
+
+    /** The VS whose VS VIP (named like it) serves every host of the shard; Ingress status reports its address. */
+    public String vipVsName() {
+        return vsName;
+    }
+
+    /**
+     * The desired Avi objects in create order: by {@link AviType} order, then by name, except that the parent VS comes
+     * before its SNI children. Empty only for a DEDICATED VS that serves no host any more (so it should not exist).
+     */
+    public List<AviObject> objects() {
+        return objects;
+    }
+
+    /**
+     * What is wrong with the Ingresses this shard serves (Warning Events). Warnings about host-less rules and default
+     * backends concern every shard and so appear in every shard's model.
+     */
+    public List<ModelWarning> warnings() {
+        return warnings;
+    }
+
+    /**
+     * For Ingress status: per Ingress (sorted), the hosts this shard serves for it (sorted); the empty string means
+     * the Ingress is served without a host (its default backend or its host-less rules).
+     */
+    public SortedMap<IngressRef, Set<String>> ingressHosts() {
+        return ingressHosts;
+    }
+
+    public Optional<AviObject> find(AviType type, String name) {
+        return objects.stream().filter(o -> o.type() == type && o.name().equals(name)).findFirst();
+    }
+
+    public List<AviObject> ofType(AviType type) {
+        List<AviObject> list = new ArrayList<>();
+        objects.forEach(o -> {
+            if (o.type() == type) {
+                list.add(o);
+            }
+        });
+        return Collections.unmodifiableList(list);
+    }
+
+    /** Every host the shard serves (its VS VIP's DNS names), sorted. */
+    public Set<String> hosts() {
+        Set<String> hosts = new TreeSet<>();
+        find(AviType.VSVIP, vipVsName()).ifPresent(vip -> vip.body().path("dns_info").forEach(d -> hosts.add(d.path("fqdn").asText())));
+        return Collections.unmodifiableSet(hosts);
+    }
+
+    /** A summary; never the bodies (certificates carry private keys). */
+    @Override
+    public String toString() {
+        return "ShardModel[" + vsName + ": " + objects.size() + " objects, " + warnings.size() + " warnings, "
+                + ingressHosts.size() + " Ingresses]";
+    }
+}

@@ -1,0 +1,363 @@
+package io.akocamel.model;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.config.Settings.NodeNetwork;
+import io.akocamel.config.Settings.VipNetwork;
+
+import java.util.List;
+
+/**
+ * The desired objects as plain values ("specs") and their Avi bodies. A body is a function of its spec and the
+ * {@link BuildContext} only, so a spec equal to last build's can reuse last build's object unchanged.
+ */
+final class Specs {
+    static final String SYSTEM_HTTP = "/api/applicationprofile?name=System-HTTP";
+    static final String SYSTEM_SECURE_HTTP = "/api/applicationprofile?name=System-Secure-HTTP";
+    static final String SYSTEM_TCP_PROXY = "/api/networkprofile?name=System-TCP-Proxy";
+    static final String SYSTEM_TCP_MONITOR = "/api/healthmonitor?name=System-TCP";
+    /** AKO starts the http_policies indices of a VS at 11. */
+    static final int FIRST_POLICY_INDEX = 11;
+
+    private Specs() {
+    }
+
+    interface ObjectSpec {
+        AviType type();
+
+        String name();
+
+        ObjectNode body(BuildContext ctx);
+
+        default AviObject toObject(BuildContext ctx) {
+            return new AviObject(type(), name(), body(ctx));
+        }
+    }
+
+    /** An Avi marker (label for RBAC and ownership): {@code {key, values[]}}. */
+    record Marker(String key, List<String> values) {
+        static Marker of(String key, String value) {
+            return new Marker(key, List.of(value));
+        }
+    }
+
+    record Server(String ip, int port, boolean enabled, String node) implements Comparable<Server> {
+        @Override
+        public int compareTo(Server o) {
+            int c = ip.compareTo(o.ip);
+            return c != 0 ? c : Integer.compare(port, o.port);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- pools
+
+    record PoolSpec(String name, List<Marker> markers, List<Server> servers) implements ObjectSpec {
+        public AviType type() {
+            return AviType.POOL;
+        }
+
+        public ObjectNode body(BuildContext ctx) {
+            ObjectNode body = owned(name, markers, ctx);
+            body.put("cloud_ref", ctx.cloudRef());
+            body.put("vrf_ref", ctx.vrfRef());
+            body.put("sni_enabled", false);
+            body.putArray("health_monitor_refs").add(SYSTEM_TCP_MONITOR);
+            ArrayNode servers = body.putArray("servers");
+            for (Server s : this.servers) {
+                ObjectNode server = servers.addObject();
+                ipAddr(server.putObject("ip"), s.ip());
+                server.put("port", s.port());
+                server.put("enabled", s.enabled());
+                if (s.node() != null && !s.node().isEmpty()) {
+                    server.put("server_node", s.node());
+                }
+            }
+            ArrayNode placement = AviJson.array();
+            for (NodeNetwork network : ctx.nodeNetworks()) {
+                for (String cidr : network.cidrs()) {
+                    ObjectNode p = placement.addObject();
+                    p.put("network_ref", networkRef(network.networkName(), network.networkUUID()));
+                    prefix(p.putObject("subnet"), cidr);
+                }
+            }
+            if (!placement.isEmpty()) {
+                body.set("placement_networks", placement);
+            }
+            return body;
+        }
+    }
+
+    record PoolGroupSpec(String name, List<Marker> markers, String pool) implements ObjectSpec {
+        public AviType type() {
+            return AviType.POOLGROUP;
+        }
+
+        public ObjectNode body(BuildContext ctx) {
+            ObjectNode body = owned(name, markers, ctx);
+            body.put("cloud_ref", ctx.cloudRef());
+            body.put("implicit_priority_labels", false);
+            ObjectNode member = body.putArray("members").addObject();
+            member.put("pool_ref", AviType.POOL.refByName(pool));
+            member.put("ratio", 100);
+            return body;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- HTTP policies
+
+    /** A header condition: criteria (HDR_EQUALS, HDR_ENDS_WITH, HDR_DOES_NOT_EQUAL, ...) over values, case-insensitive. */
+    record HdrCond(String criteria, List<String> values) {
+        ObjectNode toJson(ObjectNode node) {
+            node.put("match_criteria", criteria);
+            node.put("match_case", "INSENSITIVE");
+            ArrayNode array = node.putArray("value");
+            values.forEach(array::add);
+            return node;
+        }
+    }
+
+    /**
+     * Which Host headers a rule applies to: the {@code host_hdr} condition and further conditions on the Host
+     * header ({@code hdrs}), all of which must hold. Empty = every request.
+     */
+    record HostMatch(HdrCond hostHdr, List<HdrCond> more) {
+        static final HostMatch ANY = new HostMatch(null, List.of());
+    }
+
+    enum ActionKind { POOL_GROUP, POOL, LOCAL_404, REDIRECT_HTTPS }
+
+    record Action(ActionKind kind, String target) {
+        static final Action NOT_FOUND = new Action(ActionKind.LOCAL_404, null);
+        static final Action REDIRECT = new Action(ActionKind.REDIRECT_HTTPS, null);
+    }
+
+    /** One request rule; {@code pathCriteria} null = any path; {@code port80} = only requests to port 80. */
+    record RuleSpec(HostMatch host, String pathCriteria, String pathValue, boolean port80, Action action) {
+    }
+
+    record PolicySetSpec(String name, List<Marker> markers, List<RuleSpec> rules) implements ObjectSpec {
+        public AviType type() {
+            return AviType.HTTPPOLICYSET;
+        }
+
+        public ObjectNode body(BuildContext ctx) {
+            ObjectNode body = owned(name, markers, ctx);
+            ArrayNode rules = body.putObject("http_request_policy").putArray("rules");
+            int index = 1;
+            for (RuleSpec r : this.rules) {
+                ObjectNode rule = rules.addObject();
+                rule.put("name", name + "-" + index);
+                rule.put("index", index++);
+                rule.put("enable", true);
+                ObjectNode match = AviJson.object();
+                if (r.host().hostHdr() != null) {
+                    r.host().hostHdr().toJson(match.putObject("host_hdr"));
+                }
+                if (!r.host().more().isEmpty()) {
+                    ArrayNode hdrs = match.putArray("hdrs");
+                    r.host().more().forEach(c -> c.toJson(hdrs.addObject()).put("hdr", "Host"));
+                }
+                if (r.pathCriteria() != null) {
+                    ObjectNode path = match.putObject("path");
+                    path.put("match_criteria", r.pathCriteria());
+                    path.put("match_case", "SENSITIVE");
+                    path.putArray("match_str").add(r.pathValue());
+                }
+                if (r.port80()) {
+                    ObjectNode port = match.putObject("vs_port");
+                    port.put("match_criteria", "IS_IN");
+                    port.putArray("ports").add(80);
+                }
+                if (!match.isEmpty()) {
+                    rule.set("match", match);
+                }
+                action(rule, r.action());
+            }
+            return body;
+        }
+
+        private static void action(ObjectNode rule, Action action) {
+            switch (action.kind()) {
+                case POOL_GROUP -> {
+                    ObjectNode s = rule.putObject("switching_action");
+                    s.put("action", "HTTP_SWITCHING_SELECT_POOLGROUP");
+                    s.put("pool_group_ref", AviType.POOLGROUP.refByName(action.target()));
+                }
+                case POOL -> {
+                    ObjectNode s = rule.putObject("switching_action");
+                    s.put("action", "HTTP_SWITCHING_SELECT_POOL");
+                    s.put("pool_ref", AviType.POOL.refByName(action.target()));
+                }
+                case LOCAL_404 -> {
+                    ObjectNode s = rule.putObject("switching_action");
+                    s.put("action", "HTTP_SWITCHING_SELECT_LOCAL");
+                    s.put("status_code", "HTTP_LOCAL_RESPONSE_STATUS_CODE_404");
+                }
+                case REDIRECT_HTTPS -> {
+                    ObjectNode r = rule.putObject("redirect_action");
+                    r.put("protocol", "HTTPS");
+                    r.put("port", 443);
+                    r.put("keep_query", true);
+                    r.put("status_code", "HTTP_REDIRECT_STATUS_CODE_302");
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------- virtual services, VIP
+
+    record ParentVsSpec(String name, List<String> policySets) implements ObjectSpec {
+        public AviType type() {
+            return AviType.VIRTUALSERVICE;
+        }
+
+        public ObjectNode body(BuildContext ctx) {
+            ObjectNode body = owned(name, List.of(), ctx);
+            placed(body, ctx);
+            body.put("type", "VS_TYPE_VH_PARENT");
+            body.put("vsvip_ref", AviType.VSVIP.refByName(name));
+            body.put("application_profile_ref", SYSTEM_HTTP);
+            body.put("network_profile_ref", SYSTEM_TCP_PROXY);
+            ArrayNode services = body.putArray("services");
+            for (int port : new int[] {80, 443}) {
+                ObjectNode service = services.addObject();
+                service.put("port", port);
+                service.put("port_range_end", port);
+                service.put("enable_ssl", port == 443);
+            }
+            policies(body, policySets);
+            return body;
+        }
+    }
+
+    record ChildVsSpec(String name, String parent, String host, List<Marker> markers, String certificate, String policySet)
+            implements ObjectSpec {
+        public AviType type() {
+            return AviType.VIRTUALSERVICE;
+        }
+
+        public ObjectNode body(BuildContext ctx) {
+            ObjectNode body = owned(name, markers, ctx);
+            placed(body, ctx);
+            body.put("type", "VS_TYPE_VH_CHILD");
+            body.put("vh_parent_vs_ref", AviType.VIRTUALSERVICE.refByName(parent));
+            body.putArray("vh_domain_name").add(host);
+            body.put("application_profile_ref", SYSTEM_SECURE_HTTP);
+            body.put("network_profile_ref", SYSTEM_TCP_PROXY);
+            body.putArray("ssl_key_and_certificate_refs").add(AviType.SSLKEYANDCERTIFICATE.refByName(certificate));
+            policies(body, List.of(policySet));
+            return body;
+        }
+    }
+
+    /** The certificate and key PEMs; toString leaves the key out. */
+    record CertSpec(String name, List<Marker> markers, String certificatePem, String keyPem) implements ObjectSpec {
+        public AviType type() {
+            return AviType.SSLKEYANDCERTIFICATE;
+        }
+
+        public ObjectNode body(BuildContext ctx) {
+            ObjectNode body = owned(name, markers, ctx);
+            body.put("type", "SSL_CERTIFICATE_TYPE_VIRTUALSERVICE");
+            body.putObject("certificate").put("certificate", certificatePem);
+            body.put("key", keyPem);
+            return body;
+        }
+
+        @Override
+        public String toString() {
+            return "CertSpec[" + name + "]";
+        }
+    }
+
+    /** The VS VIP; no created_by (the Avi VsVip schema has none): ownership is the clustername marker and the name. */
+    record VsVipSpec(String name, List<String> fqdns) implements ObjectSpec {
+        public AviType type() {
+            return AviType.VSVIP;
+        }
+
+        public ObjectNode body(BuildContext ctx) {
+            ObjectNode body = AviJson.object();
+            body.put("name", name);
+            body.put("tenant_ref", ctx.tenantRef());
+            body.put("cloud_ref", ctx.cloudRef());
+            body.put("vrf_context_ref", ctx.vrfRef());
+            body.put("east_west_placement", false);
+            markers(body, List.of(), ctx);
+            ArrayNode dns = body.putArray("dns_info");
+            fqdns.forEach(f -> dns.addObject().put("fqdn", f));
+            ObjectNode vip = body.putArray("vip").addObject();
+            vip.put("vip_id", "0");
+            vip.put("auto_allocate_ip", true);
+            VipNetwork network = ctx.vipNetwork();
+            if (network != null) {
+                ObjectNode subnet = vip.putObject("ipam_network_subnet");
+                subnet.put("network_ref", networkRef(network.networkName(), network.networkUUID()));
+                if (!network.cidr().isEmpty()) {
+                    prefix(subnet.putObject("subnet"), network.cidr());
+                }
+                if (!network.v6cidr().isEmpty()) {
+                    prefix(subnet.putObject("subnet6"), network.v6cidr());
+                }
+            }
+            return body;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- helpers
+
+    /** name, created_by, tenant_ref and markers (clustername first): what every owned object carries. */
+    private static ObjectNode owned(String name, List<Marker> markers, BuildContext ctx) {
+        ObjectNode body = AviJson.object();
+        body.put("name", name);
+        body.put("created_by", ctx.createdBy());
+        body.put("tenant_ref", ctx.tenantRef());
+        markers(body, markers, ctx);
+        return body;
+    }
+
+    private static void markers(ObjectNode body, List<Marker> markers, BuildContext ctx) {
+        ArrayNode array = body.putArray("markers");
+        ObjectNode cluster = array.addObject();
+        cluster.put("key", "clustername");
+        cluster.putArray("values").add(ctx.clusterName());
+        for (Marker m : markers) {
+            ObjectNode marker = array.addObject();
+            marker.put("key", m.key());
+            ArrayNode values = marker.putArray("values");
+            m.values().forEach(values::add);
+        }
+    }
+
+    private static void placed(ObjectNode vs, BuildContext ctx) {
+        vs.put("cloud_ref", ctx.cloudRef());
+        vs.put("se_group_ref", ctx.seGroupRef());
+        vs.put("vrf_context_ref", ctx.vrfRef());
+    }
+
+    private static void policies(ObjectNode vs, List<String> sets) {
+        ArrayNode policies = vs.putArray("http_policies");
+        int index = FIRST_POLICY_INDEX;
+        for (String set : sets) {
+            ObjectNode p = policies.addObject();
+            p.put("index", index++);
+            p.put("http_policy_set_ref", AviType.HTTPPOLICYSET.refByName(set));
+        }
+    }
+
+    static String networkRef(String name, String uuid) {
+        return name == null || name.isEmpty() ? "/api/network/" + uuid : "/api/network?name=" + name;
+    }
+
+    static void ipAddr(ObjectNode node, String ip) {
+        node.put("addr", ip);
+        node.put("type", ip.indexOf(':') >= 0 ? "V6" : "V4");
+    }
+
+    /** {@code {ip_addr: {addr, type}, mask}} from a CIDR such as {@code 10.10.10.0/24}. */
+    static void prefix(ObjectNode node, String cidr) {
+        int slash = cidr.indexOf('/');
+        ipAddr(node.putObject("ip_addr"), slash < 0 ? cidr : cidr.substring(0, slash));
+        node.put("mask", slash < 0 ? (cidr.indexOf(':') >= 0 ? 128 : 32) : Integer.parseInt(cidr.substring(slash + 1)));
+    }
+}
