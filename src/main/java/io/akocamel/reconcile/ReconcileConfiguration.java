@@ -6,7 +6,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
 import org.apache.camel.spi.Registry;
 
-import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,10 +24,9 @@ public final class ReconcileConfiguration implements CamelConfiguration {
         if (settings == null) {
             throw new IllegalStateException("bind the io.akocamel.config.Settings as bean 'settings' before starting Camel");
         }
-        Properties properties = new Properties();
-        properties.setProperty("ako.reconcile.workers", String.valueOf(settings.akoCamel().workers()));
-        properties.setProperty("ako.reconcile.debounceMillis", String.valueOf(Math.max(1, settings.akoCamel().debounce().toMillis())));
-        context.getPropertiesComponent().setOverrideProperties(merge(context, properties));
+        context.getPropertiesComponent().addInitialProperty("ako.reconcile.workers", String.valueOf(settings.akoCamel().workers()));
+        context.getPropertiesComponent().addInitialProperty("ako.reconcile.debounceMillis",
+                String.valueOf(Math.max(1, settings.akoCamel().debounce().toMillis())));
 
         RuntimeConfig runtime = new RuntimeConfig(settings);
         InitialSync initialSync = new InitialSync();
@@ -41,15 +39,5 @@ public final class ReconcileConfiguration implements CamelConfiguration {
         registry.bind("shardKeyCoalescer", new ShardKeyCoalescer());
         registry.bind("useOriginalAggregationStrategy", new UseOriginalAggregationStrategy());
         registry.bind("shardReconciler", new Reconciler(settings, context, runtime, initialSync, writesAllowed));
-    }
-
-    private static Properties merge(CamelContext context, Properties added) {
-        Properties merged = new Properties();
-        Properties existing = context.getPropertiesComponent().getOverrideProperties();
-        if (existing != null) {
-            merged.putAll(existing);
-        }
-        added.forEach(merged::putIfAbsent);
-        return merged;
     }
 }
