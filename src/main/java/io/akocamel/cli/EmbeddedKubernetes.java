@@ -49,6 +49,13 @@ public final class EmbeddedKubernetes implements AutoCloseable {
             "coordination.k8s.io/v1", List.of(
                     new Kind("leases", "Lease", true, "")));
 
+    /** The mock server logs every request at INFO through java.util.logging. */
+    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final KubernetesMockServer server;
     private final KubernetesClient client;
 

@@ -24,7 +24,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Header;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,14 +96,21 @@ public class Reconciler {
     }
 
     /** Reconciles one shard key; {@code fullSync} keys also count towards the initial sync. */
-    public ReconcileResult reconcile(String key, boolean fullSync) {
+    public ReconcileResult reconcile(@Body String key, @Header(ShardKeyCoalescer.FULL_SYNC) Boolean fullSync) {
         resolveCollaborators();
         ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
         try {
-            ReconcileResult result = writesAllowed.getAsBoolean() ? reconcileLocked(key) : ReconcileResult.skipped(key,
-                    "the controller set-up check has not passed; nothing is written until it does");
-            if (fullSync) {
+            ReconcileResult result;
+            if (!writesAllowed.getAsBoolean()) {
+                result = ReconcileResult.skipped(key, "the controller set-up check has not passed; nothing is written until it does");
+            } else if (inventory.epoch() == 0) {
+                // planning against an unread controller would POST what exists: the first full sync visits every key
+                result = ReconcileResult.skipped(key, "the Avi inventory has not been read yet; the first full sync reconciles this key");
+            } else {
+                result = reconcileLocked(key);
+            }
+            if (Boolean.TRUE.equals(fullSync)) {
                 initialSync.done(key);
             }
             return result;
@@ -149,11 +158,7 @@ public class Reconciler {
             ingresses.forEach(ing -> events.warning(ing, "AviRequestFailed", message));
         }
         batch.warnings().forEach(w -> ingresses.forEach(ing -> events.warning(ing, w.reason(), w.objectKey() + ": " + w.message())));
-        ReconcileResult result = ReconcileResult.of(key, batch, plan.conflicts().size());
-        if (result.writes() > 0) {
-            LOG.info("Shard {}: {} ({} Ingresses)", key, result.summary(), ingresses.size());
-        }
-        return result;
+        return ReconcileResult.of(key, batch, plan.conflicts().size());
     }
 
     private void warn(Collection<Ingress> ingresses, ModelWarning warning) {

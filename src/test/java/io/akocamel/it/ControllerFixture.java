@@ -1,0 +1,141 @@
+package io.akocamel.it;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.cli.ControllerApp;
+import io.akocamel.cli.EmbeddedKubernetes;
+import io.akocamel.config.Settings;
+import io.akocamel.config.SettingsLoader;
+import io.akocamel.simulator.AviSimulator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The whole product for integration tests: the embedded Kubernetes API, the Avi simulator, and the controller with
+ * its real routes, configured with short timings so tests run fast.
+ */
+final class ControllerFixture implements AutoCloseable {
+    final EmbeddedKubernetes kube;
+    final AviSimulator avi;
+    final Settings settings;
+    final int managementPort;
+    private ControllerApp app;
+
+    private ControllerFixture(AviSimulator avi, String extraValues) {
+        this.kube = EmbeddedKubernetes.start(0);
+        this.avi = avi;
+        this.managementPort = freePort();
+        this.settings = SettingsLoader.defaults().values("""
+                AKOSettings:
+                  clusterName: cluster-1
+                  layer7Only: true
+                  fullSyncFrequency: 3600
+                  apiServerPort: %d
+                NetworkSettings:
+                  vipNetworkList: [{networkName: vip-network, cidr: 10.10.10.0/24}]
+                ControllerSettings:
+                  controllerHost: %s
+                  controllerVersion: "22.1.2"
+                  cloudName: vcenter-cloud
+                  serviceEngineGroupName: Default-Group
+                  tenantName: admin
+                avicredentials: {username: admin, password: avi123}
+                akoCamel:
+                  debounceMillis: 20
+                  retry: {initialDelayMillis: 20, maxDelayMillis: 100, maxAttempts: 3, slowRetrySeconds: 1}
+                """.formatted(managementPort, avi.baseUrl()) + extraValues).load();
+    }
+
+    static ControllerFixture create(String extraValues) {
+        return new ControllerFixture(AviSimulator.builder().build().start(), extraValues);
+    }
+
+    static ControllerFixture create() {
+        return create("");
+    }
+
+    ControllerFixture startController() throws Exception {
+        app = ControllerApp.start(settings, kube.client(), null, Map.of());
+        return this;
+    }
+
+    void stopController() {
+        if (app != null) {
+            app.close();
+            app = null;
+        }
+    }
+
+    ControllerApp app() {
+        return app;
+    }
+
+    KubernetesClient client() {
+        return kube.client();
+    }
+
+    /** Creates the manifests of examples/ (or one file of it). */
+    void applyExamples(String... files) {
+        try (Stream<Path> all = Files.list(Path.of("examples"))) {
+            List<Path> chosen = all.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("values.yaml"))
+                    .filter(p -> files.length == 0 || List.of(files).contains(p.getFileName().toString())).sorted().toList();
+            for (Path file : chosen) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (HasMetadata item : kube.client().load(in).items()) {
+                        kube.client().resource(item).create();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Ingress ingress(String name) {
+        return kube.client().network().v1().ingresses().inNamespace("default").withName(name).get();
+    }
+
+    List<IngressLoadBalancerIngress> status(String name) {
+        Ingress ingress = ingress(name);
+        if (ingress == null || ingress.getStatus() == null || ingress.getStatus().getLoadBalancer() == null
+                || ingress.getStatus().getLoadBalancer().getIngress() == null) {
+            return List.of();
+        }
+        return ingress.getStatus().getLoadBalancer().getIngress();
+    }
+
+    Optional<ObjectNode> avi(String type, String name) {
+        return avi.find(type, name);
+    }
+
+    long aviWrites() {
+        return avi.requestLog().stream().filter(r -> r.isWrite()).count();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopController();
+        avi.close();
+        kube.close();
+    }
+}
