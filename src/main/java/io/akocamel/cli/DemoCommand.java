@@ -1,15 +1,44 @@
 package io.akocamel.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 /** The one-command demo: embedded Kubernetes API + embedded Avi simulator + the manifests in examples/. */
 @Command(name = "demo", description = "Run the controller against an embedded Kubernetes API and an embedded Avi Controller simulator.")
 public class DemoCommand implements Callable<Integer> {
+    @Option(names = "--kubernetes-port", defaultValue = "6443", description = "Embedded Kubernetes API port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+    int kubernetesPort = 6443;
+
+    @Option(names = "--avi-port", defaultValue = "9443", description = "Embedded Avi Controller port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+    int aviPort = 9443;
+
+    @Option(names = "--management-port", defaultValue = "8080", description = "Health and metrics port (default ${DEFAULT-VALUE}).")
+    int managementPort = 8080;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.out.println("ako-camel demo: the reconcile loop is not wired yet (issue 6); try 'simulator --port 9443'.");
+    public Integer call() throws Exception {
+        PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+        out.println("Starting the embedded Kubernetes API (127.0.0.1:" + kubernetesPort + "), the Avi Controller simulator (127.0.0.1:"
+                + aviPort + ") and the controller ...");
+        out.flush();
+        Demo demo = Demo.start(kubernetesPort, aviPort, managementPort, Duration.ofSeconds(120));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            demo.close();
+            stopped.countDown();
+        }, "ako-camel-demo-shutdown"));
+        demo.printSummary(out);
+        stopped.await();
         return 0;
     }
 }

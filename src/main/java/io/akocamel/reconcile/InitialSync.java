@@ -41,10 +41,24 @@ public class InitialSync extends AbstractHealthCheck {
         int synced = total - pending.size();
         if (pending.isEmpty()) {
             done = true;
+            notifyAll();
             LOG.info("Initial full sync finished: {} shard keys reconciled; ready", total);
         } else if (synced % Math.max(1, total / 10) == 0) {
             LOG.info("Initial full sync: synced {}/{} shard keys", synced, total);
         }
+    }
+
+    /** Waits for the first full reconcile; false when the timeout passed first. */
+    public synchronized boolean awaitDone(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     public boolean isDone() {

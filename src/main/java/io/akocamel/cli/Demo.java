@@ -1,0 +1,176 @@
+package io.akocamel.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.config.Settings;
+import io.akocamel.config.SettingsLoader;
+import io.akocamel.model.Naming;
+import io.akocamel.reconcile.InitialSync;
+import io.akocamel.simulator.AviSimulator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The one-command demo: an embedded Kubernetes API with the manifests of {@code examples/}, the embedded Avi
+ * Controller simulator, and the controller with its real routes between them.
+ */
+public final class Demo implements AutoCloseable {
+    /** The demo manifests, applied in this order (packaged from {@code examples/}; a test keeps the list complete). */
+    public static final List<String> MANIFESTS = List.of("00-cluster.yaml", "10-services.yaml", "20-ingresses.yaml", "30-tls.yaml");
+
+    private final EmbeddedKubernetes kube;
+    private final AviSimulator avi;
+    private final Settings settings;
+    private final ControllerApp app;
+
+    private Demo(EmbeddedKubernetes kube, AviSimulator avi, Settings settings, ControllerApp app) {
+        this.kube = kube;
+        this.avi = avi;
+        this.settings = settings;
+        this.app = app;
+    }
+
+    /** Starts everything on 127.0.0.1 (port 0 = any free port) and waits for the first full reconcile. */
+    public static Demo start(int kubernetesPort, int aviPort, int managementPort, Duration timeout) throws Exception {
+        EmbeddedKubernetes kube = EmbeddedKubernetes.start(kubernetesPort);
+        AviSimulator avi = null;
+        try {
+            avi = AviSimulator.builder().port(aviPort).build().start();
+            applyExamples(kube.client());
+            Settings settings = SettingsLoader.defaults()
+                    .values(resource("examples/values.yaml"))
+                    .override("ControllerSettings.controllerHost", avi.baseUrl())
+                    .override("avicredentials.username", AviSimulator.DEFAULT_USERNAME)
+                    .override("avicredentials.password", AviSimulator.DEFAULT_PASSWORD)
+                    .override("AKOSettings.apiServerPort", String.valueOf(managementPort))
+                    .override("AKOSettings.logLevel", "INFO")
+                    .load();
+            ControllerApp app = ControllerApp.start(settings, kube.client(), null, Map.of());
+            Demo demo = new Demo(kube, avi, settings, app);
+            demo.awaitInitialSync(timeout);
+            return demo;
+        } catch (Exception | Error e) {
+            if (avi != null) {
+                avi.close();
+            }
+            kube.close();
+            throw e;
+        }
+    }
+
+    private static void applyExamples(KubernetesClient client) throws IOException {
+        for (String manifest : MANIFESTS) {
+            try (InputStream in = Demo.class.getClassLoader().getResourceAsStream("examples/" + manifest)) {
+                for (HasMetadata item : client.load(Objects.requireNonNull(in, manifest)).items()) {
+                    client.resource(item).create();
+                }
+            }
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = Demo.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private void awaitInitialSync(Duration timeout) throws InterruptedException {
+        InitialSync sync = app.context().getRegistry().lookupByNameAndType("initialSyncHealthCheck", InitialSync.class);
+        if (!sync.awaitDone(timeout)) {
+            throw new IllegalStateException("the initial full sync did not finish within " + timeout.toSeconds()
+                    + " s; see the log above for the reason");
+        }
+    }
+
+    public EmbeddedKubernetes kubernetes() {
+        return kube;
+    }
+
+    public AviSimulator avi() {
+        return avi;
+    }
+
+    public ControllerApp app() {
+        return app;
+    }
+
+    /** A readable account of what the controller made: each Ingress → its VS, VIP, hosts, pools and servers. */
+    public void printSummary(PrintWriter out) {
+        Naming naming = Naming.of(settings);
+        out.println();
+        out.println("ako-camel demo: the controller reconciled the example Ingresses onto the embedded Avi Controller.");
+        for (Ingress ingress : kube.client().network().v1().ingresses().inAnyNamespace().list().getItems()) {
+            String ns = ingress.getMetadata().getNamespace();
+            String name = ingress.getMetadata().getName();
+            out.println();
+            out.println("Ingress " + ns + "/" + name);
+            List<IngressLoadBalancerIngress> status = ingress.getStatus() == null || ingress.getStatus().getLoadBalancer() == null
+                    ? List.of() : Objects.requireNonNullElse(ingress.getStatus().getLoadBalancer().getIngress(), List.of());
+            for (IngressLoadBalancerIngress entry : status) {
+                String host = entry.getHostname();
+                String vs = host == null ? "every shared virtual service (default backend)" : naming.shardVsName(host);
+                out.println("  " + (host == null ? "(any host)" : host) + " -> VIP " + entry.getIp() + " on " + vs
+                        + (host != null && avi.find("virtualservice", settings.akoSettings().clusterName() + "--" + host).isPresent()
+                        ? " (HTTPS via SNI child " + settings.akoSettings().clusterName() + "--" + host + ", HTTP redirected)" : ""));
+            }
+            if (status.isEmpty()) {
+                out.println("  (no status yet)");
+            }
+            poolsOf(ns, name).forEach((pool, servers) -> out.println("  pool " + pool + " -> " + servers));
+        }
+        out.println();
+        out.println("Inspect it:");
+        out.println("  kubectl --server " + kube.url() + " get ingresses -A -o wide");
+        out.println("  kubectl --server " + kube.url() + " apply --validate=false -f my-ingress.yaml   # the controller reacts at once");
+        out.println("  curl -s -c /tmp/avi -X POST " + avi.baseUrl() + "/login -H 'Content-Type: application/json' "
+                + "-d '{\"username\":\"admin\",\"password\":\"" + AviSimulator.DEFAULT_PASSWORD + "\"}' >/dev/null");
+        out.println("  curl -s -b /tmp/avi -H 'X-Avi-Version: 22.1.2' '" + avi.baseUrl() + "/api/virtualservice?fields=name,type'");
+        out.println("  curl -s http://127.0.0.1:" + settings.akoSettings().apiServerPort() + "/observe/health");
+        out.println("  curl -s http://127.0.0.1:" + settings.akoSettings().apiServerPort() + "/observe/metrics");
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    private Map<String, String> poolsOf(String namespace, String ingressName) {
+        Map<String, String> pools = new TreeMap<>();
+        for (ObjectNode pool : avi.objects("pool")) {
+            if (namespace.equals(marker(pool, "Namespace")) && ingressName.equals(marker(pool, "IngressName"))) {
+                List<String> servers = new ArrayList<>();
+                pool.path("servers").forEach(s -> servers.add(s.path("ip").path("addr").asText() + ":" + s.path("port").asText()
+                        + (s.path("enabled").asBoolean(true) ? "" : " (disabled)")));
+                pools.put(pool.path("name").asText(), servers.isEmpty() ? "no servers" : String.join(", ", servers));
+            }
+        }
+        return pools;
+    }
+
+    private static String marker(JsonNode object, String key) {
+        for (JsonNode marker : object.path("markers")) {
+            if (key.equals(marker.path("key").asText()) && marker.path("values").size() > 0) {
+                return marker.path("values").get(0).asText();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        avi.close();
+        kube.close();
+    }
+
+}
