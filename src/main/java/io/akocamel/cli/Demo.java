@@ -119,17 +119,27 @@ public final class Demo implements AutoCloseable {
             out.println("Ingress " + ns + "/" + name);
             List<IngressLoadBalancerIngress> status = ingress.getStatus() == null || ingress.getStatus().getLoadBalancer() == null
                     ? List.of() : Objects.requireNonNullElse(ingress.getStatus().getLoadBalancer().getIngress(), List.of());
+            List<String> anyHost = new ArrayList<>();
             for (IngressLoadBalancerIngress entry : status) {
                 String host = entry.getHostname();
-                String vs = host == null ? "every shared virtual service (default backend)" : naming.shardVsName(host);
-                out.println("  " + (host == null ? "(any host)" : host) + " -> VIP " + entry.getIp() + " on " + vs
-                        + (host != null && avi.find("virtualservice", settings.akoSettings().clusterName() + "--" + host).isPresent()
-                        ? " (HTTPS via SNI child " + settings.akoSettings().clusterName() + "--" + host + ", HTTP redirected)" : ""));
+                if (host == null) {
+                    anyHost.add(entry.getIp());
+                    continue;
+                }
+                String child = settings.akoSettings().clusterName() + "--" + host;
+                out.println("  " + host + " -> VIP " + entry.getIp() + " on " + naming.shardVsName(host)
+                        + (avi.find("virtualservice", child).isPresent() ? " (HTTPS via SNI child " + child + ", HTTP redirected)" : ""));
+            }
+            if (!anyHost.isEmpty()) {
+                out.println("  (any host) -> default backend on every shared virtual service, VIPs " + String.join(", ", anyHost));
             }
             if (status.isEmpty()) {
                 out.println("  (no status yet)");
             }
-            poolsOf(ns, name).forEach((pool, servers) -> out.println("  pool " + pool + " -> " + servers));
+            Map<String, List<String>> poolsByServers = new TreeMap<>();
+            poolsOf(ns, name).forEach((pool, servers) -> poolsByServers.computeIfAbsent(servers, k -> new ArrayList<>()).add(pool));
+            poolsByServers.forEach((servers, pools) -> out.println("  pool " + pools.get(0)
+                    + (pools.size() > 1 ? " (and " + (pools.size() - 1) + " more, one per shard)" : "") + " -> " + servers));
         }
         out.println();
         out.println("Inspect it:");

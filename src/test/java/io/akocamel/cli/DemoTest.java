@@ -48,7 +48,7 @@ class DemoTest {
         assertThat(out.toString())
                 .contains("Ingress default/shop", "shop.example.com -> VIP 10.10.10.", "pool cluster-1--default-shop.example.com_api_v1-shop -> 192.168.1.20:9090")
                 .contains("Ingress default/secure", "secure.example.com -> VIP 10.10.10.", "HTTPS via SNI child cluster-1--secure.example.com")
-                .contains("Ingress default/fallback", "(any host) -> VIP 10.10.10.")
+                .contains("Ingress default/fallback", "(any host) -> default backend on every shared virtual service, VIPs 10.10.10.")
                 .contains("kubectl --server " + demo.kubernetes().url());
     }
 
