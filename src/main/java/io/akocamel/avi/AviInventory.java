@@ -27,6 +27,7 @@ public final class AviInventory {
     private final ConcurrentMap<String, StoredObject> objects = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> keyByUuid = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
+    private final ConcurrentMap<String, Long> forgotten = new ConcurrentHashMap<>();
     private volatile boolean complete;
 
     public AviInventory(String clusterName) {
@@ -100,10 +101,19 @@ public final class AviInventory {
     }
 
     public void forget(AviType type, String name) {
+        forgotten.merge(type.path() + "/" + name, 1L, Long::sum);
         StoredObject removed = objects.remove(type.path() + "/" + name);
         if (removed != null && removed.uuid() != null) {
             keyByUuid.remove(removed.uuid());
         }
+    }
+
+    /**
+     * How often an object was forgotten (deleted): part of a create's idempotency basis, so that an object deleted and
+     * wanted again is created again rather than taken for a duplicate of its first creation.
+     */
+    public long timesForgotten(AviType type, String name) {
+        return forgotten.getOrDefault(type.path() + "/" + name, 0L);
     }
 
     /** An observation of the controller (a load or a refresh) happened. */

@@ -2,8 +2,7 @@ package io.akocamel.reconcile;
 
 import io.akocamel.avi.AviInventory;
 import io.akocamel.avi.BatchResult;
-import io.akocamel.avi.Conflict;
-import io.akocamel.avi.OperationResult;
+import io.akocamel.avi.ErrorClass;
 import io.akocamel.avi.Plan;
 import io.akocamel.avi.Planner;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -142,23 +141,24 @@ public class Reconciler {
     }
 
     private ReconcileResult apply(String key, Plan plan, Collection<Ingress> ingresses) {
-        for (Conflict conflict : plan.conflicts()) {
-            String message = conflict.key() + ": " + conflict.reason() + "; rename or remove the object on the controller, "
-                    + "ako-camel never writes objects it did not create";
-            LOG.warn("Shard {}: {}", key, message);
-            ingresses.forEach(ing -> events.warning(ing, "AviObjectConflict", message));
-        }
         if (plan.operations().isEmpty()) {
+            // nothing to send; conflicts are still reported (a batch reports its own, with the controller's errors)
+            plan.conflicts().forEach(c -> warnIngresses(key, ingresses, ErrorClass.CONFLICT.eventReason(), c.key() + ": " + c.reason()));
             return ReconcileResult.noop(key, plan.conflicts().size());
         }
         BatchResult batch = producer.requestBody("direct:avi-apply", plan.batch(), BatchResult.class);
-        for (OperationResult failure : batch.failures()) {
-            String message = "Avi Controller rejected " + failure.method() + " " + failure.key() + " (" + failure.status() + "): "
-                    + failure.message();
-            ingresses.forEach(ing -> events.warning(ing, "AviRequestFailed", message));
-        }
-        batch.warnings().forEach(w -> ingresses.forEach(ing -> events.warning(ing, w.reason(), w.objectKey() + ": " + w.message())));
+        batch.warnings().forEach(w -> warnIngresses(key, ingresses, w.reason(), w.objectKey() + ": " + w.message()));
         return ReconcileResult.of(key, batch, plan.conflicts().size());
+    }
+
+    private void warnIngresses(String key, Collection<Ingress> ingresses, String reason, String message) {
+        String text = reason.equals(ErrorClass.CONFLICT.eventReason())
+                ? message + "; rename or remove that object on the Avi Controller: ako-camel never writes objects it did not create"
+                : message;
+        if (ingresses.isEmpty()) {
+            LOG.warn("Shard {}: {} {}", key, reason, text);
+        }
+        ingresses.forEach(ing -> events.warning(ing, reason, text));
     }
 
     private void warn(Collection<Ingress> ingresses, ModelWarning warning) {

@@ -177,6 +177,19 @@ public final class AviSimulator implements AutoCloseable {
                 "name", List.of(name)))).stream().findFirst();
     }
 
+    /** The object of that type and name in one cloud (names such as the VRF {@code global} exist once per cloud). */
+    public Optional<ObjectNode> find(String type, String name, String cloudName) {
+        return api.listAll(javaCall(), type, new CollectionQuery(Map.of("include_name", List.of("true"),
+                "name", List.of(name), "cloud_ref.name", List.of(cloudName)))).stream().findFirst();
+    }
+
+    /** {@link #update(String, String, Consumer)} of the object in one cloud. */
+    public ObjectNode update(String type, String name, String cloudName, Consumer<ObjectNode> change) {
+        ObjectNode current = find(type, name, cloudName).orElseThrow(() -> ApiException.notFound(ModelType.require(type)));
+        change.accept(current);
+        return api.replace(javaCall(), type, current.path("uuid").asText(), current);
+    }
+
     /** Creates an object as a client in the admin tenant would (same checks; throws {@link ApiException}). */
     public ObjectNode create(String type, JsonNode body) {
         return api.create(javaCall(), type, body, null);

@@ -124,6 +124,35 @@ final class ControllerFixture implements AutoCloseable {
         return avi.requestLog().stream().filter(r -> r.isWrite()).count();
     }
 
+    /** The writes the simulator received since the last {@link #clearAviLog()}, as "METHOD /api/type". */
+    List<String> aviWriteLog() {
+        return avi.requestLog().stream().filter(r -> r.isWrite())
+                .map(r -> r.method() + " " + r.path().replaceAll("^(/api/[a-z]+).*", "$1")).toList();
+    }
+
+    void clearAviLog() {
+        avi.clearRequestLog();
+    }
+
+    /** Owned objects on the controller: every name this cluster gives starts with {@code cluster-1--}. */
+    List<String> ownedObjects(String type) {
+        return avi.objects(type).stream().map(o -> o.path("name").asText()).filter(n -> n.startsWith("cluster-1--")).sorted().toList();
+    }
+
+    void fullSyncNow() {
+        app.context().createProducerTemplate().sendBody("direct:full-sync-now", null);
+    }
+
+    boolean initialSyncDone() {
+        return app != null && app.context().getRegistry()
+                .lookupByNameAndType("initialSyncHealthCheck", io.akocamel.reconcile.InitialSync.class).isDone();
+    }
+
+    List<io.fabric8.kubernetes.api.model.Event> events(String involvedName) {
+        return kube.client().v1().events().inAnyNamespace().list().getItems().stream()
+                .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
