@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ako-camel", mixinStandardHelpOptions = true, version = "ako-camel 0.1.0",
         description = "Kubernetes Ingress controller for the Avi Controller, built as Apache Camel routes.",
-        subcommands = {DemoCommand.class, RunCommand.class, SimulatorCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, PlanCommand.class, SimulatorCommand.class})
 public class AkoCamel implements java.util.concurrent.Callable<Integer> {
     public static final int CONFIG_ERROR = 2;
 
