@@ -316,8 +316,11 @@ public final class ClusterSnapshot implements ClusterView {
         }
 
         V get(Object key) {
-            if (!overlay.isEmpty() && overlay.containsKey(key)) {
-                return overlay.get(key);
+            if (!overlay.isEmpty()) {
+                V value = overlay.get(key);
+                if (value != null || overlay.containsKey(key)) {
+                    return value;
+                }
             }
             return base.get(key);
         }
