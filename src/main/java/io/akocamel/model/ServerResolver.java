@@ -19,16 +19,16 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 
 /**
  * The pool servers of one backend in the configured routing mode (AKO's ClusterIP, NodePort and NodePortLocal).
- * Every problem gives an empty server list and a warning, never an exception. One instance per build (it caches the
- * node list and the results per backend).
+ * Every problem gives an empty server list and a warning, never an exception. One instance per build (it keeps the
+ * build's node list); results are remembered across builds in the shard's {@link Memo}.
  */
 final class ServerResolver {
     static final String NPL_ANNOTATION = "nodeportlocal.antrea.io";

@@ -126,6 +126,28 @@ class ModelBuilderTest {
     }
 
     @Test
+    void poolNamesThatAkosFormWouldShareGetAHashAndBothHostsReachTheirBackends() {
+        // namespace a-b + host c.test and namespace a + host b-c.test both give cluster-1--a-b-c.test_x-ing
+        var settings = K8s.settings("L7Settings.shardVSSize=SMALL");
+        List<io.fabric8.kubernetes.api.model.HasMetadata> objects = new ArrayList<>(List.of(
+                ingress("a-b/ing", 0).rule("c.test", prefix("/x", "one")).build(),
+                ingress("a/ing", 1).rule("b-c.test", prefix("/x", "two")).build()));
+        ClusterSnapshot cluster = ClusterSnapshot.of(objects);
+        ModelBuilder remembering = new ModelBuilder();
+        remembering.buildAll(cluster, settings);
+
+        ShardModel shard = remembering.buildShard("cluster-1--Shared-L7-0", cluster, settings);
+
+        assertThat(shard.ofType(AviType.POOL)).extracting(AviObject::name)
+                .containsExactly("cluster-1--a-b-c.test_x-ing", "cluster-1--a-b-c.test_x-ing-" + String.format("%08x", Naming.fnv1a32("a-b/ing|c.test|PREFIX|/x")));
+        AviRouter router = new AviRouter(List.of(shard));
+        assertThat(router.route("http://b-c.test/x", SetReading.EVERY_SET_RUNS, PortReading.HOST_PORT_KEPT)).isEqualTo("svc:a/two");
+        assertThat(router.route("http://c.test/x", SetReading.EVERY_SET_RUNS, PortReading.HOST_PORT_KEPT)).isEqualTo("svc:a-b/one");
+        assertThat(DeterminismTest.render(List.of(shard)))
+                .isEqualTo(DeterminismTest.render(List.of(new ModelBuilder().buildShard("cluster-1--Shared-L7-0", cluster, settings))));
+    }
+
+    @Test
     void noPGForSniSwitchesRulesToPoolsWithoutPoolGroups() {
         List<ShardModel> shards = new ModelBuilder().buildAll(ClusterSnapshot.of(List.of(
                 ingress("default/a", 0).rule("a.test", prefix("/", "web")).build())), K8s.settings("L7Settings.shardVSSize=SMALL", "L7Settings.noPGForSNI=true"));

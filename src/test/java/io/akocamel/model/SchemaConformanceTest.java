@@ -65,8 +65,7 @@ class SchemaConformanceTest {
                     problems.add(where + ": expected an object");
                     return;
                 }
-                for (var it = value.fields(); it.hasNext(); ) {
-                    var field = it.next();
+                for (var field : value.properties()) {
                     JsonNode property = schema.path("properties").path(field.getKey());
                     if (property.isMissingNode()) {
                         problems.add(where + "." + field.getKey() + ": not in the schema");
