@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ final class ServerResolver {
     private final BuildContext ctx;
     private final ClusterView cluster;
     private final Memo memo;
+    private final Map<Backend, Resolution> resolved = new IdentityHashMap<>();
     private List<NodeTarget> nodes;
     private Object nodesVersion;
 
@@ -65,6 +67,15 @@ final class ServerResolver {
      * backend (an object of a remembered parse) and the Kubernetes objects its servers come from are the same.
      */
     Resolution resolve(String namespace, Backend backend) {
+        Resolution known = resolved.get(backend);
+        if (known == null) {
+            known = lookUp(namespace, backend);
+            resolved.put(backend, known);
+        }
+        return known;
+    }
+
+    private Resolution lookUp(String namespace, Backend backend) {
         Optional<Service> service = cluster.service(namespace, backend.service());
         List<Object> inputs = new ArrayList<>(3);
         inputs.add(service.orElse(null));

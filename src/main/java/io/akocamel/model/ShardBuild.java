@@ -478,18 +478,17 @@ final class ShardBuild {
         TlsClaim chosen = null;
         for (TlsClaim claim : h.tls) {
             String namespace = claim.ingress().namespace();
-            String secretRef = namespace + "/" + claim.secretName();
             Optional<Secret> secret = claim.secretName().isEmpty() ? Optional.empty() : cluster.secret(namespace, claim.secretName());
             if (claim.secretName().isEmpty()) {
                 problems.add(problem(claim, Reason.SecretNotFound, "spec.tls lists host '" + h.host
                         + "' without a secretName; name a kubernetes.io/tls Secret with tls.crt and tls.key"));
             } else if (secret.isEmpty()) {
-                problems.add(problem(claim, Reason.SecretNotFound, "TLS Secret " + secretRef + " for host '" + h.host
+                problems.add(problem(claim, Reason.SecretNotFound, "TLS Secret " + namespace + "/" + claim.secretName() + " for host '" + h.host
                         + "' does not exist; create a kubernetes.io/tls Secret with tls.crt and tls.key in namespace " + namespace));
             } else {
                 KeyPair pair = TlsSecrets.read(secret.get(), memo);
                 if (!pair.valid()) {
-                    problems.add(problem(claim, Reason.SecretInvalid, "TLS Secret " + secretRef + " for host '" + h.host
+                    problems.add(problem(claim, Reason.SecretInvalid, "TLS Secret " + namespace + "/" + claim.secretName() + " for host '" + h.host
                             + "' is not usable: " + pair.problem() + "; put a PEM certificate in tls.crt and its PEM private key in tls.key"));
                 } else if (chosen == null) {
                     chosen = claim;
@@ -497,6 +496,9 @@ final class ShardBuild {
                     h.certificateNamespace = namespace;
                 }
             }
+        }
+        if (problems.isEmpty()) {
+            return chosen != null;
         }
         String outcome = chosen == null ? ". Host '" + h.host + "' is not served until this is fixed"
                 : ". Host '" + h.host + "' is served meanwhile with the certificate of Secret " + chosen.ingress().namespace() + "/" + chosen.secretName();
