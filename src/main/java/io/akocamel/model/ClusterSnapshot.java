@@ -41,8 +41,15 @@ public final class ClusterSnapshot implements ClusterView {
     /** Changed Ingresses beyond which the eligible set and shard indexes are rebuilt rather than updated. */
     private static final int INCREMENTAL_LIMIT = 64;
 
-    /** namespace/name without building a string. */
+    /**
+     * namespace/name without building a string. The hash multiplies by a large odd constant: a record's default
+     * {@code 31 * a + b} collides for names with number suffixes ({@code ns-13/svc-100} and {@code ns-12/svc-131}).
+     */
     private record Key(String namespace, String name) {
+        @Override
+        public int hashCode() {
+            return namespace.hashCode() * 0x9E3779B1 + name.hashCode();
+        }
     }
 
     private final Layered<Ingress> allIngresses;
@@ -316,8 +323,11 @@ public final class ClusterSnapshot implements ClusterView {
         }
 
         V get(Object key) {
-            if (!overlay.isEmpty() && overlay.containsKey(key)) {
-                return overlay.get(key);
+            if (!overlay.isEmpty()) {
+                V value = overlay.get(key);
+                if (value != null || overlay.containsKey(key)) {
+                    return value;
+                }
             }
             return base.get(key);
         }

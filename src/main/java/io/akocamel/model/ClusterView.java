@@ -16,6 +16,10 @@ import java.util.Optional;
  * The read-only cluster state the model is computed from. Implemented over the informer stores by the Kubernetes
  * ingestion, and by a plain in-memory snapshot for the offline {@code plan} command, tests and benchmarks.
  * Values are fabric8 model objects used as plain data: the model never performs I/O through them.
+ *
+ * <p>Contract: objects are never modified in place; a changed object is a new object (as informer caches provide
+ * them). {@link ModelBuilder} relies on it to reuse what it computed from an unchanged object, so returning the same
+ * instances for unchanged objects is what makes rebuilds fast (new but equal instances are correct, only slower).
  */
 public interface ClusterView {
 

@@ -4,9 +4,6 @@ import java.util.List;
 
 /** Host names as the Ingress specification allows them, and the Host header values that select them. */
 final class Hosts {
-    /** The ports of the shard VS's services: a Host header may carry one of them ({@code foo.com:80}). */
-    private static final List<String> PORT_SUFFIXES = List.of("", ":80", ":443");
-
     private Hosts() {
     }
 
@@ -20,12 +17,12 @@ final class Hosts {
     }
 
     /**
-     * The Host header values that mean this host or suffix: as is, and with the VS's ports 80 and 443. The Ingress
-     * specification ignores a port in the Host header; whether Avi strips it before matching is not documented, so the
-     * rules list both forms and are right either way.
+     * The Host header values that mean this host or suffix: as is, and with the ports of the shard VS's services (80,
+     * 443). The Ingress specification ignores a port in the Host header; whether Avi strips it before matching is not
+     * documented, so the rules list both forms and are right either way.
      */
     static List<String> headerValues(String hostOrSuffix) {
-        return List.of(hostOrSuffix + PORT_SUFFIXES.get(0), hostOrSuffix + PORT_SUFFIXES.get(1), hostOrSuffix + PORT_SUFFIXES.get(2));
+        return List.of(hostOrSuffix, hostOrSuffix + ":80", hostOrSuffix + ":443");
     }
 
     /** A DNS-1123 subdomain (not an IP address), optionally with {@code *} as its whole first label. */

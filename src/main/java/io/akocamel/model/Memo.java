@@ -13,6 +13,7 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@link #get}: keyed by a plain value (a record); a hit gives exactly what computing would.</li>
  *   <li>{@link #ofInstance}: keyed by one immutable object (an Ingress), valid while that same object is used.</li>
+ *   <li>{@link #reuseForInstance}: keyed by an object's identity, valid while its inputs are the same (see below).</li>
  *   <li>{@link #reuse}: keyed by an identity, valid while its inputs are the same objects: the same Kubernetes objects
  *       (a changed object is a new object, as informer caches and {@link ClusterSnapshot} provide them; objects are
  *       never modified in place) and equal plain values.</li>
@@ -73,12 +74,21 @@ final class Memo {
     }
 
     /** The value remembered under {@code key} if its inputs are the same as {@code inputs}, else a computed one. */
-    @SuppressWarnings("unchecked")
     <V> V reuse(Object key, List<?> inputs, Supplier<V> compute) {
-        Slot slot = byKey.get(key);
+        return reuse(byKey, key, inputs, compute);
+    }
+
+    /** As {@link #reuse}, keyed by an object's identity (an object of a remembered parse, such as a backend). */
+    <V> V reuseForInstance(Object instance, List<?> inputs, Supplier<V> compute) {
+        return reuse(byInstance, instance, inputs, compute);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> V reuse(Map<Object, Slot> slots, Object key, List<?> inputs, Supplier<V> compute) {
+        Slot slot = slots.get(key);
         if (slot == null) {
             slot = new Slot(inputs, compute.get());
-            byKey.put(key, slot);
+            slots.put(key, slot);
         } else if (slot.inputs != inputs && !same(slot.inputs, inputs)) {
             slot.inputs = inputs;
             slot.value = compute.get();

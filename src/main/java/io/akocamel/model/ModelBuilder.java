@@ -4,7 +4,6 @@ import io.akocamel.config.Settings;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -40,15 +39,14 @@ public final class ModelBuilder {
         return model;
     }
 
-    /** Every shard VS of the cluster, in name order: the full build used by {@code plan} and full syncs. */
+    /**
+     * Every shard VS of the cluster, in name order: the full build used by {@code plan} and full syncs. Shards are
+     * built in parallel (on the common fork-join pool); they share nothing.
+     */
     public List<ShardModel> buildAll(ClusterView cluster, Settings settings) {
         SortedSet<String> names = shardNames(cluster, settings);
         carried.keySet().retainAll(names);
-        List<ShardModel> models = new ArrayList<>(names.size());
-        for (String name : names) {
-            models.add(buildShard(name, cluster, settings));
-        }
-        return models;
+        return names.parallelStream().map(name -> buildShard(name, cluster, settings)).toList();
     }
 
     /**

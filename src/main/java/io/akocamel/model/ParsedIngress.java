@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,26 +67,27 @@ record ParsedIngress(
         List<PathEntry> hostless = new ArrayList<>();
         Map<String, String> tls = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
+        Map<Backend, Backend> backends = new HashMap<>();
         Backend defaultBackend = null;
         IngressSpec spec = ingress.getSpec();
         if (spec != null) {
             List<IngressRule> rules = spec.getRules() == null ? List.of() : spec.getRules();
             for (int i = 0; i < rules.size(); i++) {
-                parseRule(ref, rules.get(i), "spec.rules[" + i + "]", hostPaths, hostless, problems);
+                parseRule(ref, rules.get(i), "spec.rules[" + i + "]", hostPaths, hostless, problems, backends);
             }
             List<IngressTLS> tlsList = spec.getTls() == null ? List.of() : spec.getTls();
             for (int i = 0; i < tlsList.size(); i++) {
                 parseTls(tlsList.get(i), "spec.tls[" + i + "]", tls, problems);
             }
             if (spec.getDefaultBackend() != null) {
-                defaultBackend = backend(spec.getDefaultBackend(), "spec.defaultBackend", null, problems);
+                defaultBackend = backend(spec.getDefaultBackend(), "spec.defaultBackend", null, problems, backends);
             }
         }
         return new ParsedIngress(ref, age, hostPaths, hostless, tls, defaultBackend, problems);
     }
 
     private static void parseRule(IngressRef ref, IngressRule rule, String where, Map<String, List<PathEntry>> hostPaths,
-                                  List<PathEntry> hostless, List<Problem> problems) {
+                                  List<PathEntry> hostless, List<Problem> problems, Map<Backend, Backend> backends) {
         String host = rule.getHost() == null ? "" : rule.getHost();
         if (!host.isEmpty() && !Hosts.isValid(host)) {
             problems.add(new Problem(host, Reason.InvalidRule, where + ": host '" + host + "' is not a valid DNS name; "
@@ -99,7 +101,7 @@ record ParsedIngress(
         }
         List<HTTPIngressPath> paths = rule.getHttp().getPaths();
         for (int j = 0; j < paths.size(); j++) {
-            PathEntry entry = pathEntry(ref, host, paths.get(j), where + ".http.paths[" + j + "]", problems);
+            PathEntry entry = pathEntry(ref, host, paths.get(j), where + ".http.paths[" + j + "]", problems, backends);
             if (entry != null) {
                 if (host.isEmpty()) {
                     hostless.add(entry);
@@ -110,7 +112,8 @@ record ParsedIngress(
         }
     }
 
-    private static PathEntry pathEntry(IngressRef ref, String host, HTTPIngressPath path, String where, List<Problem> problems) {
+    private static PathEntry pathEntry(IngressRef ref, String host, HTTPIngressPath path, String where, List<Problem> problems,
+                                       Map<Backend, Backend> backends) {
         String type = path.getPathType() == null ? "ImplementationSpecific" : path.getPathType();
         String raw = path.getPath() == null ? "" : path.getPath();
         PathKind kind;
@@ -135,7 +138,7 @@ record ParsedIngress(
                     + ") does not start with '/'; write it as an absolute path such as /" + raw));
             return null;
         }
-        Backend backend = backend(path.getBackend(), where + ".backend", host, problems);
+        Backend backend = backend(path.getBackend(), where + ".backend", host, problems, backends);
         return backend == null ? null : new PathEntry(ref, host, raw, match, kind, type, backend);
     }
 
@@ -147,7 +150,8 @@ record ParsedIngress(
         return path.substring(0, end);
     }
 
-    private static Backend backend(IngressBackend backend, String where, String host, List<Problem> problems) {
+    /** The backend, the same instance for equal backends of one Ingress (so that its servers are looked up once). */
+    private static Backend backend(IngressBackend backend, String where, String host, List<Problem> problems, Map<Backend, Backend> backends) {
         if (backend == null) {
             problems.add(new Problem(host, Reason.InvalidRule, where + " is missing; give backend.service.name and its port"));
             return null;
@@ -170,7 +174,7 @@ record ParsedIngress(
                     + "' has no port; set backend.service.port.number or backend.service.port.name"));
             return null;
         }
-        return new Backend(service.getName(), portNumber, portName);
+        return backends.computeIfAbsent(new Backend(service.getName(), portNumber, portName), b -> b);
     }
 
     private static void parseTls(IngressTLS tls, String where, Map<String, String> secrets, List<Problem> problems) {

@@ -20,16 +20,16 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 
 /**
  * The pool servers of one backend in the configured routing mode (AKO's ClusterIP, NodePort and NodePortLocal).
- * Every problem gives an empty server list and a warning, never an exception. One instance per build (it caches the
- * node list and the results per backend).
+ * Every problem gives an empty server list and a warning, never an exception. One instance per build (it keeps the
+ * build's node list); results are remembered across builds in the shard's {@link Memo}.
  */
 final class ServerResolver {
     static final String NPL_ANNOTATION = "nodeportlocal.antrea.io";
@@ -48,14 +48,10 @@ final class ServerResolver {
     private record NodeTarget(String name, String ip) {
     }
 
-    private record Key(String namespace, Backend backend) {
-    }
-
     private final BuildContext ctx;
     private final ClusterView cluster;
     private final Memo memo;
-    private final Map<Key, Resolution> resolved = new HashMap<>();
-    private final Map<Backend, Resolution> resolvedByInstance = new IdentityHashMap<>();
+    private final Map<Backend, Resolution> resolved = new IdentityHashMap<>();
     private List<NodeTarget> nodes;
     private Object nodesVersion;
 
@@ -66,34 +62,33 @@ final class ServerResolver {
     }
 
     /**
-     * The servers of {@code backend} (a Service in {@code namespace}); a problem's message does not say which path
-     * uses the backend. The same instance as last build while the objects it is computed from are the same.
+     * The servers of {@code backend} (a Service in {@code namespace}, the namespace of the Ingress the backend belongs
+     * to); a problem's message does not say which path uses the backend. The same instance as last build while the
+     * backend (an object of a remembered parse) and the Kubernetes objects its servers come from are the same.
      */
     Resolution resolve(String namespace, Backend backend) {
-        Resolution known = resolvedByInstance.get(backend);
+        Resolution known = resolved.get(backend);
         if (known == null) {
-            known = resolveOnce(namespace, backend);
-            resolvedByInstance.put(backend, known);
+            known = lookUp(namespace, backend);
+            resolved.put(backend, known);
         }
         return known;
     }
 
-    private Resolution resolveOnce(String namespace, Backend backend) {
-        return resolved.computeIfAbsent(new Key(namespace, backend), key -> {
-            Optional<Service> service = cluster.service(namespace, backend.service());
-            List<Object> inputs = new ArrayList<>(3);
-            inputs.add(service.orElse(null));
-            switch (ctx.serviceType()) {
-                case ClusterIP -> inputs.add(cluster.endpointSlices(namespace, backend.service()));
-                case NodePort -> {
-                    inputs.add(nodesVersion());
-                    inputs.add(cluster.endpointSlices(namespace, backend.service()));
-                }
-                case NodePortLocal -> service.map(s -> s.getSpec() == null ? null : s.getSpec().getSelector())
-                        .ifPresent(selector -> inputs.add(cluster.pods(namespace, selector)));
+    private Resolution lookUp(String namespace, Backend backend) {
+        Optional<Service> service = cluster.service(namespace, backend.service());
+        List<Object> inputs = new ArrayList<>(3);
+        inputs.add(service.orElse(null));
+        switch (ctx.serviceType()) {
+            case ClusterIP -> inputs.add(cluster.endpointSlices(namespace, backend.service()));
+            case NodePort -> {
+                inputs.add(nodesVersion());
+                inputs.add(cluster.endpointSlices(namespace, backend.service()));
             }
-            return memo.reuse(key, inputs, () -> compute(namespace, backend));
-        });
+            case NodePortLocal -> service.map(s -> s.getSpec() == null ? null : s.getSpec().getSelector())
+                    .ifPresent(selector -> inputs.add(cluster.pods(namespace, selector)));
+        }
+        return memo.reuseForInstance(backend, inputs, () -> compute(namespace, backend));
     }
 
     /** A token that stays the same object while the nodes are the same objects. */

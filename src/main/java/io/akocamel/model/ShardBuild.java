@@ -28,7 +28,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,15 +78,16 @@ final class ShardBuild {
     }
 
     /** What a request gets when no host-specific path matches: host-less paths, then the default backend (or null). */
-    private record FallThrough(List<PathEntry> hostless, List<Action> actions, Action defaultBackend, IngressRef defaultOwner) {
+    record FallThrough(List<PathEntry> hostless, List<Action> actions, Action defaultBackend, IngressRef defaultOwner) {
     }
 
     /**
-     * Everything one host contributes: its objects (in model order), its warnings, the Ingresses that name it (for
-     * status), its policy set's name, and the Host header values of a precise host (reused across builds).
+     * Everything one host contributes: its objects (in model order), its pools' names, its warnings, the Ingresses
+     * that name it (for status), its policy set's name, and the Host header values of a precise host (reused across
+     * builds).
      */
-    record HostOutput(List<AviObject> objects, List<ModelWarning> warnings, Set<IngressRef> ingresses, String setName,
-                              List<String> headerValues) {
+    record HostOutput(List<AviObject> objects, List<String> poolNames, List<ModelWarning> warnings, Set<IngressRef> ingresses,
+                      String setName, List<String> headerValues) {
     }
 
     /** Everything one host of the shard gets, from every Ingress that names it. */
@@ -97,7 +97,7 @@ final class ShardBuild {
         final List<TlsClaim> tls = new ArrayList<>(1);
         KeyPair keyPair;
         String certificateNamespace;
-        boolean ordered;
+        boolean inPreviousOrder;
 
         HostState(String host) {
             this.host = host;
@@ -109,7 +109,7 @@ final class ShardBuild {
      * in model order, each host's output, the shard-level objects, and the precise hosts in order.
      */
     record Previous(List<AviObject> order, Map<String, HostOutput> hostOutputs, List<AviObject> shardObjects, List<String> preciseHosts,
-                    SortedMap<IngressRef, Set<String>> status, Object fallThrough) {
+                    SortedMap<IngressRef, Set<String>> status, FallThrough fallThrough) {
         static final Previous EMPTY = new Previous(List.of(), Map.of(), List.of(), List.of(), Collections.emptySortedMap(), null);
     }
 
@@ -171,16 +171,34 @@ final class ShardBuild {
         }
         wildcards.sort(WILDCARD_ORDER);
 
+        List<String> hostOrder = concat(precise, wildcards);
+        Map<String, HostOutput> outputs = new HashMap<>(hosts.size() * 4 / 3 + 1);
+        Set<String> poolNames = new HashSet<>(hosts.size() * 4);
+        boolean namesCollide = false;
+        for (String host : hostOrder) {
+            HostOutput output = host(hosts.get(host), wildcardMatch(host, precise, wildcards), fallThrough);
+            outputs.put(host, output);
+            for (String name : output.poolNames()) {
+                namesCollide |= !poolNames.add(name);
+            }
+        }
+        if (namesCollide) {
+            // AKO's pool names can coincide across hosts (namespace a-b + host c.com, namespace a + host b-c.com):
+            // name every host's pools again with the shard's names in view, so the later ones get a hash
+            poolNames.clear();
+            for (String host : hostOrder) {
+                outputs.put(host, computeHost(hosts.get(host), wildcardMatch(host, precise, wildcards), fallThrough, poolNames));
+            }
+        }
+
         List<String> hostSets = new ArrayList<>(hosts.size() + 2);
         List<String> preciseValues = new ArrayList<>(precise.size() * 3);
         List<String> tlsPreciseValues = new ArrayList<>();
         List<String> tlsWildcards = new ArrayList<>();
-        Map<String, HostOutput> outputs = new HashMap<>(hosts.size() * 4 / 3 + 1);
-        for (String host : concat(precise, wildcards)) {
+        for (String host : hostOrder) {
             HostState h = hosts.get(host);
+            HostOutput output = outputs.get(host);
             boolean wildcard = Hosts.isWildcard(host);
-            HostOutput output = host(h, wildcard ? hostMatch(host, precise, wildcards) : null, fallThrough);
-            outputs.put(host, output);
             warnings.addAll(output.warnings());
             if (!wildcard) {
                 preciseValues.addAll(output.headerValues());
@@ -233,21 +251,25 @@ final class ShardBuild {
             inputs.add(e);
             inputs.add(resolver.resolve(e.ingress().namespace(), e.backend()));
         }
-        return memo.reuse(new HostKey(h.host), inputs, () -> computeHost(h, wildcardMatch, fallThrough));
+        return memo.reuse(new HostKey(h.host), inputs, () -> computeHost(h, wildcardMatch, fallThrough, new HashSet<>()));
     }
 
-    /** {@code wildcardMatch} is null for a precise host, whose match follows from the host alone. */
-    private HostOutput computeHost(HostState h, HostMatch wildcardMatch, FallThrough fallThrough) {
+    /**
+     * {@code wildcardMatch}: null for a precise host, whose match follows from the host alone (so that it is not
+     * rebuilt for every unchanged host). {@code poolNames}: the pool names already taken; this host's are added.
+     */
+    private HostOutput computeHost(HostState h, HostMatch wildcardMatch, FallThrough fallThrough, Set<String> poolNames) {
         String host = h.host;
         HostMatch match = wildcardMatch != null ? wildcardMatch : hostMatch(host, List.of(), List.of());
         List<ModelWarning> hostWarnings = new ArrayList<>();
         List<AviObject> hostObjects = new ArrayList<>();
-        Set<String> names = new HashSet<>();
+        List<String> names = new ArrayList<>();
         List<RuleSpec> rules = new ArrayList<>();
         List<PathEntry> winners = winners(h.entries, hostWarnings);
         for (PathEntry e : winners) {
-            String name = unique(names, naming.poolName(e.ingress().namespace(), host, e.rawPath(), e.ingress().name()),
-                    e.ingress() + "|" + e.kind() + "|" + e.rawPath());
+            String name = unique(poolNames, naming.poolName(e.ingress().namespace(), host, e.rawPath(), e.ingress().name()),
+                    e.ingress() + "|" + e.host() + "|" + e.kind() + "|" + e.rawPath());
+            names.add(name);
             pathRules(rules, match, e, pool(e, name, hostObjects, hostWarnings));
         }
         fallThroughRules(rules, match, fallThrough);
@@ -268,7 +290,7 @@ final class ShardBuild {
         Set<IngressRef> ingresses = new TreeSet<>();
         h.entries.forEach(e -> ingresses.add(e.ingress()));
         hostObjects.sort(this::modelOrder);
-        return new HostOutput(List.copyOf(hostObjects), List.copyOf(hostWarnings), ingresses, setName,
+        return new HostOutput(List.copyOf(hostObjects), List.copyOf(names), List.copyOf(hostWarnings), ingresses, setName,
                 match.hostHdr().criteria().equals("HDR_EQUALS") ? match.hostHdr().values() : List.of());
     }
 
@@ -376,6 +398,10 @@ final class ShardBuild {
         }
     }
 
+    private static HostMatch wildcardMatch(String host, List<String> precise, List<String> wildcards) {
+        return Hosts.isWildcard(host) ? hostMatch(host, precise, wildcards) : null;
+    }
+
     /**
      * The Host headers a host's set applies to. A precise host: HDR_EQUALS. A wildcard {@code *.foo.com}: HDR_ENDS_WITH
      * {@code .foo.com}, except the precise hosts and longer wildcards of this shard under it. Avi's host matches have
@@ -448,36 +474,42 @@ final class ShardBuild {
 
     /** Picks the oldest valid certificate among the host's TLS entries, warning about every unusable one. */
     private boolean certificateFound(HostState h) {
-        Map<TlsClaim, String> problems = new LinkedHashMap<>();
-        Map<TlsClaim, Reason> reasons = new HashMap<>();
+        List<ModelWarning> problems = new ArrayList<>(0);
         TlsClaim chosen = null;
         for (TlsClaim claim : h.tls) {
-            String secretRef = claim.ingress().namespace() + "/" + claim.secretName();
-            Optional<Secret> secret = claim.secretName().isEmpty() ? Optional.empty() : cluster.secret(claim.ingress().namespace(), claim.secretName());
+            String namespace = claim.ingress().namespace();
+            Optional<Secret> secret = claim.secretName().isEmpty() ? Optional.empty() : cluster.secret(namespace, claim.secretName());
             if (claim.secretName().isEmpty()) {
-                reasons.put(claim, Reason.SecretNotFound);
-                problems.put(claim, "spec.tls lists host '" + h.host + "' without a secretName; name a kubernetes.io/tls Secret with tls.crt and tls.key");
+                problems.add(problem(claim, Reason.SecretNotFound, "spec.tls lists host '" + h.host
+                        + "' without a secretName; name a kubernetes.io/tls Secret with tls.crt and tls.key"));
             } else if (secret.isEmpty()) {
-                reasons.put(claim, Reason.SecretNotFound);
-                problems.put(claim, "TLS Secret " + secretRef + " for host '" + h.host
-                        + "' does not exist; create a kubernetes.io/tls Secret with tls.crt and tls.key in namespace " + claim.ingress().namespace());
+                problems.add(problem(claim, Reason.SecretNotFound, "TLS Secret " + namespace + "/" + claim.secretName() + " for host '" + h.host
+                        + "' does not exist; create a kubernetes.io/tls Secret with tls.crt and tls.key in namespace " + namespace));
             } else {
                 KeyPair pair = TlsSecrets.read(secret.get(), memo);
                 if (!pair.valid()) {
-                    reasons.put(claim, Reason.SecretInvalid);
-                    problems.put(claim, "TLS Secret " + secretRef + " for host '" + h.host + "' is not usable: " + pair.problem()
-                            + "; put a PEM certificate in tls.crt and its PEM private key in tls.key");
+                    problems.add(problem(claim, Reason.SecretInvalid, "TLS Secret " + namespace + "/" + claim.secretName() + " for host '" + h.host
+                            + "' is not usable: " + pair.problem() + "; put a PEM certificate in tls.crt and its PEM private key in tls.key"));
                 } else if (chosen == null) {
                     chosen = claim;
                     h.keyPair = pair;
-                    h.certificateNamespace = claim.ingress().namespace();
+                    h.certificateNamespace = namespace;
                 }
             }
         }
+        if (problems.isEmpty()) {
+            return chosen != null;
+        }
         String outcome = chosen == null ? ". Host '" + h.host + "' is not served until this is fixed"
                 : ". Host '" + h.host + "' is served meanwhile with the certificate of Secret " + chosen.ingress().namespace() + "/" + chosen.secretName();
-        problems.forEach((claim, message) -> warn(claim.ingress(), reasons.get(claim), message + outcome));
+        for (ModelWarning w : problems) {
+            warnings.add(new ModelWarning(w.namespace(), w.ingressName(), w.reason(), w.message() + outcome));
+        }
         return chosen != null;
+    }
+
+    private static ModelWarning problem(TlsClaim claim, Reason reason, String message) {
+        return new ModelWarning(claim.ingress().namespace(), claim.ingress().name(), reason, message);
     }
 
     // ---------------------------------------------------------------------------------------------------- pools
@@ -720,13 +752,13 @@ final class ShardBuild {
         for (String host : previous.preciseHosts()) {
             HostState h = hosts.get(host);
             if (h != null) {
-                h.ordered = true;
+                h.inPreviousOrder = true;
                 precise.add(host);
             }
         }
         List<String> added = new ArrayList<>();
         for (HostState h : hosts.values()) {
-            if (!h.ordered && !Hosts.isWildcard(h.host)) {
+            if (!h.inPreviousOrder && !Hosts.isWildcard(h.host)) {
                 added.add(h.host);
             }
         }

@@ -104,7 +104,7 @@ public final class StaticRoutes {
      */
     public static ObjectNode mergeRoutes(JsonNode existingVrfBody, List<? extends JsonNode> ourRoutes, String clusterName) {
         ObjectNode merged = AviJson.object();
-        existingVrfBody.fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue().deepCopy()));
+        existingVrfBody.properties().forEach(f -> merged.set(f.getKey(), f.getValue().deepCopy()));
         ArrayNode routes = merged.putArray("static_routes");
         for (JsonNode route : existingVrfBody.path("static_routes")) {
             if (!isOurs(route, clusterName)) {

@@ -115,8 +115,7 @@ final class AviRouter {
     }
 
     private boolean matches(JsonNode match, String host, String path, int port) {
-        for (var it = match.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (var field : match.properties()) {
             JsonNode m = field.getValue();
             boolean ok = switch (field.getKey()) {
                 case "host_hdr" -> header(m, host);
