@@ -2,6 +2,8 @@ package io.akocamel.cli;
 
 import io.akocamel.config.SettingsException;
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /**
@@ -19,15 +21,19 @@ public class AkoCamel implements java.util.concurrent.Callable<Integer> {
     }
 
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new AkoCamel());
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new AkoCamel()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof SettingsException se) {
                 commandLine.getErr().println(se.getMessage());
+                commandLine.getErr().flush();
                 return CONFIG_ERROR;
             }
             throw e;
         });
-        cli.setExitCodeExceptionMapper(e -> e instanceof SettingsException ? CONFIG_ERROR : 1);
         return cli.execute(args);
     }
 

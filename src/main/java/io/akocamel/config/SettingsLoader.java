@@ -203,7 +203,7 @@ public final class SettingsLoader {
 
     private String nonEmpty(SettingKey key) {
         String value = text(key);
-        if (value.isEmpty()) {
+        if (value.isEmpty() && raw.get(key).isValueNode()) {
             problem(key, value, "a non-empty name (default '" + key.defaultValue + "')");
         }
         return value;

@@ -1,0 +1,55 @@
+package io.akocamel.kube;
+
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Clears {@code status.loadBalancer} of an Ingress that stopped being ours (class changed or deleted, namespace filtered
+ * out), so that it no longer advertises our VIP. Decided again from the current state when it runs: an Ingress that
+ * became ours again meanwhile, or whose status is already empty, is left alone.
+ */
+public final class IngressRelease {
+    private static final Logger LOG = LoggerFactory.getLogger(IngressRelease.class);
+
+    private final ClusterState state;
+    private final KubernetesClient client;
+
+    public IngressRelease(ClusterState state, KubernetesClient client) {
+        this.state = state;
+        this.client = client;
+    }
+
+    /** @param ingressKey {@code namespace/name} */
+    public void clearStatus(String ingressKey) {
+        Ingress current = state.get(KubeKind.INGRESS, ingressKey);
+        if (current == null || !hasLoadBalancerStatus(current)) {
+            return;
+        }
+        IngressEligibility.Verdict verdict = state.eligibility(current);
+        if (verdict.isOurs()) {
+            return;
+        }
+        try {
+            client.network().v1().ingresses().inNamespace(current.getMetadata().getNamespace()).withName(current.getMetadata().getName())
+                    .editStatus(ingress -> {
+                        ingress.setStatus(new IngressStatus(new IngressLoadBalancerStatus()));
+                        return ingress;
+                    });
+            LOG.info("Cleared the load-balancer status of Ingress {}: it is no longer ours ({})", ingressKey, verdict.reason());
+        } catch (KubernetesClientException e) {
+            LOG.warn("Could not clear the status of Ingress {} that is no longer ours: {} (check RBAC: patch on ingresses/status)",
+                    ingressKey, e.getMessage());
+        }
+    }
+
+    private static boolean hasLoadBalancerStatus(Ingress ingress) {
+        return ingress.getStatus() != null && ingress.getStatus().getLoadBalancer() != null
+                && ingress.getStatus().getLoadBalancer().getIngress() != null
+                && !ingress.getStatus().getLoadBalancer().getIngress().isEmpty();
+    }
+}

@@ -1,0 +1,80 @@
+package io.akocamel.reconcile;
+
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes {@code status.loadBalancer.ingress[]} of an Ingress, only when the value differs from what the Ingress
+ * already shows (so a full sync over unchanged state writes nothing). A replace of the status subresource; when the
+ * cached copy is stale (409) it reads the latest Ingress once and tries again.
+ */
+public class IngressStatusWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(IngressStatusWriter.class);
+
+    private final KubernetesClient client;
+
+    public IngressStatusWriter(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /**
+     * @param current the Ingress as last seen (from the informer cache); null when it is gone
+     * @param desired the entries it should show, in order; empty clears the status
+     * @return true when a write was made
+     */
+    public boolean write(Ingress current, List<IngressLoadBalancerIngress> desired) {
+        try {
+            return replaceStatus(current, desired);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                // our copy was stale: read the latest once and try again
+                return replaceStatus(latest(current), desired);
+            }
+            throw e;
+        }
+    }
+
+    private boolean replaceStatus(Ingress current, List<IngressLoadBalancerIngress> desired) {
+        if (current == null || Objects.equals(shown(current), desired)) {
+            return false;
+        }
+        Ingress updated = new IngressBuilder(current)
+                .withNewStatus().withNewLoadBalancer().withIngress(desired).endLoadBalancer().endStatus()
+                .build();
+        try {
+            client.network().v1().ingresses().inNamespace(current.getMetadata().getNamespace()).resource(updated).updateStatus();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return false; // deleted meanwhile: nothing to show
+            }
+            if (e.getCode() == 409) {
+                throw e;
+            }
+            LOG.warn("Ingress {}/{}: status could not be written ({}); the next reconcile of its shard retries",
+                    current.getMetadata().getNamespace(), current.getMetadata().getName(), e.getMessage());
+            return false;
+        }
+    }
+
+    private Ingress latest(Ingress ingress) {
+        return client.network().v1().ingresses().inNamespace(ingress.getMetadata().getNamespace())
+                .withName(ingress.getMetadata().getName()).get();
+    }
+
+    static List<IngressLoadBalancerIngress> shown(Ingress ingress) {
+        if (ingress.getStatus() == null || ingress.getStatus().getLoadBalancer() == null
+                || ingress.getStatus().getLoadBalancer().getIngress() == null) {
+            return List.of();
+        }
+        return ingress.getStatus().getLoadBalancer().getIngress();
+    }
+}

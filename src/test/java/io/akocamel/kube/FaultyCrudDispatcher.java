@@ -1,0 +1,108 @@
+package io.akocamel.kube;
+
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The CRUD mock with the faults a real API server shows: watch connections closed under the client, watches that are
+ * refused for a while, a 410 Gone ("too old resource version") on a watch, failing lists.
+ */
+final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
+    private static final String INGRESSES = "/apis/networking.k8s.io/v1/ingresses";
+    private static final String GONE = """
+            {"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
+            "message":"too old resource version","reason":"Expired","code":410}}""";
+
+    private final Set<WebSocket> watches = ConcurrentHashMap.newKeySet();
+    /** While set, every watch request is refused with 503. */
+    volatile boolean refuseWatches;
+    /** While set, Ingress lists fail with 503. */
+    volatile boolean failIngressLists;
+    /** The next this-many Ingress watches get a 410 Gone instead of events. */
+    final AtomicInteger goneIngressWatches = new AtomicInteger();
+    final AtomicInteger ingressLists = new AtomicInteger();
+    final AtomicInteger refusedIngressWatches = new AtomicInteger();
+    final AtomicInteger goneSent = new AtomicInteger();
+    /** Ingress lists made before the last 410 Gone was sent. */
+    volatile int ingressListsBeforeGone;
+
+    @Override
+    public MockResponse handleGet(String path) {
+        if (path.startsWith(INGRESSES) && !path.contains("watch=true")) {
+            ingressLists.incrementAndGet();
+            if (failIngressLists) {
+                return new MockResponse().setResponseCode(503).setBody("{\"kind\":\"Status\",\"code\":503,\"message\":\"unavailable\"}");
+            }
+        }
+        return super.handleGet(path);
+    }
+
+    @Override
+    public MockResponse handleWatch(String path) {
+        if (refuseWatches) {
+            if (path.startsWith(INGRESSES)) {
+                refusedIngressWatches.incrementAndGet();
+            }
+            return new MockResponse().setResponseCode(503).setBody("{\"kind\":\"Status\",\"code\":503,\"message\":\"unavailable\"}");
+        }
+        if (path.startsWith(INGRESSES) && goneIngressWatches.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
+                @Override
+                public void onOpen(WebSocket webSocket, Response response) {
+                    ingressListsBeforeGone = ingressLists.get();
+                    webSocket.send(GONE.replace("\n", ""));
+                    goneSent.incrementAndGet();
+                }
+            });
+        }
+        WebSocketListener crud = super.handleWatch(path).getWebSocketListener();
+        return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket webSocket, Response response) {
+                watches.add(webSocket);
+                crud.onOpen(webSocket, response);
+            }
+
+            @Override
+            public void onMessage(WebSocket webSocket, String text) {
+                crud.onMessage(webSocket, text);
+            }
+
+            @Override
+            public void onClosing(WebSocket webSocket, int code, String reason) {
+                crud.onClosing(webSocket, code, reason);
+            }
+
+            @Override
+            public void onClosed(WebSocket webSocket, int code, String reason) {
+                watches.remove(webSocket);
+                crud.onClosed(webSocket, code, reason);
+            }
+
+            @Override
+            public void onFailure(WebSocket webSocket, Throwable error, Response response) {
+                watches.remove(webSocket);
+                crud.onFailure(webSocket, error, response);
+            }
+        });
+    }
+
+    /** Whether an Ingress watch connection is open. */
+    boolean ingressWatchOpen() {
+        return watches.stream().anyMatch(ws -> ws.request().getPath().startsWith(INGRESSES));
+    }
+
+    /** Closes every open watch from the server side, as an API server restart or a load balancer timeout does. */
+    void closeAllWatches() {
+        for (WebSocket webSocket : watches) {
+            webSocket.close(1000, "closed by the test");
+        }
+    }
+}

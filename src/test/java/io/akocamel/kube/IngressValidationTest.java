@@ -1,0 +1,91 @@
+package io.akocamel.kube;
+
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IngressValidationTest {
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            foo.example.com      | -
+            *.example.com        | -
+            a-b.c9.example.com   | -
+            *                    | is "*" alone; omit host to match every host, or use a wildcard of one label such as *.example.com
+            10.0.0.1             | is an IP address; Ingress hosts must be DNS names (omit host to match requests by IP)
+            [::1]                | is an IP address; Ingress hosts must be DNS names (omit host to match requests by IP)
+            fe80::1              | is an IP address; Ingress hosts must be DNS names (omit host to match requests by IP)
+            foo.example.com:8080 | has a port; remove ":8080" (the port of a request is ignored for matching)
+            Foo.Example.com      | is not a DNS name; use lower-case letters, digits, '-' and '.', optionally starting with "*."
+            foo.*.example.com    | is not a DNS name; use lower-case letters, digits, '-' and '.', optionally starting with "*."
+            """)
+    void hostProblems(String host, String problem) {
+        assertThat(IngressValidation.hostProblem(host)).isEqualTo(problem);
+    }
+
+    @Test
+    void cleanIngressComesBackAsTheSameInstance() {
+        Ingress ingress = KubeTestCluster.ingress("ns", "web", "avi-lb", "foo.example.com", "svc");
+        IngressValidation.Validated validated = IngressValidation.validate(ingress);
+        assertThat(validated.isClean()).isTrue();
+        assertThat(validated.ingress()).isSameAs(ingress);
+    }
+
+    @Test
+    void badRuleIsLeftOutAndTheOthersAreKept() {
+        Ingress ingress = new IngressBuilder(KubeTestCluster.ingress("ns", "web", "avi-lb", "good.example.com", "svc")).editSpec()
+                .addNewRule().withHost("10.1.2.3").endRule()
+                .addNewRule().withHost("nohttp.example.com").endRule()
+                .addNewTl().withHosts("good.example.com", "*").withSecretName("tls").endTl()
+                .endSpec().build();
+
+        IngressValidation.Validated validated = IngressValidation.validate(ingress);
+
+        assertThat(validated.problems()).extracting(IngressValidation.Problem::reason)
+                .containsExactly(IngressValidation.INVALID_HOST, IngressValidation.RULE_WITHOUT_HTTP, IngressValidation.INVALID_HOST);
+        assertThat(validated.ingress().getSpec().getRules()).extracting(IngressRule::getHost).containsExactly("good.example.com");
+        assertThat(validated.ingress().getSpec().getTls().get(0).getHosts()).containsExactly("good.example.com");
+        assertThat(ingress.getSpec().getRules()).as("the informer's object is untouched").hasSize(3);
+    }
+
+    @Test
+    void pathsWithoutPathTypeOrWithResourceBackendAreLeftOut() {
+        Ingress ingress = new IngressBuilder(KubeTestCluster.ingress("ns", "web", "avi-lb", "foo.example.com", "svc")).editSpec()
+                .editFirstRule().editHttp()
+                .addNewPath().withPath("/typeless").withNewBackend().withNewService().withName("svc").withNewPort().withNumber(80)
+                .endPort().endService().endBackend().endPath()
+                .addNewPath().withPath("/regex").withPathType("Regex").withNewBackend().withNewService().withName("svc").withNewPort()
+                .withNumber(80).endPort().endService().endBackend().endPath()
+                .addNewPath().withPath("/bucket").withPathType("Prefix").withNewBackend()
+                .withNewResource("k8s.example.com", "StorageBucket", "assets").endBackend().endPath()
+                .addNewPath().withPath("/portless").withPathType("Prefix").withNewBackend().withNewService().withName("svc")
+                .endService().endBackend().endPath()
+                .endHttp().endRule().endSpec().build();
+
+        IngressValidation.Validated validated = IngressValidation.validate(ingress);
+
+        assertThat(validated.problems()).extracting(IngressValidation.Problem::reason).containsExactly(
+                IngressValidation.INVALID_PATH_TYPE, IngressValidation.INVALID_PATH_TYPE,
+                IngressValidation.UNSUPPORTED_BACKEND, IngressValidation.UNSUPPORTED_BACKEND);
+        assertThat(validated.problems().get(0).message()).isEqualTo("spec.rules[0].http.paths[1] (host \"foo.example.com\") path "
+                + "\"/typeless\" has no pathType; set Exact, Prefix or ImplementationSpecific. The path is skipped.");
+        assertThat(validated.ingress().getSpec().getRules().get(0).getHttp().getPaths()).extracting(p -> p.getPath()).containsExactly("/");
+    }
+
+    @Test
+    void resourceDefaultBackendIsLeftOut() {
+        Ingress ingress = new IngressBuilder().withNewMetadata().withNamespace("ns").withName("web").endMetadata()
+                .withNewSpec().withNewDefaultBackend().withNewResource("k8s.example.com", "StorageBucket", "assets").endDefaultBackend()
+                .endSpec().build();
+
+        IngressValidation.Validated validated = IngressValidation.validate(ingress);
+
+        assertThat(validated.problems()).extracting(IngressValidation.Problem::reason).containsExactly(IngressValidation.UNSUPPORTED_BACKEND);
+        assertThat(validated.ingress().getSpec().getDefaultBackend()).isNull();
+    }
+}

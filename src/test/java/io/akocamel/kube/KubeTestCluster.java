@@ -1,0 +1,177 @@
+package io.akocamel.kube;
+
+import io.akocamel.config.Settings;
+import io.akocamel.config.SettingsLoader;
+import io.akocamel.model.Naming;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The test bed: fabric8's Kubernetes mock in CRUD mode, and Camel Main running the real route files
+ * {@code routes/kubernetes-watch.camel.yaml} and {@code routes/full-sync.camel.yaml}. Until the reconcile route
+ * exists, a test-only consumer of {@code seda:reconcile} records every shard key with its headers.
+ */
+final class KubeTestCluster implements AutoCloseable {
+    static final String BASE_VALUES = """
+            AKOSettings:
+              clusterName: cluster-1
+              fullSyncFrequency: "3600"
+            NetworkSettings:
+              vipNetworkList:
+                - networkName: vip-net
+                  cidr: 10.10.10.0/24
+            """;
+
+    /** One shard key as reconcile receives it. */
+    record Reconcile(String key, String cause, boolean fullSync, Boolean kubernetesComplete) {
+    }
+
+    final KubernetesMockServer server;
+    final KubernetesClient client;
+    final Settings settings;
+    final Naming naming;
+    final Main main;
+    final CamelContext camel;
+    final List<Reconcile> reconciles = new CopyOnWriteArrayList<>();
+    private final AtomicInteger sentinels = new AtomicInteger();
+    /** The mock server logs every request at INFO through java.util.logging; keep the test output readable. */
+    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private KubeTestCluster(String values, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before) throws Exception {
+        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(), dispatcher, false);
+        server.init(InetAddress.getByName("127.0.0.1"), 0);
+        // fail fast on injected 5xx and reconnect quickly: the controller's own retries are under test, not the client's
+        client = server.createClient(builder -> builder.editOrNewConfig().withRequestRetryBackoffLimit(0)
+                .withWatchReconnectInterval(200).endConfig());
+        settings = SettingsLoader.defaults().values(values).load();
+        naming = Naming.of(settings);
+        before.accept(client);
+        main = new Main();
+        main.bind("settings", settings);
+        main.bind("kubernetesClient", client);
+        main.configure().withRoutesIncludePattern("classpath:routes/full-sync.camel.yaml,classpath:routes/kubernetes-watch.camel.yaml");
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("seda:reconcile").routeId("test-reconcile-recorder").process(e -> reconciles.add(new Reconcile(
+                        e.getMessage().getBody(String.class), e.getMessage().getHeader(KubeHeaders.CAUSE, String.class),
+                        Boolean.TRUE.equals(e.getMessage().getHeader(KubeHeaders.FULL_SYNC, Boolean.class)),
+                        e.getMessage().getHeader(KubeHeaders.KUBERNETES_COMPLETE, Boolean.class))));
+            }
+        });
+        main.start();
+        camel = main.getCamelContext();
+    }
+
+    static KubeTestCluster start(String values) throws Exception {
+        return start(values, new KubernetesCrudDispatcher(), client -> {
+        });
+    }
+
+    static KubeTestCluster start(String values, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before) throws Exception {
+        return new KubeTestCluster(values, dispatcher, before);
+    }
+
+    ClusterState clusterState() {
+        return camel.getRegistry().lookupByNameAndType("clusterState", ClusterState.class);
+    }
+
+    void awaitSynced() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> clusterState().isComplete());
+    }
+
+    String shard(String host) {
+        return naming.shardVsName(host);
+    }
+
+    /** The keys emitted for a cause, in arrival order. */
+    List<String> keysFor(String cause) {
+        List<String> keys = new ArrayList<>();
+        for (Reconcile r : reconciles) {
+            if (cause.equals(r.cause())) {
+                keys.add(r.key());
+            }
+        }
+        return keys;
+    }
+
+    /** Waits until exactly these keys (in any order, each once) have been emitted for the cause. */
+    void awaitKeys(String cause, String... expected) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(keysFor(cause)).containsExactlyInAnyOrder(expected));
+    }
+
+    /**
+     * Proves that nothing was emitted for a cause: events of one kind are processed in order, so once a later
+     * sentinel Ingress has produced its key, an earlier Ingress event has been fully processed.
+     */
+    void assertNoKeysAfterIngressBarrier(String cause) {
+        String name = "sentinel-" + sentinels.incrementAndGet();
+        String host = name + ".sentinel.example.com";
+        client.resource(ingress("default", name, "avi-lb", host, "sentinel-svc")).create();
+        awaitKeys("Ingress default/" + name + " ADDED", shard(host));
+        assertThat(keysFor(cause)).as("keys for %s", cause).isEmpty();
+    }
+
+    static void createNamespace(KubernetesClient client, String name, Map<String, String> labels) {
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build()).create();
+    }
+
+    static void createIngressClass(KubernetesClient client, String name, String controller, boolean isDefault) {
+        Map<String, String> annotations = isDefault ? Map.of(IngressEligibility.DEFAULT_CLASS_ANNOTATION, "true") : Map.of();
+        client.resource(new IngressClassBuilder().withNewMetadata().withName(name).withAnnotations(annotations).endMetadata()
+                .withNewSpec().withController(controller).endSpec().build()).create();
+    }
+
+    /** Warning Events recorded on an object, by reason. */
+    List<Event> warnings(String namespace, String objectName) {
+        return client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> "Warning".equals(e.getType()) && objectName.equals(e.getInvolvedObject().getName()))
+                .toList();
+    }
+
+    /** An Ingress with one Prefix path on {@code /} per host, all to one Service port 80. */
+    static Ingress ingress(String namespace, String name, String className, String host, String service) {
+        return new IngressBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
+                .withNewSpec().withIngressClassName(className)
+                .addNewRule().withHost(host).withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
+                .withNewBackend().withNewService().withName(service).withNewPort().withNumber(80).endPort().endService().endBackend()
+                .endPath().endHttp().endRule()
+                .endSpec().build();
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+        client.close();
+        server.destroy();
+    }
+}

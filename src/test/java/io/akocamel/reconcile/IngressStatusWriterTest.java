@@ -1,0 +1,82 @@
+package io.akocamel.reconcile;
+
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@EnableKubernetesMockClient(crud = true)
+class IngressStatusWriterTest {
+    KubernetesClient client;
+    private IngressStatusWriter writer;
+
+    @BeforeEach
+    void setUp() {
+        writer = new IngressStatusWriter(client);
+        client.network().v1().ingresses().inNamespace("default").resource(new IngressBuilder()
+                .withNewMetadata().withName("web").withNamespace("default").endMetadata()
+                .withNewSpec().addNewRule().withHost("web.example.com").endRule().endSpec().build()).create();
+    }
+
+    private Ingress current() {
+        return client.network().v1().ingresses().inNamespace("default").withName("web").get();
+    }
+
+    private static IngressLoadBalancerIngress entry(String ip, String host) {
+        return new IngressLoadBalancerIngressBuilder().withIp(ip).withHostname(host).build();
+    }
+
+    @Test
+    void writesTheVipAndHostAndKeepsTheSpec() {
+        assertThat(writer.write(current(), List.of(entry("10.10.10.100", "web.example.com")))).isTrue();
+
+        assertThat(IngressStatusWriter.shown(current())).containsExactly(entry("10.10.10.100", "web.example.com"));
+        assertThat(current().getSpec().getRules()).hasSize(1);
+    }
+
+    @Test
+    void unchangedStatusIsNotWrittenAgain() {
+        writer.write(current(), List.of(entry("10.10.10.100", "web.example.com")));
+        String version = current().getMetadata().getResourceVersion();
+
+        assertThat(writer.write(current(), List.of(entry("10.10.10.100", "web.example.com")))).isFalse();
+        assertThat(current().getMetadata().getResourceVersion()).isEqualTo(version);
+    }
+
+    @Test
+    void removedHostIsDroppedAndEmptyClears() {
+        writer.write(current(), List.of(entry("10.10.10.100", "a.example.com"), entry("10.10.10.101", "b.example.com")));
+        writer.write(current(), List.of(entry("10.10.10.101", "b.example.com")));
+        assertThat(IngressStatusWriter.shown(current())).containsExactly(entry("10.10.10.101", "b.example.com"));
+
+        writer.write(current(), List.of());
+        assertThat(IngressStatusWriter.shown(current())).isEmpty();
+    }
+
+    @Test
+    void goneIngressIsIgnored() {
+        Ingress gone = current();
+        client.network().v1().ingresses().inNamespace("default").withName("web").delete();
+
+        assertThat(writer.write(gone, List.of(entry("10.10.10.100", "web.example.com")))).isFalse();
+    }
+
+    @Test
+    void staleCachedCopyIsReadAgainOnce() {
+        Ingress stale = current();
+        client.network().v1().ingresses().inNamespace("default").withName("web")
+                .edit(i -> new IngressBuilder(i).editMetadata().addToLabels("team", "web").endMetadata().build());
+
+        assertThat(writer.write(stale, List.of(entry("10.10.10.100", "web.example.com")))).isTrue();
+        assertThat(IngressStatusWriter.shown(current())).containsExactly(entry("10.10.10.100", "web.example.com"));
+        assertThat(current().getMetadata().getLabels()).containsEntry("team", "web");
+    }
+}
