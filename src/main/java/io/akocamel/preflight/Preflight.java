@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.akocamel.avi.AviSession;
 import io.akocamel.avi.AviStep;
 import io.akocamel.config.Settings;
-import io.akocamel.kube.ClusterState;
 import io.akocamel.kube.EventRecorder;
-import io.akocamel.kube.KubeHeaders;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,31 +17,34 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * The controller preflight (bean {@code preflight}, routes/preflight.camel.yaml): checks through the delivery session
- * (bean {@code aviSession}) that the Avi side is set up as this controller's settings say (controller up, version, tenant, cloud with IPAM and DNS
- * profiles, SE group, VIP networks and subnets, VRF), and keeps the outcome.
+ * (bean {@code aviSession}) that the Avi side is set up as this controller's settings say (controller up, version,
+ * tenant, cloud with IPAM and DNS profiles, SE group, VIP networks and subnets, VRF), and keeps the outcome.
  * <p>
- * While it has not passed, nothing may be written to the controller: the reconcile loop asks {@link #passed()} before
- * every write. It runs at start, again every {@code recheckMillis} (30 s) while failing, and every
- * {@code AKOSettings.fullSyncFrequency} seconds while passing. Each problem is logged, shown by readiness check
- * {@code avi-preflight} ({@link PreflightHealthCheck}) and recorded as a Warning Event on the controller's own pod
- * (POD_NAME/POD_NAMESPACE, when bean {@code kubeEventRecorder} exists). When it passes after not having passed, the route
- * sends every shard key to {@code seda:reconcile} ({@link #fullReconcileKeys}), so the set-up fixed on the controller
- * is picked up without a restart.
+ * It is the write gate (also bound as {@code aviWriteGate}): while it has not passed, the reconcile loop writes nothing
+ * ({@link #getAsBoolean()} is false). It runs at start, again every {@code recheckMillis} (30 s) while failing, and
+ * every {@code AKOSettings.fullSyncFrequency} seconds while passing. Each problem is logged, shown by the readiness
+ * check {@code avi-preflight} ({@link PreflightHealthCheck}) and recorded as a Warning Event on the controller's own
+ * pod (POD_NAME/POD_NAMESPACE, when bean {@code kubeEventRecorder} exists). When it passes after failing, or after the
+ * gate held a write back, the route asks for a full sync ({@code direct:full-sync-now}), so a set-up fixed on the
+ * controller is picked up without a restart.
  */
-public final class Preflight {
+public final class Preflight implements BooleanSupplier {
     public enum State { NOT_RUN, PASSED, FAILED }
 
     /** Reason of the Warning Event on the controller's pod, one per problem. */
     public static final String FAILED_REASON = "AviPreflightFailed";
     /** Reason of the Normal Event on the controller's pod when the preflight passes after failing. */
     public static final String PASSED_REASON = "AviPreflightPassed";
-    /** {@link KubeHeaders#CAUSE} of the shard keys sent when the preflight passes. */
-    public static final String CAUSE = "Avi Controller preflight passed";
-    /** Header on the reply of {@code direct:avi-preflight}: true when this check passed and the previous one had not. */
-    public static final String NEWLY_PASSED = "AviPreflightNewlyPassed";
+    /**
+     * Header on the reply of {@code direct:avi-preflight}: true when this check passed and the previous one failed or
+     * the gate held a write back since: a full sync is needed.
+     */
+    public static final String FULL_SYNC_NEEDED = "AviPreflightFullSyncNeeded";
     static final String RUN = "AviPreflightRun";
     /** Set by {@code aviSteps.failed} when a read failed (io.akocamel.avi.InventoryLoader.READ_ERROR, package-private there). */
     static final String READ_ERROR = "AviReadError";
@@ -58,6 +59,7 @@ public final class Preflight {
     private volatile PreflightResult result = PreflightResult.NOT_RUN;
     private volatile DnsDomains dnsDomains = DnsDomains.NONE;
     private volatile long lastFinished;
+    private final AtomicBoolean heldBackWrites = new AtomicBoolean();
     private List<String> loggedProblems = List.of();
     private List<String> loggedFacts = List.of();
     private Pod ownPod;
@@ -68,9 +70,28 @@ public final class Preflight {
 
     // ---- what the rest of the controller asks ----
 
-    /** The write gate: true only while the latest preflight passed. */
+    /** Whether the latest preflight passed (a plain query; the reconcile loop uses {@link #getAsBoolean()}). */
     public boolean passed() {
         return result.passed();
+    }
+
+    /**
+     * The write gate: true only while the latest preflight passed. A false answer is remembered, so that the next
+     * passing check asks for a full sync and the held-back work is done.
+     */
+    @Override
+    public boolean getAsBoolean() {
+        if (passed()) {
+            return true;
+        }
+        heldBackWrites.set(true);
+        // re-read after remembering: a check that passed in between either saw the flag or lets this write through
+        return passed();
+    }
+
+    /** Factory method of bean {@code aviWriteGate} (io.akocamel.reconcile.ReconcileConfiguration.WRITE_GATE): the same object. */
+    public static BooleanSupplier writeGate(Preflight preflight) {
+        return preflight;
     }
 
     public State state() {
@@ -178,7 +199,7 @@ public final class Preflight {
         }
     }
 
-    /** Last step: keeps and reports the result (the body), with header {@link #NEWLY_PASSED}. */
+    /** Last step: keeps and reports the result (the body), with header {@link #FULL_SYNC_NEEDED}. */
     public PreflightResult finish(Exchange exchange) {
         PreflightRun run = exchange.getProperty(RUN, PreflightRun.class);
         exchange.removeProperty(RUN);
@@ -190,26 +211,10 @@ public final class Preflight {
         }
         result = current;
         lastFinished = System.currentTimeMillis();
-        boolean newlyPassed = current.passed() && !previous.passed();
-        exchange.getMessage().setHeader(NEWLY_PASSED, newlyPassed);
+        boolean heldBack = current.passed() && heldBackWrites.getAndSet(false);
+        exchange.getMessage().setHeader(FULL_SYNC_NEEDED, current.passed() && (previous.state() == State.FAILED || heldBack));
         report(exchange.getContext(), previous, current);
         return current;
-    }
-
-    /**
-     * After the preflight passed: every shard key (body), with the headers of a full sync and cause {@link #CAUSE}. Taken
-     * from bean {@code clusterState} so that the periodic full sync keeps its own schedule; none without it.
-     */
-    public List<String> fullReconcileKeys(Exchange exchange) {
-        ClusterState state = exchange.getContext().getRegistry().lookupByNameAndType("clusterState", ClusterState.class);
-        if (state == null) {
-            LOG.debug("no Kubernetes cluster state (bean clusterState): nothing to reconcile after the preflight passed");
-            return List.of();
-        }
-        exchange.getMessage().setHeader(KubeHeaders.FULL_SYNC, true);
-        exchange.getMessage().setHeader(KubeHeaders.KUBERNETES_COMPLETE, state.isComplete());
-        exchange.getMessage().setHeader(KubeHeaders.CAUSE, CAUSE);
-        return state.allShardKeys();
     }
 
     // ---- reporting ----

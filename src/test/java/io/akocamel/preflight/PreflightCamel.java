@@ -7,6 +7,7 @@ import io.akocamel.avi.AviInventory;
 import io.akocamel.avi.BatchResult;
 import io.akocamel.avi.Planner;
 import io.akocamel.config.Settings;
+import io.akocamel.kube.FullSync;
 import io.akocamel.kube.KubeHeaders;
 import io.akocamel.model.AviObject;
 import io.akocamel.model.AviType;
@@ -20,16 +21,20 @@ import org.apache.camel.main.Main;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The real delivery and preflight routes in Camel Main, as the product wires them (plus any extra route files and
- * beans). A stand-in for the reconcile loop consumes {@code seda:reconcile}: it records every shard key, and behind the
- * write gate {@code preflight.passed()} writes one pool per shard through {@code direct:avi-apply}, so that a
- * closed gate shows as no writes on the controller.
+ * beans). Stand-ins for the reconcile routes (routes/reconcile.camel.yaml on main): {@code seda:reconcile} records every
+ * shard key and, behind the write gate {@code aviWriteGate}, writes one pool per shard through {@code direct:avi-apply},
+ * so that a closed gate shows as no writes on the controller; {@code direct:full-sync-now} counts the full syncs asked
+ * for and sends every shard key (bean {@code fullSync} when the Kubernetes routes run, else one shared VS).
  */
 final class PreflightCamel implements AutoCloseable {
     static final String ROUTES = "classpath:routes/avi-delivery.camel.yaml,classpath:routes/avi-error-policy.camel.yaml,"
             + "classpath:routes/preflight.camel.yaml";
+    static final String SHARD = "cluster-1--Shared-L7-0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Reconcile(String key, String cause) {
@@ -39,6 +44,7 @@ final class PreflightCamel implements AutoCloseable {
     final CamelContext context;
     final List<Reconcile> reconciles = new CopyOnWriteArrayList<>();
     final List<BatchResult> applied = new CopyOnWriteArrayList<>();
+    final AtomicInteger fullSyncsAsked = new AtomicInteger();
 
     private PreflightCamel(Settings settings, String extraRoutes, Map<String, Object> beans, Map<String, String> properties) throws Exception {
         main = new Main();
@@ -56,11 +62,18 @@ final class PreflightCamel implements AutoCloseable {
                 from("seda:reconcile?pollTimeout=20").routeId("test-reconcile")
                         .process(e -> reconciles.add(new Reconcile(e.getMessage().getBody(String.class),
                                 e.getMessage().getHeader(KubeHeaders.CAUSE, String.class))))
-                        .filter(method("preflight", "passed"))
+                        .filter(e -> e.getContext().getRegistry().lookupByNameAndType("aviWriteGate", BooleanSupplier.class).getAsBoolean())
                         .process(e -> e.getMessage().setBody(planner.plan(e.getMessage().getBody(String.class),
                                 List.of(pool(e.getMessage().getBody(String.class))), inventory(e), true).batch()))
                         .to("direct:avi-apply")
                         .process(e -> applied.add(e.getMessage().getBody(BatchResult.class)));
+                from("direct:full-sync-now").routeId("test-full-sync-now")
+                        .process(e -> {
+                            fullSyncsAsked.incrementAndGet();
+                            FullSync fullSync = e.getContext().getRegistry().lookupByNameAndType("fullSync", FullSync.class);
+                            e.getMessage().setBody(fullSync == null ? List.of(SHARD) : fullSync.shardKeys(e));
+                        })
+                        .split(body()).to("seda:reconcile");
             }
         });
         main.start();
@@ -96,6 +109,11 @@ final class PreflightCamel implements AutoCloseable {
     /** One check now, as {@code plan --controller} would run it. */
     PreflightResult check() {
         return context.createProducerTemplate().requestBody("direct:avi-preflight", null, PreflightResult.class);
+    }
+
+    /** One check, with the headers of its reply. */
+    Exchange checkAsking() {
+        return context.createProducerTemplate().request("direct:avi-preflight", e -> { });
     }
 
     void reconcile(String shardKey) {
