@@ -213,36 +213,36 @@ public final class Preflight implements BooleanSupplier {
         lastFinished = System.currentTimeMillis();
         boolean heldBack = current.passed() && heldBackWrites.getAndSet(false);
         exchange.getMessage().setHeader(FULL_SYNC_NEEDED, current.passed() && (previous.state() == State.FAILED || heldBack));
-        report(exchange.getContext(), previous, current);
+        report(exchange.getContext(), previous, current, run.cloudRead());
         return current;
     }
 
     // ---- reporting ----
 
-    private synchronized void report(CamelContext context, PreflightResult previous, PreflightResult current) {
+    private synchronized void report(CamelContext context, PreflightResult previous, PreflightResult current, boolean cloudRead) {
         List<String> facts = current.facts().describe();
-        if (!facts.equals(loggedFacts)) {
+        if (cloudRead && !facts.equals(loggedFacts)) {
             loggedFacts = facts;
             LOG.info("Avi Controller set-up discovered:\n  {}", String.join("\n  ", facts));
         }
         if (current.passed()) {
             loggedProblems = List.of();
             if (!previous.passed()) {
-                LOG.info("Avi Controller preflight passed{}", previous.state() == State.FAILED ? "; reconciling every shard" : "");
+                LOG.info("Avi Controller preflight passed");
                 if (previous.state() == State.FAILED) {
                     podEvent(context, false, PASSED_REASON, "The Avi Controller set-up is complete again; every shard is reconciled");
                 }
             }
             return;
         }
-        long seconds = Math.max(1, recheckMillis / 1000);
+        String period = recheckMillis % 1000 == 0 ? recheckMillis / 1000 + " s" : recheckMillis + " ms";
         if (!current.problems().equals(loggedProblems)) {
             loggedProblems = current.problems();
             current.problems().forEach(problem -> LOG.error("Avi Controller preflight: {}", problem));
-            LOG.error("Nothing is written to the Avi Controller until the set-up is fixed; checking again every {} s", seconds);
+            LOG.error("Nothing is written to the Avi Controller until the set-up is fixed; checking again every {}", period);
         } else {
-            LOG.info("Avi Controller preflight still failing ({} problem(s), logged above); checking again in {} s",
-                    current.problems().size(), seconds);
+            LOG.info("Avi Controller preflight still failing ({} problem(s), logged above); checking again in {}",
+                    current.problems().size(), period);
         }
         current.problems().forEach(problem -> podEvent(context, true, FAILED_REASON, problem));
     }
