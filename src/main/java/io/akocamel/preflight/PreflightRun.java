@@ -289,17 +289,19 @@ final class PreflightRun {
                     + "', not to cloud '" + cloudName + "'; use a network of cloud '" + cloudName + "'");
         }
         List<String> subnets = subnets(network);
-        for (String cidr : List.of(wanted.cidr(), wanted.v6cidr())) {
-            if (!cidr.isEmpty() && subnets.stream().noneMatch(s -> sameSubnet(s, cidr))) {
-                String key = cidr.equals(wanted.cidr()) ? ".cidr" : ".v6cidr";
-                problem(setting + key + ": network '" + name + "' has no subnet " + cidr + " (it has: "
-                        + (subnets.isEmpty() ? "none" : String.join(", ", subnets)) + "); add that subnet with a static range for "
-                        + "VIPs to the network, or set " + key.substring(1) + " to one of its subnets");
-            }
-        }
+        subnet(setting + ".cidr", name, wanted.cidr(), subnets);
+        subnet(setting + ".v6cidr", name, wanted.v6cidr(), subnets);
         if (index == 0) {
             vipNetwork = name;
             vipNetworkVrf = refName(network.path("vrf_context_ref").asText(""));
+        }
+    }
+
+    private void subnet(String setting, String network, String cidr, List<String> subnets) {
+        if (!cidr.isEmpty() && subnets.stream().noneMatch(s -> sameSubnet(s, cidr))) {
+            problem(setting + ": network '" + network + "' has no subnet " + cidr + " (it has: " + (subnets.isEmpty() ? "none"
+                    : String.join(", ", subnets)) + "); add that subnet with a static range for VIPs to the network, or set "
+                    + setting.substring(setting.lastIndexOf('.') + 1) + " to one of its subnets");
         }
     }
 
@@ -321,12 +323,12 @@ final class PreflightRun {
         }
         String cloudName = controller.cloudName();
         String vrf = vrfName();
-        String setting = controller.vrfName().isEmpty()
-                ? "ControllerSettings.vrfName: it is empty, so the VRF context of the VIP network is used, but there is no VRF context '"
-                : "ControllerSettings.vrfName: there is no VRF context '";
+        String which = !controller.vrfName().isEmpty() ? "there is no VRF context '" + vrf + "'"
+                : "it is empty, so VRF context '" + vrf + "' (" + (vipNetworkVrf.isEmpty() ? "the default" : "of the VIP network")
+                + ") is used, but there is none";
         now("/api/vrfcontext?cloud_ref.name=" + encode(cloudName) + "&fields=name&page_size=200",
-                list -> problem(setting + vrf + "' in cloud '" + cloudName + "' (the cloud has: " + names(list) + "); create it, or "
-                        + "set vrfName to one of those (values ControllerSettings.vrfName, env VRF_NAME)"));
+                list -> problem("ControllerSettings.vrfName: " + which + " in cloud '" + cloudName + "' (the cloud has: " + names(list)
+                        + "); create it, or set vrfName to one of those (values ControllerSettings.vrfName, env VRF_NAME)"));
     }
 
     // ---- helpers ----
