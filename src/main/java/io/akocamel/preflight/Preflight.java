@@ -1,0 +1,286 @@
+package io.akocamel.preflight;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.akocamel.avi.AviSession;
+import io.akocamel.avi.AviStep;
+import io.akocamel.config.Settings;
+import io.akocamel.kube.EventRecorder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The controller preflight (bean {@code preflight}, routes/preflight.camel.yaml): checks through the delivery session
+ * (bean {@code aviSession}) that the Avi side is set up as this controller's settings say (controller up, version,
+ * tenant, cloud with IPAM and DNS profiles, SE group, VIP networks and subnets, VRF), and keeps the outcome.
+ * <p>
+ * It is the write gate (also bound as {@code aviWriteGate}): while it has not passed, the reconcile loop writes nothing
+ * ({@link #getAsBoolean()} is false). It runs at start, again every {@code recheckMillis} (30 s) while failing, and
+ * every {@code AKOSettings.fullSyncFrequency} seconds while passing. Each problem is logged, shown by the readiness
+ * check {@code avi-preflight} ({@link PreflightHealthCheck}) and recorded as a Warning Event on the controller's own
+ * pod (POD_NAME/POD_NAMESPACE, when bean {@code kubeEventRecorder} exists). When it passes after failing, or after the
+ * gate held a write back, the route asks for a full sync ({@code direct:full-sync-now}), so a set-up fixed on the
+ * controller is picked up without a restart.
+ */
+public final class Preflight implements BooleanSupplier {
+    public enum State { NOT_RUN, PASSED, FAILED }
+
+    /** Reason of the Warning Event on the controller's pod, one per problem. */
+    public static final String FAILED_REASON = "AviPreflightFailed";
+    /** Reason of the Normal Event on the controller's pod when the preflight passes after failing. */
+    public static final String PASSED_REASON = "AviPreflightPassed";
+    /**
+     * Header on the reply of {@code direct:avi-preflight}: true when this check passed and the previous one failed or
+     * the gate held a write back since: a full sync is needed.
+     */
+    public static final String FULL_SYNC_NEEDED = "AviPreflightFullSyncNeeded";
+    static final String RUN = "AviPreflightRun";
+    /** Set by {@code aviSteps.failed} when a read failed (io.akocamel.avi.InventoryLoader.READ_ERROR, package-private there). */
+    static final String READ_ERROR = "AviReadError";
+    private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
+
+    private final Settings settings;
+    private volatile long recheckMillis = 30_000;
+    private volatile boolean requireDnsProfile = true;
+    private volatile String podName = "";
+    private volatile String podNamespace = "";
+
+    private volatile PreflightResult result = PreflightResult.NOT_RUN;
+    private volatile DnsDomains dnsDomains = DnsDomains.NONE;
+    private volatile long lastFinished;
+    private final AtomicBoolean heldBackWrites = new AtomicBoolean();
+    private List<String> loggedProblems = List.of();
+    private List<String> loggedFacts = List.of();
+    private Pod ownPod;
+
+    public Preflight(Settings settings) {
+        this.settings = settings;
+    }
+
+    // ---- what the rest of the controller asks ----
+
+    /** Whether the latest preflight passed (a plain query; the reconcile loop uses {@link #getAsBoolean()}). */
+    public boolean passed() {
+        return result.passed();
+    }
+
+    /**
+     * The write gate: true only while the latest preflight passed. A false answer is remembered, so that the next
+     * passing check asks for a full sync and the held-back work is done.
+     */
+    @Override
+    public boolean getAsBoolean() {
+        if (passed()) {
+            return true;
+        }
+        heldBackWrites.set(true);
+        // re-read after remembering: a check that passed in between either saw the flag or lets this write through
+        return passed();
+    }
+
+    /** Factory method of bean {@code aviWriteGate} (io.akocamel.reconcile.ReconcileConfiguration.WRITE_GATE): the same object. */
+    public static BooleanSupplier writeGate(Preflight preflight) {
+        return preflight;
+    }
+
+    public State state() {
+        return result.state();
+    }
+
+    /** The latest problems (one message each: setting, what the controller has, the fix); empty when passed. */
+    public List<String> problems() {
+        return result.problems();
+    }
+
+    public DiscoveredFacts facts() {
+        return result.facts();
+    }
+
+    public PreflightResult result() {
+        return result;
+    }
+
+    /** The DNS sub-domains of the cloud's DNS profile, as last read (none until the cloud was read). */
+    public DnsDomains dnsDomains() {
+        return dnsDomains;
+    }
+
+    /** See {@link DnsDomains#hostInDnsDomains}. */
+    public boolean hostInDnsDomains(String host) {
+        return dnsDomains.hostInDnsDomains(host);
+    }
+
+    /** See {@link DnsDomains#synthesizedHost}. */
+    public Optional<String> synthesizedHost(String ingressName, String namespace) {
+        return dnsDomains.synthesizedHost(ingressName, namespace);
+    }
+
+    /** See {@link DnsDomains#hostOutsideWarning}; the Event reason is {@link DnsDomains#HOST_OUTSIDE_REASON}. */
+    public String hostOutsideWarning(String host) {
+        return dnsDomains.hostOutsideWarning(host);
+    }
+
+    // ---- settings (bean properties in routes/preflight.camel.yaml) ----
+
+    /** How long after a failed check the next one runs (default 30 000). */
+    public void setRecheckMillis(long recheckMillis) {
+        this.recheckMillis = recheckMillis;
+    }
+
+    public long getRecheckMillis() {
+        return recheckMillis;
+    }
+
+    /** Whether a cloud without a DNS profile fails the preflight (default true, as the install guide sets one up). */
+    public void setRequireDnsProfile(boolean requireDnsProfile) {
+        this.requireDnsProfile = requireDnsProfile;
+    }
+
+    /** The controller's own pod for Warning Events; empty = env POD_NAME. */
+    public void setPodName(String podName) {
+        this.podName = podName == null ? "" : podName;
+    }
+
+    /** The controller's own namespace for Warning Events; empty = env POD_NAMESPACE. */
+    public void setPodNamespace(String podNamespace) {
+        this.podNamespace = podNamespace == null ? "" : podNamespace;
+    }
+
+    // ---- route steps ----
+
+    /** Route filter: the first check, then every {@code recheckMillis} while failing, every full-sync period while passing. */
+    public boolean due() {
+        if (lastFinished == 0) {
+            return true;
+        }
+        long period = result.passed() ? settings.akoSettings().fullSyncFrequency() * 1000L : recheckMillis;
+        return System.currentTimeMillis() - lastFinished >= period;
+    }
+
+    /** First step: plans the reads and sets the first {@link AviStep}. */
+    public void begin(Exchange exchange) {
+        // looked up here, not injected: route files' beans are made before AviConfiguration binds the session
+        AviSession session = exchange.getContext().getRegistry().lookupByNameAndType("aviSession", AviSession.class);
+        if (session == null) {
+            throw new IllegalStateException("bean aviSession is missing: add io.akocamel.avi.AviConfiguration to Camel Main");
+        }
+        PreflightRun run = new PreflightRun(settings, session, requireDnsProfile);
+        exchange.setProperty(RUN, run);
+        nextStep(exchange, run);
+    }
+
+    /** Loop step after each {@code direct:avi-step}: takes the answer and sets the next step, or none. */
+    public void accept(Exchange exchange) {
+        PreflightRun run = exchange.getProperty(RUN, PreflightRun.class);
+        String error = exchange.getProperty(READ_ERROR, String.class);
+        JsonNode body = error == null ? exchange.getMessage().getBody(JsonNode.class) : null;
+        run.accept(new PreflightRun.Reply(body, error));
+        nextStep(exchange, run);
+    }
+
+    private static void nextStep(Exchange exchange, PreflightRun run) {
+        exchange.removeProperty(READ_ERROR);
+        String path = run.nextPath();
+        if (path == null) {
+            exchange.removeProperty(AviStep.PROPERTY);
+        } else {
+            exchange.setProperty(AviStep.PROPERTY, AviStep.read(path));
+        }
+    }
+
+    /** Last step: keeps and reports the result (the body), with header {@link #FULL_SYNC_NEEDED}. */
+    public PreflightResult finish(Exchange exchange) {
+        PreflightRun run = exchange.getProperty(RUN, PreflightRun.class);
+        exchange.removeProperty(RUN);
+        List<String> problems = run.problems();
+        PreflightResult previous = result;
+        PreflightResult current = new PreflightResult(problems.isEmpty() ? State.PASSED : State.FAILED, problems, run.facts(), Instant.now());
+        if (run.cloudRead()) {
+            dnsDomains = current.facts().dns();
+        }
+        result = current;
+        lastFinished = System.currentTimeMillis();
+        boolean heldBack = current.passed() && heldBackWrites.getAndSet(false);
+        exchange.getMessage().setHeader(FULL_SYNC_NEEDED, current.passed() && (previous.state() == State.FAILED || heldBack));
+        report(exchange.getContext(), previous, current, run.cloudRead());
+        return current;
+    }
+
+    // ---- reporting ----
+
+    private synchronized void report(CamelContext context, PreflightResult previous, PreflightResult current, boolean cloudRead) {
+        List<String> facts = current.facts().describe();
+        if (cloudRead && !facts.equals(loggedFacts)) {
+            loggedFacts = facts;
+            LOG.info("Avi Controller set-up discovered:\n  {}", String.join("\n  ", facts));
+        }
+        if (current.passed()) {
+            loggedProblems = List.of();
+            if (!previous.passed()) {
+                LOG.info("Avi Controller preflight passed");
+                if (previous.state() == State.FAILED) {
+                    podEvent(context, false, PASSED_REASON, "The Avi Controller set-up is complete again; every shard is reconciled");
+                }
+            }
+            return;
+        }
+        String period = recheckMillis % 1000 == 0 ? recheckMillis / 1000 + " s" : recheckMillis + " ms";
+        if (!current.problems().equals(loggedProblems)) {
+            loggedProblems = current.problems();
+            current.problems().forEach(problem -> LOG.error("Avi Controller preflight: {}", problem));
+            LOG.error("Nothing is written to the Avi Controller until the set-up is fixed; checking again every {}", period);
+        } else {
+            LOG.info("Avi Controller preflight still failing ({} problem(s), logged above); checking again in {}",
+                    current.problems().size(), period);
+        }
+        current.problems().forEach(problem -> podEvent(context, true, FAILED_REASON, problem));
+    }
+
+    private void podEvent(CamelContext context, boolean warning, String reason, String message) {
+        EventRecorder recorder = context.getRegistry().lookupByNameAndType("kubeEventRecorder", EventRecorder.class);
+        Pod pod = recorder == null ? null : ownPod(context);
+        if (pod == null) {
+            return;
+        }
+        if (warning) {
+            recorder.warning(pod, reason, message);
+        } else {
+            recorder.normal(pod, reason, message);
+        }
+    }
+
+    /** The controller's pod (read once for its uid, so that {@code kubectl describe pod} lists the Events); null outside a cluster. */
+    private Pod ownPod(CamelContext context) {
+        if (ownPod != null) {
+            return ownPod;
+        }
+        String name = podName.isBlank() ? System.getenv().getOrDefault("POD_NAME", "") : podName;
+        String namespace = podNamespace.isBlank() ? System.getenv().getOrDefault("POD_NAMESPACE", "") : podNamespace;
+        if (name.isBlank() || namespace.isBlank()) {
+            return null;
+        }
+        KubernetesClient client = context.getRegistry().lookupByNameAndType("kubernetesClient", KubernetesClient.class);
+        Pod found = null;
+        try {
+            found = client == null ? null : client.pods().inNamespace(namespace).withName(name).get();
+        } catch (KubernetesClientException e) {
+            LOG.debug("cannot read the controller's pod {}/{} ({}); its Events carry no uid", namespace, name, e.getMessage());
+        }
+        if (found != null) {
+            ownPod = found;
+            return found;
+        }
+        return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build();
+    }
+}

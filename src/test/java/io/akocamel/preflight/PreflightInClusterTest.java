@@ -1,0 +1,102 @@
+package io.akocamel.preflight;
+
+import io.akocamel.kube.EventRecorder;
+import io.akocamel.simulator.AviSimulator;
+import io.akocamel.simulator.RecordedRequest;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import org.apache.camel.health.HealthCheck;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The preflight in a cluster: the real Kubernetes routes (informers, full sync, event recorder) on fabric8's mock API
+ * server, the delivery and preflight routes against the simulator, and the controller's own pod {@code avi-system/ako-0}.
+ */
+class PreflightInClusterTest {
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final String KUBE_ROUTES = "classpath:routes/kubernetes-watch.camel.yaml,classpath:routes/full-sync.camel.yaml";
+
+    static {
+        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+    }
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+    Pod pod;
+    AviSimulator avi;
+    PreflightCamel camel;
+
+    @BeforeEach
+    void kubernetes() throws Exception {
+        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
+        server.init(InetAddress.getByName("127.0.0.1"), 0);
+        client = server.createClient();
+        pod = client.resource(new PodBuilder().withNewMetadata().withName("ako-0").withNamespace("avi-system").endMetadata().build()).create();
+    }
+
+    @AfterEach
+    void stop() {
+        if (camel != null) {
+            camel.close();
+        }
+        if (avi != null) {
+            avi.close();
+        }
+        client.close();
+        server.destroy();
+    }
+
+    private List<Event> podEvents(String type, String reason) {
+        return client.v1().events().inNamespace("avi-system").list().getItems().stream()
+                .filter(e -> type.equals(e.getType()) && reason.equals(e.getReason()) && "ako-0".equals(e.getInvolvedObject().getName()))
+                .toList();
+    }
+
+    @Test
+    void aSetUpFixedWhileRunningIsReconciledWithoutRestartAndTheProblemIsAnEventOnTheOwnPod() throws Exception {
+        avi = AviSimulator.builder().port(0).password(TestSetup.PASSWORD).without("serviceenginegroup", "Default-Group").build().start();
+        camel = PreflightCamel.start(TestSetup.controller(avi.baseUrl()).build(), KUBE_ROUTES, Map.of("kubernetesClient", client),
+                Map.of("preflight.podName", "ako-0", "preflight.podNamespace", "avi-system"));
+
+        await().atMost(WAIT).until(() -> !podEvents("Warning", Preflight.FAILED_REASON).isEmpty());
+        Event warning = podEvents("Warning", Preflight.FAILED_REASON).get(0);
+        assertThat(warning.getMessage()).startsWith("ControllerSettings.serviceEngineGroupName: there is no SE group 'Default-Group' "
+                + "in cloud 'vcenter-cloud' (the cloud has: none)");
+        assertThat(warning.getInvolvedObject().getKind()).isEqualTo("Pod");
+        assertThat(warning.getInvolvedObject().getUid()).isEqualTo(pod.getMetadata().getUid());
+        assertThat(warning.getSource().getComponent()).isEqualTo(EventRecorder.COMPONENT);
+        // the first full sync runs once the informers have listed: its keys meet the closed gate
+        await().atMost(WAIT).until(() -> camel.reconciles.stream().anyMatch(r -> "full sync".equals(r.cause())));
+        assertThat(camel.applied).isEmpty();
+        assertThat(avi.requestLog()).noneMatch(RecordedRequest::isWrite);
+
+        avi.create("serviceenginegroup", "{\"name\":\"Default-Group\",\"cloud_ref\":\"/api/cloud?name=vcenter-cloud\"}");
+
+        await().atMost(WAIT).until(() -> camel.preflight().passed());
+        await().atMost(WAIT).until(() -> camel.fullSyncsAsked.get() == 1);
+        await().atMost(WAIT).until(() -> camel.applied.stream().anyMatch(r -> r.shardKey().equals(PreflightCamel.SHARD)));
+        assertThat(avi.requestLog()).filteredOn(RecordedRequest::isWrite)
+                .anySatisfy(r -> assertThat(r.toString()).startsWith("POST /api/pool"));
+        await().atMost(WAIT).until(() -> !podEvents("Normal", Preflight.PASSED_REASON).isEmpty());
+        assertThat(camel.readiness().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+}
