@@ -28,6 +28,7 @@ public final class ControllerApp implements AutoCloseable {
             "full-sync.camel.yaml",
             "avi-error-policy.camel.yaml",
             "avi-delivery.camel.yaml",
+            "preflight.camel.yaml",
             "reconcile.camel.yaml");
 
     /** A directory of {@code *.camel.yaml} files replacing the packaged routes (the Helm chart mounts one here). */
