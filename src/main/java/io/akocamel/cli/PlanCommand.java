@@ -18,6 +18,7 @@ import io.akocamel.model.ClusterSnapshot;
 import io.akocamel.model.ModelBuilder;
 import io.akocamel.model.ModelWarning;
 import io.akocamel.model.ShardModel;
+import io.akocamel.preflight.PreflightResult;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.apache.camel.main.Main;
@@ -135,10 +136,15 @@ public class PlanCommand implements Callable<Integer> {
         Main main = new Main();
         main.bind("settings", settings);
         main.configure().addConfiguration(new AviConfiguration());
-        main.configure().withRoutesIncludePattern("classpath:routes/avi-error-policy.camel.yaml,classpath:routes/avi-delivery.camel.yaml");
+        main.configure().withRoutesIncludePattern("classpath:routes/avi-error-policy.camel.yaml,classpath:routes/avi-delivery.camel.yaml,classpath:routes/preflight.camel.yaml");
+        main.addOverrideProperty("preflight.initialDelayMillis", String.valueOf(Integer.MAX_VALUE));
         main.addOverrideProperty("camel.main.name", "ako-camel-plan");
         main.start();
         try {
+            PreflightResult preflight = main.getCamelContext().createProducerTemplate()
+                    .requestBody("direct:avi-preflight", null, PreflightResult.class);
+            preflight.facts().describe().forEach(line -> out.println("# " + line));
+            preflight.problems().forEach(problem -> out.println("# PROBLEM: " + problem));
             InventoryLoader.LoadSummary summary = main.getCamelContext().createProducerTemplate()
                     .requestBody("direct:avi-inventory-load", null, InventoryLoader.LoadSummary.class);
             AviInventory inventory = main.getCamelContext().getRegistry().lookupByNameAndType("aviInventory", AviInventory.class);

@@ -19,6 +19,7 @@ public final class FullSync {
     private final long periodMillis;
     private final long createdAt = System.currentTimeMillis();
     private volatile long lastRun;
+    private volatile boolean lastRunComplete;
 
     public FullSync(ClusterState state) {
         this.state = state;
@@ -31,7 +32,8 @@ public final class FullSync {
         if (lastRun == 0) {
             return state.isComplete() || now - createdAt >= periodMillis;
         }
-        return now - lastRun >= periodMillis;
+        // a full sync made on incomplete lists (it collects nothing) is made again as soon as the lists are complete
+        return now - lastRun >= periodMillis || (!lastRunComplete && state.isComplete());
     }
 
     /**
@@ -41,6 +43,7 @@ public final class FullSync {
     public List<String> shardKeys(Exchange exchange) {
         lastRun = System.currentTimeMillis();
         boolean complete = state.isComplete();
+        lastRunComplete = complete;
         List<String> keys = state.allShardKeys();
         Message message = exchange.getMessage();
         message.setHeader(KubeHeaders.FULL_SYNC, true);

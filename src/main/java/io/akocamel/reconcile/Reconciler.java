@@ -18,6 +18,8 @@ import io.akocamel.model.ModelWarning;
 import io.akocamel.model.Naming;
 import io.akocamel.model.ShardModel;
 import io.akocamel.model.StaticRoutes;
+import io.akocamel.preflight.DnsDomains;
+import io.akocamel.preflight.Preflight;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
@@ -109,7 +111,7 @@ public class Reconciler {
             } else {
                 result = reconcileLocked(key);
             }
-            if (Boolean.TRUE.equals(fullSync)) {
+            if (Boolean.TRUE.equals(fullSync) && result.skippedBecause() == null) {
                 initialSync.done(key);
             }
             return result;
@@ -135,6 +137,7 @@ public class Reconciler {
         ReconcileResult result = apply(key, plan, ingresses);
         if (model != null) {
             model.warnings().forEach(w -> warn(ingresses, w));
+            warnHostsOutsideDnsDomains(model, ingresses);
         }
         writeStatus(model, ingresses, result);
         return result;
@@ -159,6 +162,21 @@ public class Reconciler {
             LOG.warn("Shard {}: {} {}", key, reason, text);
         }
         ingresses.forEach(ing -> events.warning(ing, reason, text));
+    }
+
+    /** A host outside the cloud DNS profile's sub-domains is still routed, but its DNS record will not be published. */
+    private void warnHostsOutsideDnsDomains(ShardModel model, Collection<Ingress> ingresses) {
+        Preflight preflight = camel.getRegistry().lookupByNameAndType("preflight", Preflight.class);
+        if (preflight == null) {
+            return;
+        }
+        for (Ingress ingress : ingresses) {
+            for (String host : model.ingressHosts().getOrDefault(IngressRef.of(ingress), Set.of())) {
+                if (!host.isEmpty() && !preflight.hostInDnsDomains(host)) {
+                    events.warning(ingress, DnsDomains.HOST_OUTSIDE_REASON, preflight.hostOutsideWarning(host));
+                }
+            }
+        }
     }
 
     private void warn(Collection<Ingress> ingresses, ModelWarning warning) {

@@ -42,7 +42,8 @@ class PlanCommandTest {
             assertThat(code).isEqualTo(0);
             assertThat(out.toString()).contains("# controller " + avi.baseUrl() + ": ").contains(" objects owned by cluster cluster-1")
                     .contains("POST vsvip cluster-1--Shared-L7-", "POST virtualservice cluster-1--Shared-L7-")
-                    .contains("writes; nothing was applied");
+                    .contains("writes; nothing was applied")
+                    .contains("vcenter-cloud").doesNotContain("PROBLEM");
             assertThat(avi.requestLog()).noneMatch(r -> r.isWrite());
         }
     }

@@ -237,4 +237,21 @@ class ReconcileScenariosTest {
         });
         assertThat(fixture.avi("pool", "team-b-pool")).isPresent();
     }
+
+    @Test
+    void hostOutsideTheDnsSubDomainsIsRoutedWithAWarning() throws Exception {
+        started("00-cluster.yaml", "10-services.yaml");
+
+        fixture.client().network().v1().ingresses().inNamespace("default").resource(new IngressBuilder()
+                .withNewMetadata().withName("elsewhere").withNamespace("default").endMetadata()
+                .withNewSpec().addNewRule().withHost("web.other.org").withNewHttp().addToPaths(new HTTPIngressPathBuilder()
+                        .withPath("/").withPathType("Prefix").withNewBackend().withNewService().withName("web").withNewPort()
+                        .withNumber(80).endPort().endService().endBackend().build()).endHttp().endRule().endSpec().build()).create();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(fixture.ownedObjects("pool")).anyMatch(p -> p.contains("web.other.org"));
+            assertThat(fixture.status("elsewhere")).isNotEmpty();
+            assertThat(fixture.events("elsewhere")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("HostOutsideDnsDomains"));
+        });
+    }
 }
