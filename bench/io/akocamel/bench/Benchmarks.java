@@ -16,7 +16,18 @@ public final class Benchmarks {
     }
 
     static final List<Benchmark> ALL = List.of(
-            new ModelBenchmark());
+            new ModelBenchmark(),
+            new Benchmark() {
+                @Override
+                public String name() {
+                    return "Kubernetes ingestion: " + IngestionBenchmark.EVENTS + " watch events over " + IngestionBenchmark.INGRESSES + " Ingresses";
+                }
+
+                @Override
+                public void run() throws Exception {
+                    System.out.println(IngestionBenchmark.run(IngestionBenchmark.INGRESSES, IngestionBenchmark.EVENTS).summary());
+                }
+            });
 
     private Benchmarks() {
     }

@@ -82,8 +82,6 @@ final class KubeTestCluster implements AutoCloseable {
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
-                // the reconcile layer's full-sync hook (inventory reload, controller-side keys) is out of scope here
-                from("direct:full-sync-begin").routeId("test-full-sync-begin").log("full sync of ${body.size} keys");
                 from("seda:reconcile").routeId("test-reconcile-recorder").process(e -> reconciles.add(new Reconcile(
                         e.getMessage().getBody(String.class), e.getMessage().getHeader(KubeHeaders.CAUSE, String.class),
                         Boolean.TRUE.equals(e.getMessage().getHeader(KubeHeaders.FULL_SYNC, Boolean.class)),

@@ -67,8 +67,6 @@ final class PreflightCamel implements AutoCloseable {
                                 List.of(pool(e.getMessage().getBody(String.class))), inventory(e), true).batch()))
                         .to("direct:avi-apply")
                         .process(e -> applied.add(e.getMessage().getBody(BatchResult.class)));
-                // the reconcile layer's full-sync hook (inventory reload) is not under test here
-                from("direct:full-sync-begin").routeId("test-full-sync-begin").log("full sync of ${body.size} keys");
                 from("direct:full-sync-now").routeId("test-full-sync-now")
                         .process(e -> {
                             fullSyncsAsked.incrementAndGet();
