@@ -54,7 +54,7 @@ class DemoTest {
 
     @Test
     void reactsToAnIngressAppliedWithKubectl() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")), "kubectl is not installed");
+        Kubectl.assumeInstalled();
         Path manifest = Files.createTempFile("ing", ".yaml");
         Files.writeString(manifest, """
                 apiVersion: networking.k8s.io/v1
@@ -75,16 +75,7 @@ class DemoTest {
     }
 
     private static String kubectl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--server", demo.kubernetes().url(), "--cache-dir",
-                Files.createTempDirectory("kubectl").toString(), "-n", "default"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("KUBECONFIG", "/dev/null");
-        Process p = builder.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        return Kubectl.run(demo.kubernetes().url(), args);
     }
 
     private static int freePort() throws IOException {

@@ -53,7 +53,7 @@ class EmbeddedKubernetesTest {
 
     @Test
     void kubectlAppliesAndListsIngresses() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")), "kubectl is not installed");
+        Kubectl.assumeInstalled();
         Path manifest = Files.createTempFile("ing", ".yaml");
         Files.writeString(manifest, """
                 apiVersion: networking.k8s.io/v1
@@ -72,15 +72,6 @@ class EmbeddedKubernetesTest {
     }
 
     private String kubectl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--server", kube.url(), "--cache-dir",
-                Files.createTempDirectory("kubectl").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("KUBECONFIG", "/dev/null");
-        Process p = builder.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        return Kubectl.run(kube.url(), args);
     }
 }
