@@ -129,6 +129,11 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
         return problem;
     }
 
+    /** Successful logins so far (the first and every renewal): metric {@code ako_avi_session_logins_total}. */
+    public long logins() {
+        return generation;
+    }
+
     /** The {@code X-Avi-Version} in use (configured, or discovered at login), null before the first login. */
     public String apiVersion() {
         return apiVersion;

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Failed operations (bean {@code deadLetters}): one entry per object, bounded (the oldest entry goes first), never
@@ -50,6 +52,7 @@ public final class DeadLetterStore implements CamelContextAware, MeterBinder {
     private final Clock clock;
     private final Map<String, DeadLetter> entries = new LinkedHashMap<>();
     private final AtomicLong recorded = new AtomicLong();
+    private final List<Consumer<DeadLetter>> listeners = new CopyOnWriteArrayList<>();
     private CamelContext camelContext;
     private volatile ProducerTemplate template;
 
@@ -69,14 +72,21 @@ public final class DeadLetterStore implements CamelContextAware, MeterBinder {
         int attempts = previous == null ? 1 : previous.attempts() + 1;
         Instant first = previous == null ? now : previous.firstTime();
         Duration delay = recoveryDelay(errorClass, attempts);
-        entries.put(op.key(), new DeadLetter(shardKey, op.key(), op.method(), errorClass, status, error, attempts, first, now,
-                delay == null ? null : now.plus(delay)));
+        DeadLetter entry = new DeadLetter(shardKey, op.key(), op.method(), errorClass, status, error, attempts, first, now,
+                delay == null ? null : now.plus(delay));
+        entries.put(op.key(), entry);
         while (entries.size() > capacity) {
             Iterator<String> oldest = entries.keySet().iterator();
             oldest.next();
             oldest.remove();
         }
         recorded.incrementAndGet();
+        listeners.forEach(listener -> listener.accept(entry));
+    }
+
+    /** Called with every recorded entry (metrics, the status endpoint), on the recording thread: keep it short. */
+    public void onRecorded(Consumer<DeadLetter> listener) {
+        listeners.add(listener);
     }
 
     private Duration recoveryDelay(ErrorClass errorClass, int attempts) {

@@ -2,6 +2,7 @@ package io.akocamel.cli;
 
 import io.akocamel.avi.AviConfiguration;
 import io.akocamel.config.Settings;
+import io.akocamel.ops.OpsConfiguration;
 import io.akocamel.reconcile.ReconcileConfiguration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.apache.camel.CamelContext;
@@ -29,7 +30,8 @@ public final class ControllerApp implements AutoCloseable {
             "avi-error-policy.camel.yaml",
             "avi-delivery.camel.yaml",
             "preflight.camel.yaml",
-            "reconcile.camel.yaml");
+            "reconcile.camel.yaml",
+            "ops.camel.yaml");
 
     /** A directory of {@code *.camel.yaml} files replacing the packaged routes (the Helm chart mounts one here). */
     public static final String ROUTES_DIR_ENV = "AKO_CAMEL_ROUTES_DIR";
@@ -48,6 +50,7 @@ public final class ControllerApp implements AutoCloseable {
         beans.forEach(main::bind);
         main.configure().addConfiguration(new AviConfiguration());
         main.configure().addConfiguration(new ReconcileConfiguration());
+        main.configure().addConfiguration(new OpsConfiguration());
         properties(settings, routesDir).forEach(main::addOverrideProperty);
         main.start();
         return new ControllerApp(main);
@@ -61,10 +64,14 @@ public final class ControllerApp implements AutoCloseable {
         p.put("camel.main.jmxEnabled", "true");
         p.put("camel.management.enabled", "true");
         p.put("camel.management.port", String.valueOf(settings.akoSettings().apiServerPort()));
+        // platform-http routes (AKO's /api/status, routes/ops.camel.yaml) on the same port: the servers are shared
+        p.put("camel.server.enabled", "true");
+        p.put("camel.server.port", String.valueOf(settings.akoSettings().apiServerPort()));
         p.put("camel.management.healthCheckEnabled", "true");
         p.put("camel.management.metricsEnabled", "true");
         p.put("camel.management.infoEnabled", "true");
         p.put("camel.metrics.enabled", "true");
+        p.put("camel.metrics.binders", "jvm-memory,jvm-gc,jvm-thread,processor,uptime");
         p.put("camel.health.exposureLevel", "full");
         return p;
     }

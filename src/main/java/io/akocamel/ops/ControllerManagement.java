@@ -1,0 +1,157 @@
+package io.akocamel.ops;
+
+import io.akocamel.avi.AviInventory;
+import io.akocamel.avi.DeadLetterStore;
+import io.akocamel.kube.ClusterState;
+import io.akocamel.reconcile.InitialSync;
+import io.akocamel.reconcile.Reconciler;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The {@link ControllerMXBean}, registered on the platform MBean server while the Camel context runs, and only when
+ * Camel's JMX is on ({@code camel.main.jmxEnabled}, Helm {@code akoCamel.jmx.enabled}).
+ */
+final class ControllerManagement extends ServiceSupport implements ControllerMXBean {
+    static final String FULL_SYNC_NOW = "direct:full-sync-now";
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerManagement.class);
+
+    private final CamelContext camel;
+    private final DeadLetterStore deadLetters;
+    private final AviInventory inventory;
+    private final ApiStatus status;
+    private final FullSyncTracker fullSyncs;
+    private ObjectName name;
+    private ProducerTemplate producer;
+
+    ControllerManagement(CamelContext camel, DeadLetterStore deadLetters, AviInventory inventory, ApiStatus status, FullSyncTracker fullSyncs) {
+        this.camel = camel;
+        this.deadLetters = deadLetters;
+        this.inventory = inventory;
+        this.status = status;
+        this.fullSyncs = fullSyncs;
+    }
+
+    static ObjectName objectName(String contextName) throws JMException {
+        return new ObjectName("io.akocamel:type=Controller,context=" + ObjectName.quote(contextName));
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        producer = camel.createProducerTemplate();
+        if (camel.getManagementStrategy().getManagementAgent() == null) {
+            return;
+        }
+        String contextName = Optional.ofNullable(camel.getManagementName()).orElse(camel.getName());
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName wanted = objectName(contextName);
+        if (server.isRegistered(wanted)) {
+            LOG.warn("JMX name {} is taken (another controller in this JVM); this controller's MBean is not registered", wanted);
+            return;
+        }
+        server.registerMBean(new StandardMBean(this, ControllerMXBean.class, true), wanted);
+        name = wanted;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (name != null) {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+            name = null;
+        }
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    @Override
+    public List<DeadLetterInfo> getDeadLetters() {
+        return deadLetters.list().stream().map(DeadLetterInfo::of).toList();
+    }
+
+    @Override
+    public int getDeadLetterCount() {
+        return deadLetters.size();
+    }
+
+    @Override
+    public boolean replayDeadLetter(String objectKey) {
+        Optional<DeadLetterStore.DeadLetter> entry = deadLetters.list().stream().filter(d -> d.objectKey().equals(objectKey)).findFirst();
+        entry.ifPresent(d -> {
+            LOG.info("JMX: replaying dead letter {} (re-reconciling shard {})", objectKey, d.shardKey());
+            deadLetters.requestReconcile(d.shardKey());
+        });
+        return entry.isPresent();
+    }
+
+    @Override
+    public int replayAllDeadLetters() {
+        TreeSet<String> shards = new TreeSet<>();
+        deadLetters.list().forEach(d -> shards.add(d.shardKey()));
+        LOG.info("JMX: replaying every dead letter (re-reconciling shards {})", shards);
+        shards.forEach(deadLetters::requestReconcile);
+        return shards.size();
+    }
+
+    @Override
+    public String triggerFullSync() {
+        LOG.info("JMX: full sync requested");
+        producer.asyncSendBody(FULL_SYNC_NOW, null);
+        return "full sync started; follow LastFullSyncTime and FullSyncPendingKeys";
+    }
+
+    @Override
+    public boolean isInitialSyncDone() {
+        InitialSync initialSync = camel.getRegistry().lookupByNameAndType("initialSyncHealthCheck", InitialSync.class);
+        return initialSync != null && initialSync.isDone();
+    }
+
+    @Override
+    public boolean isKubernetesListsComplete() {
+        ClusterState cluster = camel.getRegistry().lookupByNameAndType("clusterState", ClusterState.class);
+        return cluster != null && cluster.isComplete();
+    }
+
+    @Override
+    public boolean isAviInventoryLoaded() {
+        return inventory.epoch() > 0;
+    }
+
+    @Override
+    public String getAviConnectionStatus() {
+        return status.connectionStatus();
+    }
+
+    @Override
+    public String getLastFullSyncTime() {
+        return fullSyncs.lastFinished().map(Object::toString).orElse("");
+    }
+
+    @Override
+    public double getLastFullSyncDurationSeconds() {
+        return fullSyncs.lastDurationSeconds();
+    }
+
+    @Override
+    public int getFullSyncPendingKeys() {
+        return fullSyncs.pendingKeys();
+    }
+
+    @Override
+    public List<String> getReconcilingShards() {
+        Reconciler reconciler = camel.getRegistry().lookupByNameAndType("shardReconciler", Reconciler.class);
+        return reconciler == null ? List.of() : List.copyOf(reconciler.busyKeys());
+    }
+}

@@ -1,0 +1,144 @@
+package io.akocamel.ops;
+
+import io.akocamel.cli.ControllerApp;
+import io.akocamel.cli.EmbeddedKubernetes;
+import io.akocamel.config.Settings;
+import io.akocamel.config.SettingsLoader;
+import io.akocamel.reconcile.InitialSync;
+import io.akocamel.simulator.AviSimulator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole product (embedded Kubernetes API, Avi simulator, the controller with its real routes and short timings),
+ * seen from outside as an operator sees it: the management port over HTTP. Trimmed from io.akocamel.it.ControllerFixture.
+ */
+final class OpsFixture implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final EmbeddedKubernetes kube;
+    final AviSimulator avi;
+    final Settings settings;
+    final int managementPort;
+    private ControllerApp app;
+
+    private OpsFixture(AviSimulator avi) {
+        this.kube = EmbeddedKubernetes.start(0);
+        this.avi = avi;
+        this.managementPort = freePort();
+        this.settings = SettingsLoader.defaults().values("""
+                AKOSettings:
+                  clusterName: cluster-1
+                  layer7Only: true
+                  fullSyncFrequency: 3600
+                  apiServerPort: %d
+                NetworkSettings:
+                  vipNetworkList: [{networkName: vip-network, cidr: 10.10.10.0/24}]
+                ControllerSettings:
+                  controllerHost: %s
+                  controllerVersion: "22.1.2"
+                  cloudName: vcenter-cloud
+                  serviceEngineGroupName: Default-Group
+                  tenantName: admin
+                avicredentials: {username: %s, password: "%s"}
+                akoCamel:
+                  debounceMillis: 20
+                  retry: {initialDelayMillis: 20, maxDelayMillis: 100, maxAttempts: 3, slowRetrySeconds: 1}
+                """.formatted(managementPort, avi.baseUrl(), avi.username(), PASSWORD)).load();
+    }
+
+    static final String PASSWORD = "Ops-S3cret-Passw0rd!";
+
+    static OpsFixture create() {
+        return new OpsFixture(AviSimulator.builder().password(PASSWORD).build().start());
+    }
+
+    OpsFixture startController() throws Exception {
+        app = ControllerApp.start(settings, kube.client(), null, Map.of());
+        return this;
+    }
+
+    void stopController() {
+        if (app != null) {
+            app.close();
+            app = null;
+        }
+    }
+
+    ControllerApp app() {
+        return app;
+    }
+
+    <T> T bean(String name, Class<T> type) {
+        return app.context().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    KubernetesClient client() {
+        return kube.client();
+    }
+
+    boolean initialSyncDone() {
+        return app != null && bean("initialSyncHealthCheck", InitialSync.class).isDone();
+    }
+
+    /** Creates the manifests of examples/ (or some files of it). */
+    void applyExamples(String... files) {
+        try (Stream<Path> all = Files.list(Path.of("examples"))) {
+            List<Path> chosen = all.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("values.yaml"))
+                    .filter(p -> files.length == 0 || List.of(files).contains(p.getFileName().toString())).sorted().toList();
+            for (Path file : chosen) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (HasMetadata item : kube.client().load(in).items()) {
+                        kube.client().resource(item).create();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GET on the management port. */
+    HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopController();
+        avi.close();
+        kube.close();
+    }
+}
