@@ -72,6 +72,8 @@ public final class ControllerApp implements AutoCloseable {
         p.put("camel.management.infoEnabled", "true");
         p.put("camel.metrics.enabled", "true");
         p.put("camel.metrics.binders", "jvm-memory,jvm-gc,jvm-thread,processor,uptime");
+        // per-endpoint timings duplicate ako_avi_call_duration_seconds, and fail to register for exchanges sent from outside a route
+        p.put("camel.metrics.enableExchangeEventNotifier", "false");
         p.put("camel.health.exposureLevel", "full");
         return p;
     }

@@ -12,10 +12,13 @@ public interface ControllerMXBean {
 
     int getDeadLetterCount();
 
-    /** Re-reconciles the shard of one dead letter ({@code type/name}, e.g. {@code pool/cluster-1--web}); false when none. */
+    /**
+     * Re-reads one dead-lettered object ({@code type/name}, e.g. {@code pool/cluster-1--web}) from the controller and
+     * re-reconciles its shard; false when there is no such dead letter.
+     */
     boolean replayDeadLetter(String objectKey);
 
-    /** Re-reconciles the shard of every dead letter; returns how many shards were sent. */
+    /** {@link #replayDeadLetter} for every dead letter; returns how many shards were re-reconciled. */
     int replayAllDeadLetters();
 
     /** Starts a full sync (re-read the Avi inventory, then every shard key) and returns at once. */

@@ -16,9 +16,11 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The {@link ControllerMXBean}, registered on the platform MBean server while the Camel context runs, and only when
@@ -26,6 +28,7 @@ import java.util.TreeSet;
  */
 final class ControllerManagement extends ServiceSupport implements ControllerMXBean {
     static final String FULL_SYNC_NOW = "direct:full-sync-now";
+    static final String INVENTORY_REFRESH = "direct:avi-inventory-refresh";
     private static final Logger LOG = LoggerFactory.getLogger(ControllerManagement.class);
 
     private final CamelContext camel;
@@ -90,7 +93,8 @@ final class ControllerManagement extends ServiceSupport implements ControllerMXB
     public boolean replayDeadLetter(String objectKey) {
         Optional<DeadLetterStore.DeadLetter> entry = deadLetters.list().stream().filter(d -> d.objectKey().equals(objectKey)).findFirst();
         entry.ifPresent(d -> {
-            LOG.info("JMX: replaying dead letter {} (re-reconciling shard {})", objectKey, d.shardKey());
+            LOG.info("JMX: replaying dead letter {} (re-reading it, then re-reconciling shard {})", objectKey, d.shardKey());
+            reread(objectKey);
             deadLetters.requestReconcile(d.shardKey());
         });
         return entry.isPresent();
@@ -98,11 +102,27 @@ final class ControllerManagement extends ServiceSupport implements ControllerMXB
 
     @Override
     public int replayAllDeadLetters() {
-        TreeSet<String> shards = new TreeSet<>();
-        deadLetters.list().forEach(d -> shards.add(d.shardKey()));
-        LOG.info("JMX: replaying every dead letter (re-reconciling shards {})", shards);
-        shards.forEach(deadLetters::requestReconcile);
-        return shards.size();
+        Map<String, List<String>> objectsByShard = new TreeMap<>();
+        deadLetters.list().forEach(d -> objectsByShard.computeIfAbsent(d.shardKey(), k -> new ArrayList<>()).add(d.objectKey()));
+        LOG.info("JMX: replaying every dead letter (re-reading them, then re-reconciling shards {})", objectsByShard.keySet());
+        objectsByShard.forEach((shard, objects) -> {
+            objects.forEach(this::reread);
+            deadLetters.requestReconcile(shard);
+        });
+        return objectsByShard.size();
+    }
+
+    /**
+     * The cached copy of a failed object may be stale (an operator removed a conflicting object or fixed a reference):
+     * the re-plan must start from what the controller holds now.
+     */
+    private void reread(String objectKey) {
+        try {
+            producer.requestBody(INVENTORY_REFRESH, objectKey);
+        } catch (RuntimeException e) {
+            LOG.warn("JMX replay: could not re-read {} from the Avi Controller ({}); re-planning from the last known state",
+                    objectKey, e.getMessage());
+        }
     }
 
     @Override

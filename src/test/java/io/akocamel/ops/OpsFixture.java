@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -38,7 +39,7 @@ final class OpsFixture implements AutoCloseable {
     final int managementPort;
     private ControllerApp app;
 
-    private OpsFixture(AviSimulator avi) {
+    private OpsFixture(AviSimulator avi, String controllerUrl) {
         this.kube = EmbeddedKubernetes.start(0);
         this.avi = avi;
         this.managementPort = freePort();
@@ -60,13 +61,19 @@ final class OpsFixture implements AutoCloseable {
                 akoCamel:
                   debounceMillis: 20
                   retry: {initialDelayMillis: 20, maxDelayMillis: 100, maxAttempts: 3, slowRetrySeconds: 1}
-                """.formatted(managementPort, avi.baseUrl(), avi.username(), PASSWORD)).load();
+                """.formatted(managementPort, controllerUrl, avi.username(), PASSWORD)).load();
     }
 
     static final String PASSWORD = "Ops-S3cret-Passw0rd!";
 
     static OpsFixture create() {
-        return new OpsFixture(AviSimulator.builder().password(PASSWORD).build().start());
+        return create(AviSimulator::baseUrl);
+    }
+
+    /** The controller talks to the simulator through {@code front} (e.g. a recording proxy). */
+    static OpsFixture create(Function<AviSimulator, String> front) {
+        AviSimulator avi = AviSimulator.builder().password(PASSWORD).build().start();
+        return new OpsFixture(avi, front.apply(avi));
     }
 
     OpsFixture startController() throws Exception {
@@ -126,6 +133,22 @@ final class OpsFixture implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
+
+    Scrape scrape() {
+        HttpResponse<String> response = get("/observe/metrics");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/observe/metrics answered " + response.statusCode());
+        }
+        return Scrape.parse(response.body());
+    }
+
+    /** A foreign pool with the name this cluster gives the root pool of Ingress shop: POSTing ours gets 409. */
+    void createForeignShopPool() {
+        avi.create("pool", """
+                {"name": "%s", "created_by": "someone-else", "cloud_ref": "/api/cloud?name=vcenter-cloud"}""".formatted(SHOP_ROOT_POOL));
+    }
+
+    static final String SHOP_ROOT_POOL = "cluster-1--default-shop.example.com_-shop";
 
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
