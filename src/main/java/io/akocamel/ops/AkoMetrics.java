@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code ako_*} meters (bean {@code akoMetrics}), registered on the Prometheus registry Camel scrapes at
+ * The {@code ako_*} meters, registered on the Prometheus registry Camel scrapes at
  * {@code /observe/metrics}. Names follow Prometheus conventions once exported: counters end in {@code _total},
  * durations are histograms in seconds ({@code _bucket}, {@code _count}, {@code _sum}, {@code _max}).
  */
@@ -29,10 +29,6 @@ public final class AkoMetrics {
 
     AkoMetrics(MeterRegistry registry) {
         this.registry = registry;
-    }
-
-    MeterRegistry registry() {
-        return registry;
     }
 
     /** Gauges and function counters read from the state other beans keep. */

@@ -7,6 +7,7 @@ import io.akocamel.avi.AviSession;
 import io.akocamel.avi.DeadLetterStore;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -51,17 +52,12 @@ public final class ApiStatus {
 
     /** The last errors, oldest first; while disconnected, the reason comes last. */
     public synchronized List<String> errors() {
-        List<String> recent = List.copyOf(errors);
+        List<String> all = new ArrayList<>(errors);
         String problem = session.problem();
-        if (session.state() == AviSession.State.CONNECTED || problem == null || recent.contains(problem)) {
-            return recent;
+        if (session.state() != AviSession.State.CONNECTED && problem != null) {
+            all.add(problem);
         }
-        Deque<String> withProblem = new ArrayDeque<>(recent);
-        withProblem.addLast(problem);
-        if (withProblem.size() > MAX_ERRORS) {
-            withProblem.removeFirst();
-        }
-        return List.copyOf(withProblem);
+        return List.copyOf(all.subList(Math.max(0, all.size() - MAX_ERRORS), all.size()));
     }
 
     /** Route step: the response body. */

@@ -47,8 +47,10 @@ final class ControllerManagement extends ServiceSupport implements ControllerMXB
         this.fullSyncs = fullSyncs;
     }
 
+    /** {@code io.akocamel:type=Controller,context=ako-camel}; a context name with JMX special characters is quoted. */
     static ObjectName objectName(String contextName) throws JMException {
-        return new ObjectName("io.akocamel:type=Controller,context=" + ObjectName.quote(contextName));
+        boolean plain = contextName.chars().noneMatch(c -> ",=:\"*?\\\n".indexOf(c) >= 0);
+        return new ObjectName("io.akocamel:type=Controller,context=" + (plain ? contextName : ObjectName.quote(contextName)));
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.time.Clock;
  * {@code ako/avi-inventory} readiness check, the {@code io.akocamel:type=Controller} MBean and the log format. Add it
  * after {@code AviConfiguration} (it observes the beans that one binds).
  * <p>
- * Beans: {@code akoMetrics}, {@code akoApiStatus}, {@code aviInventoryHealthCheck}; the Prometheus registry is
+ * Beans: {@code akoApiStatus}, {@code aviInventoryHealthCheck}; the Prometheus registry is
  * Camel's {@value #METER_REGISTRY} (created here when absent, so Camel's route metrics and ours are scraped together).
  */
 public final class OpsConfiguration implements CamelConfiguration {
@@ -49,7 +49,6 @@ public final class OpsConfiguration implements CamelConfiguration {
         context.addRoutePolicyFactory(new OpsRoutePolicies(metrics, ingresses, fullSyncs, clock));
         context.getManagementStrategy().addEventNotifier(new AviCallMeter(metrics));
         context.addService(new ControllerManagement(context, deadLetters, inventory, status, fullSyncs));
-        registry.bind("akoMetrics", metrics);
         registry.bind("akoApiStatus", status);
         registry.bind("aviInventoryHealthCheck", new InventoryHealthCheck(inventory));
     }

@@ -31,6 +31,10 @@ import java.util.stream.Stream;
  */
 final class OpsFixture implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** The simulator's (and the controller's) password: distinctive, so a test can look for it. */
+    static final String PASSWORD = "Ops-S3cret-Passw0rd!";
+    /** The name this cluster gives the pool of Ingress shop's root path (examples/20-ingresses.yaml). */
+    static final String SHOP_ROOT_POOL = "cluster-1--default-shop.example.com_-shop";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final EmbeddedKubernetes kube;
@@ -63,8 +67,6 @@ final class OpsFixture implements AutoCloseable {
                   retry: {initialDelayMillis: 20, maxDelayMillis: 100, maxAttempts: 3, slowRetrySeconds: 1}
                 """.formatted(managementPort, controllerUrl, avi.username(), PASSWORD)).load();
     }
-
-    static final String PASSWORD = "Ops-S3cret-Passw0rd!";
 
     static OpsFixture create() {
         return create(AviSimulator::baseUrl);
@@ -147,8 +149,6 @@ final class OpsFixture implements AutoCloseable {
         avi.create("pool", """
                 {"name": "%s", "created_by": "someone-else", "cloud_ref": "/api/cloud?name=vcenter-cloud"}""".formatted(SHOP_ROOT_POOL));
     }
-
-    static final String SHOP_ROOT_POOL = "cluster-1--default-shop.example.com_-shop";
 
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

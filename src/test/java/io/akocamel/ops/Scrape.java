@@ -32,7 +32,7 @@ record Scrape(List<Series> series) {
                     labels.put(l.group(1), l.group(2));
                 }
             }
-            all.add(new Series(m.group(1), labels, Double.parseDouble(m.group(3))));
+            all.add(new Series(m.group(1), labels, Double.parseDouble(m.group(3).replace("Inf", "Infinity"))));
         }
         return new Scrape(all);
     }
