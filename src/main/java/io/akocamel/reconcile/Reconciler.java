@@ -125,9 +125,6 @@ public class Reconciler {
         if (ClusterState.STATIC_ROUTES_KEY.equals(key)) {
             return reconcileStaticRoutes(gcAllowed);
         }
-        if (Planner.ORPHANS.equals(key)) {
-            return apply(key, planner.planOrphans(desiredShardKeys(), inventory, gcAllowed), List.of());
-        }
         boolean deleting = runtime.deleteConfig();
         ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster, settings);
         List<AviObject> desired = deleting ? List.of() : model.objects();
@@ -245,23 +242,18 @@ public class Reconciler {
         return apply(ClusterState.STATIC_ROUTES_KEY, plan, List.of());
     }
 
-    /** Every key the controller holds objects for, plus every key the cluster wants: what a full sync must visit. */
+    /**
+     * Every key the controller holds objects for, plus every key the cluster wants: what a full sync must visit.
+     * Owned objects without a shard marker (written by AKO itself, for instance) are adopted when a shard wants them
+     * and otherwise left alone: deleting them would need every shard's model at once.
+     */
     public List<String> fullSyncKeys(List<String> kubernetesKeys) {
         resolveCollaborators();
         Set<String> keys = new TreeSet<>(kubernetesKeys);
         keys.addAll(inventory.shardKeys());
-        keys.add(Planner.ORPHANS);
         List<String> all = new ArrayList<>(keys);
         initialSync.started(all);
         return all;
-    }
-
-    private Set<String> desiredShardKeys() {
-        Set<String> keys = new TreeSet<>(cluster.allShardKeys());
-        if (runtime.deleteConfig()) {
-            keys.clear();
-        }
-        return keys;
     }
 
     /** For tests and the JMX view: the shard keys currently being reconciled. */
