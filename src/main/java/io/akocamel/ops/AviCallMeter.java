@@ -1,8 +1,10 @@
 package io.akocamel.ops;
 
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
@@ -27,17 +29,24 @@ final class AviCallMeter extends EventNotifierSupport {
         setIgnoreExchangeCompletedEvent(true);
         setIgnoreExchangeFailedEvents(true);
         setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeSendingEvents(true);
     }
 
+    /** Camel times a send (and reports it sent) only when a notifier takes its sending event too. */
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof ExchangeSentEvent sent && AVI_ENDPOINT.equals(sent.getEndpoint().getEndpointBaseUri());
+        return event instanceof ExchangeSendingEvent sending && isAviCall(sending.getEndpoint())
+                || event instanceof ExchangeSentEvent sent && isAviCall(sent.getEndpoint());
+    }
+
+    private static boolean isAviCall(Endpoint endpoint) {
+        return AVI_ENDPOINT.equals(endpoint.getEndpointBaseUri());
     }
 
     @Override
     public void notify(CamelEvent event) {
-        ExchangeSentEvent sent = (ExchangeSentEvent) event;
+        if (!(event instanceof ExchangeSentEvent sent)) {
+            return;
+        }
         Message message = sent.getExchange().getMessage();
         Integer code = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         metrics.aviCall(String.valueOf(message.getHeader(Exchange.HTTP_METHOD, "GET", String.class)),
