@@ -1,10 +1,6 @@
 package io.akocamel.avi;
 
 import io.akocamel.config.Settings;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.ProducerTemplate;
@@ -33,7 +29,7 @@ import java.util.function.Consumer;
  * 10 × {@code retry.slowRetry}); slow-retry and credential errors wait {@code retry.slowRetry}; rejected payloads and
  * conflicts are not retried automatically (the next change or full sync re-plans them; or {@link #requestReconcile}).
  */
-public final class DeadLetterStore implements CamelContextAware, MeterBinder {
+public final class DeadLetterStore implements CamelContextAware {
     public static final String RECONCILE_URI = "seda:reconcile";
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterStore.class);
 
@@ -137,7 +133,7 @@ public final class DeadLetterStore implements CamelContextAware, MeterBinder {
         return entries.size();
     }
 
-    /** Entries ever recorded (a metric: {@code akocamel_avi_dead_letters_recorded_total}). */
+    /** Entries ever recorded (the operations metrics export it as {@code ako_dead_letters_recorded_total}). */
     public long totalRecorded() {
         return recorded.get();
     }
@@ -156,14 +152,6 @@ public final class DeadLetterStore implements CamelContextAware, MeterBinder {
             template = camelContext.createProducerTemplate();
         }
         template.sendBody(RECONCILE_URI, shardKey);
-    }
-
-    @Override
-    public void bindTo(MeterRegistry registry) {
-        Gauge.builder("akocamel.avi.dead.letters", this, DeadLetterStore::size)
-                .description("Failed Avi operations waiting in the dead-letter store").register(registry);
-        FunctionCounter.builder("akocamel.avi.dead.letters.recorded", this, DeadLetterStore::totalRecorded)
-                .description("Failed Avi operations recorded in the dead-letter store").register(registry);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.akocamel.avi;
 
 import io.akocamel.config.Settings;
 import io.akocamel.model.AviType;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -97,16 +96,5 @@ class DeadLetterStoreTest {
         store.record("shard-1", op("c"), ErrorClass.REJECTED, 400, "x");
         store.clear();
         assertThat(store.list()).isEmpty();
-    }
-
-    @Test
-    void theStoreIsCountedInMetrics() {
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        store.bindTo(registry);
-        store.record("shard-0", op("a"), ErrorClass.REJECTED, 400, "x");
-        store.record("shard-0", op("a"), ErrorClass.REJECTED, 400, "x");
-
-        assertThat(registry.get("akocamel.avi.dead.letters").gauge().value()).isEqualTo(1.0);
-        assertThat(registry.get("akocamel.avi.dead.letters.recorded").functionCounter().count()).isEqualTo(2.0);
     }
 }
