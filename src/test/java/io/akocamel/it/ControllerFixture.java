@@ -24,16 +24,17 @@ import java.util.stream.Stream;
 
 /**
  * The whole product for integration tests: the embedded Kubernetes API, the Avi simulator, and the controller with
- * its real routes, configured with short timings so tests run fast.
+ * its real routes, configured with short timings so tests run fast. Other test packages extend it.
  */
-final class ControllerFixture implements AutoCloseable {
-    final EmbeddedKubernetes kube;
-    final AviSimulator avi;
-    final Settings settings;
-    final int managementPort;
+public class ControllerFixture implements AutoCloseable {
+    public final EmbeddedKubernetes kube;
+    public final AviSimulator avi;
+    public final Settings settings;
+    public final int managementPort;
     private ControllerApp app;
 
-    private ControllerFixture(AviSimulator avi, String extraValues) {
+    /** The controller reaches the simulator at {@code controllerUrl} (its own URL, or a proxy in front of it). */
+    protected ControllerFixture(AviSimulator avi, String controllerUrl, String password, String extraValues) {
         this.kube = EmbeddedKubernetes.start(0);
         this.avi = avi;
         this.managementPort = freePort();
@@ -51,43 +52,44 @@ final class ControllerFixture implements AutoCloseable {
                   cloudName: vcenter-cloud
                   serviceEngineGroupName: Default-Group
                   tenantName: admin
-                avicredentials: {username: admin, password: avi123}
+                avicredentials: {username: %s, password: "%s"}
                 akoCamel:
                   debounceMillis: 20
                   retry: {initialDelayMillis: 20, maxDelayMillis: 100, maxAttempts: 3, slowRetrySeconds: 1}
-                """.formatted(managementPort, avi.baseUrl()) + extraValues).load();
+                """.formatted(managementPort, controllerUrl, avi.username(), password) + extraValues).load();
     }
 
     static ControllerFixture create(String extraValues) {
-        return new ControllerFixture(AviSimulator.builder().build().start(), extraValues);
+        AviSimulator avi = AviSimulator.builder().build().start();
+        return new ControllerFixture(avi, avi.baseUrl(), AviSimulator.DEFAULT_PASSWORD, extraValues);
     }
 
     static ControllerFixture create() {
         return create("");
     }
 
-    ControllerFixture startController() throws Exception {
+    public ControllerFixture startController() throws Exception {
         app = ControllerApp.start(settings, kube.client(), null, Map.of());
         return this;
     }
 
-    void stopController() {
+    public void stopController() {
         if (app != null) {
             app.close();
             app = null;
         }
     }
 
-    ControllerApp app() {
+    public ControllerApp app() {
         return app;
     }
 
-    KubernetesClient client() {
+    public KubernetesClient client() {
         return kube.client();
     }
 
     /** Creates the manifests of examples/ (or one file of it). */
-    void applyExamples(String... files) {
+    public void applyExamples(String... files) {
         try (Stream<Path> all = Files.list(Path.of("examples"))) {
             List<Path> chosen = all.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("values.yaml"))
                     .filter(p -> files.length == 0 || List.of(files).contains(p.getFileName().toString())).sorted().toList();
@@ -103,11 +105,11 @@ final class ControllerFixture implements AutoCloseable {
         }
     }
 
-    Ingress ingress(String name) {
+    public Ingress ingress(String name) {
         return kube.client().network().v1().ingresses().inNamespace("default").withName(name).get();
     }
 
-    List<IngressLoadBalancerIngress> status(String name) {
+    public List<IngressLoadBalancerIngress> status(String name) {
         Ingress ingress = ingress(name);
         if (ingress == null || ingress.getStatus() == null || ingress.getStatus().getLoadBalancer() == null
                 || ingress.getStatus().getLoadBalancer().getIngress() == null) {
@@ -116,44 +118,44 @@ final class ControllerFixture implements AutoCloseable {
         return ingress.getStatus().getLoadBalancer().getIngress();
     }
 
-    Optional<ObjectNode> avi(String type, String name) {
+    public Optional<ObjectNode> avi(String type, String name) {
         return avi.find(type, name);
     }
 
-    long aviWrites() {
+    public long aviWrites() {
         return avi.requestLog().stream().filter(r -> r.isWrite()).count();
     }
 
     /** The writes the simulator received since the last {@link #clearAviLog()}, as "METHOD /api/type". */
-    List<String> aviWriteLog() {
+    public List<String> aviWriteLog() {
         return avi.requestLog().stream().filter(r -> r.isWrite())
                 .map(r -> r.method() + " " + r.path().replaceAll("^(/api/[a-z]+).*", "$1")).toList();
     }
 
-    void clearAviLog() {
+    public void clearAviLog() {
         avi.clearRequestLog();
     }
 
     /** Owned objects on the controller: every name this cluster gives starts with {@code cluster-1--}. */
-    List<String> ownedObjects(String type) {
+    public List<String> ownedObjects(String type) {
         return avi.objects(type).stream().map(o -> o.path("name").asText()).filter(n -> n.startsWith("cluster-1--")).sorted().toList();
     }
 
-    void fullSyncNow() {
+    public void fullSyncNow() {
         app.context().createProducerTemplate().sendBody("direct:full-sync-now", null);
     }
 
-    boolean initialSyncDone() {
+    public boolean initialSyncDone() {
         return app != null && app.context().getRegistry()
                 .lookupByNameAndType("initialSyncHealthCheck", io.akocamel.reconcile.InitialSync.class).isDone();
     }
 
-    List<io.fabric8.kubernetes.api.model.Event> events(String involvedName) {
+    public List<io.fabric8.kubernetes.api.model.Event> events(String involvedName) {
         return kube.client().v1().events().inAnyNamespace().list().getItems().stream()
                 .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
