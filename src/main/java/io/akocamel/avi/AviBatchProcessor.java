@@ -65,8 +65,9 @@ public final class AviBatchProcessor {
         exchange.getMessage().setHeader(BatchResult.HEADER_SUCCEEDED, result.succeeded());
         exchange.getMessage().setHeader(BatchResult.HEADER_WARNINGS, result.warnings());
         exchange.removeProperty(BatchState.PROPERTY);
+        // the reconcile route logs the one INFO line per applied change (with its cause); this is the delivery detail
         if (result.writes() > 0 || !result.succeeded()) {
-            LOG.info("shard {}: {} writes, {} failed, {} warnings", result.shardKey(), result.writes(), result.failures().size(),
+            LOG.debug("shard {}: {} writes, {} failed, {} warnings", result.shardKey(), result.writes(), result.failures().size(),
                     result.warnings().size());
         }
         return result;

@@ -30,9 +30,18 @@ public final class ReconcileConfiguration implements CamelConfiguration {
 
         RuntimeConfig runtime = new RuntimeConfig(settings);
         InitialSync initialSync = new InitialSync();
-        BooleanSupplier writesAllowed = () -> {
-            BooleanSupplier gate = registry.lookupByNameAndType(WRITE_GATE, BooleanSupplier.class);
-            return gate == null || gate.getAsBoolean();
+        // the gate is bound by a route file (preflight), after this configuration runs: look it up once, on first use
+        BooleanSupplier writesAllowed = new BooleanSupplier() {
+            private volatile BooleanSupplier gate;
+
+            @Override
+            public boolean getAsBoolean() {
+                if (gate == null) {
+                    BooleanSupplier bound = registry.lookupByNameAndType(WRITE_GATE, BooleanSupplier.class);
+                    gate = bound != null ? bound : () -> true;
+                }
+                return gate.getAsBoolean();
+            }
         };
         registry.bind("akoRuntimeConfig", runtime);
         registry.bind("initialSyncHealthCheck", initialSync);

@@ -66,6 +66,7 @@ public class Reconciler {
     private EventRecorder events;
     private ProducerTemplate producer;
     private IngressStatusWriter statusWriter;
+    private Preflight preflight;
 
     public Reconciler(Settings settings, CamelContext camel, RuntimeConfig runtime, InitialSync initialSync, BooleanSupplier writesAllowed) {
         this.settings = settings;
@@ -86,6 +87,7 @@ public class Reconciler {
         inventory = required(registry.lookupByNameAndType("aviInventory", AviInventory.class), "aviInventory");
         events = required(registry.lookupByNameAndType("kubeEventRecorder", EventRecorder.class), "kubeEventRecorder");
         statusWriter = new IngressStatusWriter(required(registry.lookupByNameAndType("kubernetesClient", KubernetesClient.class), "kubernetesClient"));
+        preflight = registry.lookupByNameAndType("preflight", Preflight.class); // optional: no DNS-domain warnings without it
         producer = camel.createProducerTemplate();
     }
 
@@ -163,7 +165,6 @@ public class Reconciler {
 
     /** A host outside the cloud DNS profile's sub-domains is still routed, but its DNS record will not be published. */
     private void warnHostsOutsideDnsDomains(ShardModel model, Collection<Ingress> ingresses) {
-        Preflight preflight = camel.getRegistry().lookupByNameAndType("preflight", Preflight.class);
         if (preflight == null) {
             return;
         }

@@ -1,8 +1,6 @@
 package io.akocamel.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,21 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ObjectCrudTest {
-    private static AviSimulator avi;
-    private static AviClient client;
-
-    @BeforeAll
-    static void start() {
-        avi = AviSimulator.builder().build().start();
-        client = new AviClient(avi).login();
-    }
-
-    @AfterAll
-    static void stop() {
-        avi.close();
-    }
-
+class ObjectCrudTest extends SharedSimulatorTest {
     private static JsonNode created(String type, String json) {
         AviClient.Reply reply = client.post("/api/" + type, json);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);

@@ -1,28 +1,12 @@
 package io.akocamel.simulator;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SchemaValidationTest {
-    private static AviSimulator avi;
-    private static AviClient client;
-
-    @BeforeAll
-    static void start() {
-        avi = AviSimulator.builder().build().start();
-        client = new AviClient(avi).login();
-    }
-
-    @AfterAll
-    static void stop() {
-        avi.close();
-    }
-
+class SchemaValidationTest extends SharedSimulatorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "enum at the top          | virtualservice | {\"name\":\"v\",\"type\":\"FOO\"} "

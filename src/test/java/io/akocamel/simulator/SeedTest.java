@@ -2,8 +2,6 @@ package io.akocamel.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,21 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SeedTest {
-    private static AviSimulator avi;
-    private static AviClient client;
-
-    @BeforeAll
-    static void start() {
-        avi = AviSimulator.builder().build().start();
-        client = new AviClient(avi).login();
-    }
-
-    @AfterAll
-    static void stop() {
-        avi.close();
-    }
-
+class SeedTest extends SharedSimulatorTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
             "tenant, admin", "cloud, Default-Cloud", "cloud, vcenter-cloud",
