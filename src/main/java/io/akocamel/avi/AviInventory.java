@@ -125,7 +125,7 @@ public final class AviInventory {
      * Replaces what a load read: for each completely read type, its objects become exactly those read; types whose
      * read failed keep their previous objects, and the inventory is marked incomplete.
      */
-    void replace(Map<AviType, List<ObjectNode>> readByType, boolean allComplete) {
+    public void replace(Map<AviType, List<ObjectNode>> readByType, boolean allComplete) {
         readByType.forEach((type, bodies) -> {
             // record first, then drop what was not read: an object that exists is never missing in between
             Set<String> read = new HashSet<>();

@@ -1,9 +1,6 @@
 package io.akocamel.avi;
 
 import io.akocamel.config.Settings;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +26,7 @@ import java.util.function.Consumer;
  * 10 × {@code retry.slowRetry}); slow-retry and credential errors wait {@code retry.slowRetry}; rejected payloads and
  * conflicts are not retried automatically (the next change or full sync re-plans them; or {@link #requestReconcile}).
  */
-public final class DeadLetterStore implements CamelContextAware {
-    public static final String RECONCILE_URI = "seda:reconcile";
+public final class DeadLetterStore {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterStore.class);
 
     /**
@@ -49,8 +45,6 @@ public final class DeadLetterStore implements CamelContextAware {
     private final Map<String, DeadLetter> entries = new LinkedHashMap<>();
     private final AtomicLong recorded = new AtomicLong();
     private final List<Consumer<DeadLetter>> listeners = new CopyOnWriteArrayList<>();
-    private CamelContext camelContext;
-    private volatile ProducerTemplate template;
 
     public DeadLetterStore(Settings.Retry retry, int capacity) {
         this(retry, capacity, Clock.systemUTC());
@@ -144,23 +138,5 @@ public final class DeadLetterStore implements CamelContextAware {
 
     public synchronized boolean remove(String objectKey) {
         return entries.remove(objectKey) != null;
-    }
-
-    /** Asks for the shard to be re-planned from current state now (sends its key to {@value #RECONCILE_URI}). */
-    public void requestReconcile(String shardKey) {
-        if (template == null) {
-            template = camelContext.createProducerTemplate();
-        }
-        template.sendBody(RECONCILE_URI, shardKey);
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 }

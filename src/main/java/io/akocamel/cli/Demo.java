@@ -2,6 +2,7 @@ package io.akocamel.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.app.ControllerApp;
 import io.akocamel.config.Settings;
 import io.akocamel.config.SettingsLoader;
 import io.akocamel.model.Naming;
@@ -58,7 +59,7 @@ public final class Demo implements AutoCloseable {
                     .override("AKOSettings.apiServerPort", String.valueOf(managementPort))
                     .override("AKOSettings.logLevel", "INFO")
                     .load();
-            ControllerApp app = ControllerApp.start(settings, kube.client(), null, Map.of());
+            ControllerApp app = ControllerApp.start(settings, kube.client(), null);
             Demo demo = new Demo(kube, avi, settings, app);
             demo.awaitInitialSync(timeout);
             return demo;
@@ -88,7 +89,7 @@ public final class Demo implements AutoCloseable {
     }
 
     private void awaitInitialSync(Duration timeout) throws InterruptedException {
-        InitialSync sync = app.context().getRegistry().lookupByNameAndType("initialSyncHealthCheck", InitialSync.class);
+        InitialSync sync = app.components().initialSync();
         if (!sync.awaitDone(timeout)) {
             throw new IllegalStateException("the initial full sync did not finish within " + timeout.toSeconds()
                     + " s; see the log above for the reason");

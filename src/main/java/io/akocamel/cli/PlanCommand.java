@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.akocamel.avi.AviConfiguration;
+import io.akocamel.app.ControllerApp;
+import io.akocamel.app.RouteContract;
 import io.akocamel.avi.AviInventory;
 import io.akocamel.avi.AviOperation;
 import io.akocamel.avi.InventoryLoader;
@@ -21,7 +22,7 @@ import io.akocamel.model.ShardModel;
 import io.akocamel.preflight.PreflightResult;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import org.apache.camel.main.Main;
+import org.apache.camel.ProducerTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -133,22 +134,19 @@ public class PlanCommand implements Callable<Integer> {
     }
 
     private static void printPlan(Settings settings, List<ShardModel> shards, PrintWriter out) throws Exception {
-        Main main = new Main();
-        main.bind("settings", settings);
-        main.configure().addConfiguration(new AviConfiguration());
-        main.configure().withRoutesIncludePattern("classpath:routes/avi-error-policy.camel.yaml,classpath:routes/avi-delivery.camel.yaml,classpath:routes/preflight.camel.yaml");
-        main.addOverrideProperty("preflight.initialDelayMillis", String.valueOf(Integer.MAX_VALUE));
-        main.addOverrideProperty("camel.main.name", "ako-camel-plan");
-        main.start();
+        ControllerApp app = ControllerApp.builder(settings)
+                .routeFiles("avi-error-policy.camel.yaml", "avi-delivery.camel.yaml", "preflight.camel.yaml")
+                .property("preflight.initialDelayMillis", String.valueOf(Integer.MAX_VALUE))
+                .property("camel.main.name", "ako-camel-plan")
+                .start();
         try {
-            PreflightResult preflight = main.getCamelContext().createProducerTemplate()
-                    .requestBody("direct:avi-preflight", null, PreflightResult.class);
+            ProducerTemplate template = app.context().createProducerTemplate();
+            PreflightResult preflight = template.requestBody(RouteContract.AVI_PREFLIGHT, null, PreflightResult.class);
             preflight.facts().describe().forEach(line -> out.println("# " + line));
             preflight.problems().forEach(problem -> out.println("# PROBLEM: " + problem));
-            InventoryLoader.LoadSummary summary = main.getCamelContext().createProducerTemplate()
-                    .requestBody("direct:avi-inventory-load", null, InventoryLoader.LoadSummary.class);
-            AviInventory inventory = main.getCamelContext().getRegistry().lookupByNameAndType("aviInventory", AviInventory.class);
-            Planner planner = main.getCamelContext().getRegistry().lookupByNameAndType("aviPlanner", Planner.class);
+            InventoryLoader.LoadSummary summary = template.requestBody(RouteContract.AVI_INVENTORY_LOAD, null, InventoryLoader.LoadSummary.class);
+            AviInventory inventory = app.components().inventory();
+            Planner planner = app.components().planner();
             out.println("# controller " + settings.controllerSettings().controllerUri() + ": " + summary.objects()
                     + " objects owned by cluster " + settings.akoSettings().clusterName() + (summary.complete() ? "" : " (incomplete read)"));
             int writes = 0;
@@ -162,7 +160,7 @@ public class PlanCommand implements Callable<Integer> {
             }
             out.println("# " + writes + " writes; nothing was applied");
         } finally {
-            main.stop();
+            app.close();
         }
     }
 }

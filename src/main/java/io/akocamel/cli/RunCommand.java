@@ -1,5 +1,6 @@
 package io.akocamel.cli;
 
+import io.akocamel.app.ControllerApp;
 import io.akocamel.config.PodConfiguration;
 import io.akocamel.config.Settings;
 import io.akocamel.config.SettingsLoader;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -78,7 +78,7 @@ public class RunCommand implements Callable<Integer> {
                 throw new io.akocamel.config.SettingsException(List.of("ControllerSettings.controllerHost: is empty; set the Avi "
                         + "Controller address (values ControllerSettings.controllerHost, env CTRL_IPADDRESS) or use --embedded-avi PORT"));
             }
-            ControllerApp app = ControllerApp.start(settings, client, routesDirectory(), Map.of());
+            ControllerApp app = ControllerApp.start(settings, client, routesDirectory());
             resources.add(0, app);
             CountDownLatch stop = new CountDownLatch(1);
             int[] exitCode = {0};

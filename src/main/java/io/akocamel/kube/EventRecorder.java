@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * written on one background thread so that callers (informer threads, routes) never wait for the API server.
  * Every Warning is also logged. {@code AKOSettings.enableEvents: false} suppresses Normal Events, as in AKO.
  */
-public class EventRecorder implements AutoCloseable {
+public class EventRecorder implements EventSink, AutoCloseable {
     /** The Event source AKO uses, kept so that existing dashboards and {@code kubectl get events} filters still work. */
     public static final String COMPONENT = "avi-kubernetes-operator";
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);

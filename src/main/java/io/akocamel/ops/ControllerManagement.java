@@ -2,11 +2,7 @@ package io.akocamel.ops;
 
 import io.akocamel.avi.AviInventory;
 import io.akocamel.avi.DeadLetterStore;
-import io.akocamel.kube.ClusterState;
-import io.akocamel.reconcile.InitialSync;
-import io.akocamel.reconcile.Reconciler;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,24 +23,26 @@ import java.util.TreeMap;
  * Camel's JMX is on ({@code camel.main.jmxEnabled}, Helm {@code akoCamel.jmx.enabled}).
  */
 final class ControllerManagement extends ServiceSupport implements ControllerMXBean {
-    static final String FULL_SYNC_NOW = "direct:full-sync-now";
-    static final String INVENTORY_REFRESH = "direct:avi-inventory-refresh";
     private static final Logger LOG = LoggerFactory.getLogger(ControllerManagement.class);
 
     private final CamelContext camel;
+    private final ControllerActions actions;
     private final DeadLetterStore deadLetters;
     private final AviInventory inventory;
     private final ApiStatus status;
     private final FullSyncTracker fullSyncs;
+    private final Operations.Progress progress;
     private ObjectName name;
-    private ProducerTemplate producer;
 
-    ControllerManagement(CamelContext camel, DeadLetterStore deadLetters, AviInventory inventory, ApiStatus status, FullSyncTracker fullSyncs) {
+    ControllerManagement(CamelContext camel, ControllerActions actions, DeadLetterStore deadLetters, AviInventory inventory,
+                         ApiStatus status, FullSyncTracker fullSyncs, Operations.Progress progress) {
         this.camel = camel;
+        this.actions = actions;
         this.deadLetters = deadLetters;
         this.inventory = inventory;
         this.status = status;
         this.fullSyncs = fullSyncs;
+        this.progress = progress;
     }
 
     /** {@code io.akocamel:type=Controller,context=ako-camel}; a context name with JMX special characters is quoted. */
@@ -55,7 +53,6 @@ final class ControllerManagement extends ServiceSupport implements ControllerMXB
 
     @Override
     protected void doStart() throws Exception {
-        producer = camel.createProducerTemplate();
         if (camel.getManagementStrategy().getManagementAgent() == null) {
             return;
         }
@@ -76,9 +73,6 @@ final class ControllerManagement extends ServiceSupport implements ControllerMXB
             ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
             name = null;
         }
-        if (producer != null) {
-            producer.close();
-        }
     }
 
     @Override
@@ -97,7 +91,7 @@ final class ControllerManagement extends ServiceSupport implements ControllerMXB
         entry.ifPresent(d -> {
             LOG.info("JMX: replaying dead letter {} (re-reading it, then re-reconciling shard {})", objectKey, d.shardKey());
             reread(objectKey);
-            deadLetters.requestReconcile(d.shardKey());
+            actions.reconcile(d.shardKey());
         });
         return entry.isPresent();
     }
@@ -109,7 +103,7 @@ final class ControllerManagement extends ServiceSupport implements ControllerMXB
         LOG.info("JMX: replaying every dead letter (re-reading them, then re-reconciling shards {})", objectsByShard.keySet());
         objectsByShard.forEach((shard, objects) -> {
             objects.forEach(this::reread);
-            deadLetters.requestReconcile(shard);
+            actions.reconcile(shard);
         });
         return objectsByShard.size();
     }
@@ -120,7 +114,7 @@ final class ControllerManagement extends ServiceSupport implements ControllerMXB
      */
     private void reread(String objectKey) {
         try {
-            producer.requestBody(INVENTORY_REFRESH, objectKey);
+            actions.reread(objectKey);
         } catch (RuntimeException e) {
             LOG.warn("JMX replay: could not re-read {} from the Avi Controller ({}); re-planning from the last known state",
                     objectKey, e.getMessage());
@@ -130,20 +124,18 @@ final class ControllerManagement extends ServiceSupport implements ControllerMXB
     @Override
     public String triggerFullSync() {
         LOG.info("JMX: full sync requested");
-        producer.asyncSendBody(FULL_SYNC_NOW, null);
+        actions.fullSync();
         return "full sync started; follow LastFullSyncTime and FullSyncPendingKeys";
     }
 
     @Override
     public boolean isInitialSyncDone() {
-        InitialSync initialSync = camel.getRegistry().lookupByNameAndType("initialSyncHealthCheck", InitialSync.class);
-        return initialSync != null && initialSync.isDone();
+        return progress.initialSyncDone().getAsBoolean();
     }
 
     @Override
     public boolean isKubernetesListsComplete() {
-        ClusterState cluster = camel.getRegistry().lookupByNameAndType("clusterState", ClusterState.class);
-        return cluster != null && cluster.isComplete();
+        return progress.kubernetesComplete().getAsBoolean();
     }
 
     @Override
@@ -173,7 +165,6 @@ final class ControllerManagement extends ServiceSupport implements ControllerMXB
 
     @Override
     public List<String> getReconcilingShards() {
-        Reconciler reconciler = camel.getRegistry().lookupByNameAndType("shardReconciler", Reconciler.class);
-        return reconciler == null ? List.of() : List.copyOf(reconciler.busyKeys());
+        return List.copyOf(progress.reconcilingShards().get());
     }
 }

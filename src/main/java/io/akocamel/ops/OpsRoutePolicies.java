@@ -19,12 +19,10 @@ import java.util.Locale;
 
 /**
  * Observes the controller's routes without changing them: a Camel {@link RoutePolicy} on the Kubernetes watch routes
- * (events by kind and action), on {@code full-sync-begin} (a full sync starts with its shard keys) and on
- * {@code reconcile-run} (each reconcile's result and duration, and the latency of a Kubernetes change to Avi).
+ * (events by kind and action), on the full-sync-begin route (a full sync starts with its shard keys) and on the
+ * reconcile-run route (each reconcile's result and duration, and the latency of a Kubernetes change to Avi).
  */
 final class OpsRoutePolicies implements RoutePolicyFactory {
-    static final String RECONCILE_ROUTE = "reconcile-run";
-    static final String FULL_SYNC_BEGIN_ROUTE = "full-sync-begin";
     static final String KUBE_WATCH_SCHEME = "kube-watch:";
     private static final String STARTED_NANOS = "AkoOpsStartedNanos";
     private static final String STARTED_AT = "AkoOpsStartedAt";
@@ -33,8 +31,10 @@ final class OpsRoutePolicies implements RoutePolicyFactory {
     private final IngressSyncState ingresses;
     private final FullSyncTracker fullSyncs;
     private final Clock clock;
+    private final Operations.ObservedRoutes routes;
 
-    OpsRoutePolicies(AkoMetrics metrics, IngressSyncState ingresses, FullSyncTracker fullSyncs, Clock clock) {
+    OpsRoutePolicies(AkoMetrics metrics, IngressSyncState ingresses, FullSyncTracker fullSyncs, Clock clock, Operations.ObservedRoutes routes) {
+        this.routes = routes;
         this.metrics = metrics;
         this.ingresses = ingresses;
         this.fullSyncs = fullSyncs;
@@ -43,10 +43,10 @@ final class OpsRoutePolicies implements RoutePolicyFactory {
 
     @Override
     public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
-        if (RECONCILE_ROUTE.equals(routeId)) {
+        if (routes.reconcileRun().equals(routeId)) {
             return new ReconcilePolicy();
         }
-        if (FULL_SYNC_BEGIN_ROUTE.equals(routeId)) {
+        if (routes.fullSyncBegin().equals(routeId)) {
             return new FullSyncBeginPolicy();
         }
         if (route instanceof RouteDefinition definition && definition.getInput() != null

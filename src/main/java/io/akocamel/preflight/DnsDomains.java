@@ -15,8 +15,6 @@ import java.util.Optional;
  * @param subDomains  its sub-domains in the profile's order, lower case, without leading or trailing dots
  */
 public record DnsDomains(String profileName, List<String> subDomains) {
-    /** The reason of the Warning Event on an Ingress whose host is outside every sub-domain. */
-    public static final String HOST_OUTSIDE_REASON = "HostOutsideDnsDomains";
     public static final DnsDomains NONE = new DnsDomains("", List.of());
 
     public DnsDomains {
@@ -56,7 +54,7 @@ public record DnsDomains(String profileName, List<String> subDomains) {
         return Optional.of(ingressName + "." + namespace + "." + subDomains.get(0));
     }
 
-    /** The message of the {@link #HOST_OUTSIDE_REASON} Warning for a host outside every sub-domain. */
+    /** The message of the Warning on an Ingress whose host is outside every sub-domain (reason HostOutsideDnsDomains). */
     public String hostOutsideWarning(String host) {
         return "host " + host + " is not inside the DNS sub-domains of DNS profile " + profileName + " (" + String.join(", ", subDomains)
                 + "): it is routed, but Avi DNS will not publish a record for it; use a host under one of them, or add its domain "

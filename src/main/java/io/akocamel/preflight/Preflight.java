@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.akocamel.avi.AviSession;
 import io.akocamel.avi.AviStep;
 import io.akocamel.config.Settings;
-import io.akocamel.kube.EventRecorder;
+import io.akocamel.kube.EventSink;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The controller preflight (bean {@code preflight}, routes/preflight.camel.yaml): checks through the delivery session
@@ -29,7 +26,7 @@ import java.util.function.BooleanSupplier;
  * ({@link #getAsBoolean()} is false). It runs at start, again every {@code recheckMillis} (30 s) while failing, and
  * every {@code AKOSettings.fullSyncFrequency} seconds while passing. Each problem is logged, shown by the readiness
  * check {@code avi-preflight} ({@link PreflightHealthCheck}) and recorded as a Warning Event on the controller's own
- * pod (POD_NAME/POD_NAMESPACE, when bean {@code kubeEventRecorder} exists). When it passes after failing, or after the
+ * pod (when it runs in one: {@code ownPod} answers null elsewhere). When it passes after failing, or after the
  * gate held a write back, the route asks for a full sync ({@code direct:full-sync-now}), so a set-up fixed on the
  * controller is picked up without a restart.
  */
@@ -51,10 +48,11 @@ public final class Preflight implements BooleanSupplier {
     private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
 
     private final Settings settings;
+    private final AviSession session;
+    private final EventSink events;
+    private final Supplier<Pod> ownPod;
     private volatile long recheckMillis = 30_000;
     private volatile boolean requireDnsProfile = true;
-    private volatile String podName = "";
-    private volatile String podNamespace = "";
 
     private volatile PreflightResult result = PreflightResult.NOT_RUN;
     private volatile DnsDomains dnsDomains = DnsDomains.NONE;
@@ -62,10 +60,17 @@ public final class Preflight implements BooleanSupplier {
     private final AtomicBoolean heldBackWrites = new AtomicBoolean();
     private List<String> loggedProblems = List.of();
     private List<String> loggedFacts = List.of();
-    private Pod ownPod;
 
-    public Preflight(Settings settings) {
+    /**
+     * @param session the delivery session the reads go through
+     * @param events  where the Events on the controller's pod go
+     * @param ownPod  the controller's pod, or null when it does not run in one (no Events then)
+     */
+    public Preflight(Settings settings, AviSession session, EventSink events, Supplier<Pod> ownPod) {
         this.settings = settings;
+        this.session = session;
+        this.events = events;
+        this.ownPod = ownPod;
     }
 
     // ---- what the rest of the controller asks ----
@@ -87,11 +92,6 @@ public final class Preflight implements BooleanSupplier {
         heldBackWrites.set(true);
         // re-read after remembering: a check that passed in between either saw the flag or lets this write through
         return passed();
-    }
-
-    /** Factory method of bean {@code aviWriteGate} (io.akocamel.reconcile.ReconcileConfiguration.WRITE_GATE): the same object. */
-    public static BooleanSupplier writeGate(Preflight preflight) {
-        return preflight;
     }
 
     public State state() {
@@ -126,12 +126,12 @@ public final class Preflight implements BooleanSupplier {
         return dnsDomains.synthesizedHost(ingressName, namespace);
     }
 
-    /** See {@link DnsDomains#hostOutsideWarning}; the Event reason is {@link DnsDomains#HOST_OUTSIDE_REASON}. */
+    /** See {@link DnsDomains#hostOutsideWarning}. */
     public String hostOutsideWarning(String host) {
         return dnsDomains.hostOutsideWarning(host);
     }
 
-    // ---- settings (bean properties in routes/preflight.camel.yaml) ----
+    // ---- settings (properties preflight.*, set by the composition root) ----
 
     /** How long after a failed check the next one runs (default 30 000). */
     public void setRecheckMillis(long recheckMillis) {
@@ -147,16 +147,6 @@ public final class Preflight implements BooleanSupplier {
         this.requireDnsProfile = requireDnsProfile;
     }
 
-    /** The controller's own pod for Warning Events; empty = env POD_NAME. */
-    public void setPodName(String podName) {
-        this.podName = podName == null ? "" : podName;
-    }
-
-    /** The controller's own namespace for Warning Events; empty = env POD_NAMESPACE. */
-    public void setPodNamespace(String podNamespace) {
-        this.podNamespace = podNamespace == null ? "" : podNamespace;
-    }
-
     // ---- route steps ----
 
     /** Route filter: the first check, then every {@code recheckMillis} while failing, every full-sync period while passing. */
@@ -170,11 +160,6 @@ public final class Preflight implements BooleanSupplier {
 
     /** First step: plans the reads and sets the first {@link AviStep}. */
     public void begin(Exchange exchange) {
-        // looked up here, not injected: route files' beans are made before AviConfiguration binds the session
-        AviSession session = exchange.getContext().getRegistry().lookupByNameAndType("aviSession", AviSession.class);
-        if (session == null) {
-            throw new IllegalStateException("bean aviSession is missing: add io.akocamel.avi.AviConfiguration to Camel Main");
-        }
         PreflightRun run = new PreflightRun(settings, session, requireDnsProfile);
         exchange.setProperty(RUN, run);
         nextStep(exchange, run);
@@ -213,13 +198,13 @@ public final class Preflight implements BooleanSupplier {
         lastFinished = System.currentTimeMillis();
         boolean heldBack = current.passed() && heldBackWrites.getAndSet(false);
         exchange.getMessage().setHeader(FULL_SYNC_NEEDED, current.passed() && (previous.state() == State.FAILED || heldBack));
-        report(exchange.getContext(), previous, current, run.cloudRead());
+        report(previous, current, run.cloudRead());
         return current;
     }
 
     // ---- reporting ----
 
-    private synchronized void report(CamelContext context, PreflightResult previous, PreflightResult current, boolean cloudRead) {
+    private synchronized void report(PreflightResult previous, PreflightResult current, boolean cloudRead) {
         List<String> facts = current.facts().describe();
         if (cloudRead && !facts.equals(loggedFacts)) {
             loggedFacts = facts;
@@ -230,7 +215,7 @@ public final class Preflight implements BooleanSupplier {
             if (!previous.passed()) {
                 LOG.info("Avi Controller preflight passed");
                 if (previous.state() == State.FAILED) {
-                    podEvent(context, false, PASSED_REASON, "The Avi Controller set-up is complete again; every shard is reconciled");
+                    podEvent(false, PASSED_REASON, "The Avi Controller set-up is complete again; every shard is reconciled");
                 }
             }
             return;
@@ -244,43 +229,18 @@ public final class Preflight implements BooleanSupplier {
             LOG.info("Avi Controller preflight still failing ({} problem(s), logged above); checking again in {}",
                     current.problems().size(), period);
         }
-        current.problems().forEach(problem -> podEvent(context, true, FAILED_REASON, problem));
+        current.problems().forEach(problem -> podEvent(true, FAILED_REASON, problem));
     }
 
-    private void podEvent(CamelContext context, boolean warning, String reason, String message) {
-        EventRecorder recorder = context.getRegistry().lookupByNameAndType("kubeEventRecorder", EventRecorder.class);
-        Pod pod = recorder == null ? null : ownPod(context);
+    private void podEvent(boolean warning, String reason, String message) {
+        Pod pod = ownPod.get();
         if (pod == null) {
             return;
         }
         if (warning) {
-            recorder.warning(pod, reason, message);
+            events.warning(pod, reason, message);
         } else {
-            recorder.normal(pod, reason, message);
+            events.normal(pod, reason, message);
         }
-    }
-
-    /** The controller's pod (read once for its uid, so that {@code kubectl describe pod} lists the Events); null outside a cluster. */
-    private Pod ownPod(CamelContext context) {
-        if (ownPod != null) {
-            return ownPod;
-        }
-        String name = podName.isBlank() ? System.getenv().getOrDefault("POD_NAME", "") : podName;
-        String namespace = podNamespace.isBlank() ? System.getenv().getOrDefault("POD_NAMESPACE", "") : podNamespace;
-        if (name.isBlank() || namespace.isBlank()) {
-            return null;
-        }
-        KubernetesClient client = context.getRegistry().lookupByNameAndType("kubernetesClient", KubernetesClient.class);
-        Pod found = null;
-        try {
-            found = client == null ? null : client.pods().inNamespace(namespace).withName(name).get();
-        } catch (KubernetesClientException e) {
-            LOG.debug("cannot read the controller's pod {}/{} ({}); its Events carry no uid", namespace, name, e.getMessage());
-        }
-        if (found != null) {
-            ownPod = found;
-            return found;
-        }
-        return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build();
     }
 }

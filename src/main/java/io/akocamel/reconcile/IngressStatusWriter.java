@@ -16,7 +16,7 @@ import java.util.Objects;
  * already shows (so a full sync over unchanged state writes nothing). A replace of the status subresource; when the
  * cached copy is stale (409) it reads the latest Ingress once and tries again.
  */
-public class IngressStatusWriter {
+public class IngressStatusWriter implements StatusWriter {
     private static final Logger LOG = LoggerFactory.getLogger(IngressStatusWriter.class);
 
     private final KubernetesClient client;
@@ -25,11 +25,7 @@ public class IngressStatusWriter {
         this.client = client;
     }
 
-    /**
-     * @param current the Ingress as last seen (from the informer cache); null when it is gone
-     * @param desired the entries it should show, in order; empty clears the status
-     * @return true when a write was made
-     */
+    @Override
     public boolean write(Ingress current, List<IngressLoadBalancerIngress> desired) {
         try {
             return replaceStatus(current, desired);

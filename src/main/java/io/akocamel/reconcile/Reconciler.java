@@ -1,5 +1,6 @@
 package io.akocamel.reconcile;
 
+import io.akocamel.avi.AviDelivery;
 import io.akocamel.avi.AviInventory;
 import io.akocamel.avi.BatchResult;
 import io.akocamel.avi.ErrorClass;
@@ -9,26 +10,22 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.config.Settings;
 import io.akocamel.kube.ClusterState;
-import io.akocamel.kube.EventRecorder;
+import io.akocamel.kube.EventSink;
 import io.akocamel.model.AviObject;
 import io.akocamel.model.AviType;
+import io.akocamel.model.ClusterView;
 import io.akocamel.model.IngressRef;
 import io.akocamel.model.ModelBuilder;
 import io.akocamel.model.ModelWarning;
 import io.akocamel.model.Naming;
 import io.akocamel.model.ShardModel;
 import io.akocamel.model.StaticRoutes;
-import io.akocamel.preflight.DnsDomains;
-import io.akocamel.preflight.Preflight;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import org.apache.camel.Body;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Header;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,70 +41,51 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reconciles one shard key (bean {@code shardReconciler}): the model of the shard from the current cluster state, the
- * plan against the Avi inventory, the ordered delivery, then Ingress status and Events. Stateless between calls apart
- * from per-key locks (one shard is never reconciled by two workers at once) and the initial-sync bookkeeping.
+ * Reconciles one shard key (the {@code reconcile-run} route): the model of the shard from the current cluster state,
+ * the plan against the Avi inventory, the ordered delivery, then Ingress status and Events. Stateless between calls
+ * apart from per-key locks (one shard is never reconciled by two workers at once) and the initial-sync bookkeeping.
+ * Every collaborator is passed in; the composition root ({@code io.akocamel.app.Components}) wires the real ones.
  */
 public class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
+    /** The Kubernetes side: what the cluster says, whether every list is complete, and where Events and status go. */
+    public record Cluster(ClusterView view, BooleanSupplier complete, EventSink events, StatusWriter status) {
+    }
+
+    /** The Avi side: what the controller holds, how to plan against it, how to deliver, and whether writes may go. */
+    public record Avi(AviInventory inventory, Planner planner, AviDelivery delivery, BooleanSupplier writesAllowed) {
+    }
+
     private final Settings settings;
-    private final CamelContext camel;
     private final ModelBuilder modelBuilder = new ModelBuilder();
     private final Naming naming;
+    private final Cluster cluster;
+    private final Avi avi;
+    private final DnsDomainCheck dnsDomains;
     private final RuntimeConfig runtime;
-    private final BooleanSupplier writesAllowed;
     private final InitialSync initialSync;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    // collaborators bound by other parts (route-file beans, AviConfiguration): looked up on first use
-    private ClusterState cluster;
-    private Planner planner;
-    private AviInventory inventory;
-    private EventRecorder events;
-    private ProducerTemplate producer;
-    private IngressStatusWriter statusWriter;
-    private Preflight preflight;
 
-    public Reconciler(Settings settings, CamelContext camel, RuntimeConfig runtime, InitialSync initialSync, BooleanSupplier writesAllowed) {
+    public Reconciler(Settings settings, Cluster cluster, Avi avi, DnsDomainCheck dnsDomains, RuntimeConfig runtime, InitialSync initialSync) {
         this.settings = settings;
-        this.camel = camel;
         this.naming = Naming.of(settings);
+        this.cluster = cluster;
+        this.avi = avi;
+        this.dnsDomains = dnsDomains;
         this.runtime = runtime;
         this.initialSync = initialSync;
-        this.writesAllowed = writesAllowed;
-    }
-
-    private synchronized void resolveCollaborators() {
-        if (producer != null) {
-            return;
-        }
-        var registry = camel.getRegistry();
-        cluster = required(registry.lookupByNameAndType("clusterState", ClusterState.class), "clusterState");
-        planner = required(registry.lookupByNameAndType("aviPlanner", Planner.class), "aviPlanner");
-        inventory = required(registry.lookupByNameAndType("aviInventory", AviInventory.class), "aviInventory");
-        events = required(registry.lookupByNameAndType("kubeEventRecorder", EventRecorder.class), "kubeEventRecorder");
-        statusWriter = new IngressStatusWriter(required(registry.lookupByNameAndType("kubernetesClient", KubernetesClient.class), "kubernetesClient"));
-        preflight = registry.lookupByNameAndType("preflight", Preflight.class); // optional: no DNS-domain warnings without it
-        producer = camel.createProducerTemplate();
-    }
-
-    private static <T> T required(T bean, String name) {
-        if (bean == null) {
-            throw new IllegalStateException("bean '" + name + "' is not bound; check that every route file is loaded");
-        }
-        return bean;
     }
 
     /** Reconciles one shard key; {@code fullSync} keys also count towards the initial sync. */
     public ReconcileResult reconcile(@Body String key, @Header(ShardKeyCoalescer.FULL_SYNC) Boolean fullSync) {
-        resolveCollaborators();
         ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
         try {
             ReconcileResult result;
-            if (!writesAllowed.getAsBoolean()) {
+            if (!avi.writesAllowed().getAsBoolean()) {
                 result = ReconcileResult.skipped(key, "the controller set-up check has not passed; nothing is written until it does");
-            } else if (inventory.epoch() == 0) {
+            } else if (avi.inventory().epoch() == 0) {
                 // planning against an unread controller would POST what exists: the first full sync visits every key
                 result = ReconcileResult.skipped(key, "the Avi inventory has not been read yet; the first full sync reconciles this key");
             } else {
@@ -123,16 +101,16 @@ public class Reconciler {
     }
 
     private ReconcileResult reconcileLocked(String key) {
-        boolean gcAllowed = cluster.isComplete() && inventory.isComplete();
+        boolean gcAllowed = cluster.complete().getAsBoolean() && avi.inventory().isComplete();
         if (ClusterState.STATIC_ROUTES_KEY.equals(key)) {
             return reconcileStaticRoutes(gcAllowed);
         }
         boolean deleting = runtime.deleteConfig();
-        ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster, settings);
+        ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster.view(), settings);
         List<AviObject> desired = deleting ? List.of() : model.objects();
         // deleteConfig removes everything owned, whatever the state of the lists: it is an explicit order
-        Plan plan = planner.plan(key, desired, inventory, gcAllowed || deleting);
-        Collection<Ingress> ingresses = cluster.ingressesOfShard(key, naming);
+        Plan plan = avi.planner().plan(key, desired, avi.inventory(), gcAllowed || deleting);
+        Collection<Ingress> ingresses = cluster.view().ingressesOfShard(key, naming);
         ReconcileResult result = apply(key, plan, ingresses);
         if (model != null) {
             model.warnings().forEach(w -> warn(ingresses, w));
@@ -148,7 +126,7 @@ public class Reconciler {
             plan.conflicts().forEach(c -> warnIngresses(key, ingresses, ErrorClass.CONFLICT.eventReason(), c.key() + ": " + c.reason()));
             return ReconcileResult.noop(key, plan.conflicts().size());
         }
-        BatchResult batch = producer.requestBody("direct:avi-apply", plan.batch(), BatchResult.class);
+        BatchResult batch = avi.delivery().apply(plan.batch());
         batch.warnings().forEach(w -> warnIngresses(key, ingresses, w.reason(), w.objectKey() + ": " + w.message()));
         return ReconcileResult.of(key, batch, plan.conflicts().size());
     }
@@ -160,18 +138,15 @@ public class Reconciler {
         if (ingresses.isEmpty()) {
             LOG.warn("Shard {}: {} {}", key, reason, text);
         }
-        ingresses.forEach(ing -> events.warning(ing, reason, text));
+        ingresses.forEach(ing -> cluster.events().warning(ing, reason, text));
     }
 
     /** A host outside the cloud DNS profile's sub-domains is still routed, but its DNS record will not be published. */
     private void warnHostsOutsideDnsDomains(ShardModel model, Collection<Ingress> ingresses) {
-        if (preflight == null) {
-            return;
-        }
         for (Ingress ingress : ingresses) {
             for (String host : model.ingressHosts().getOrDefault(IngressRef.of(ingress), Set.of())) {
-                if (!host.isEmpty() && !preflight.hostInDnsDomains(host)) {
-                    events.warning(ingress, DnsDomains.HOST_OUTSIDE_REASON, preflight.hostOutsideWarning(host));
+                if (!host.isEmpty()) {
+                    dnsDomains.outsideWarning(host).ifPresent(w -> cluster.events().warning(ingress, DnsDomainCheck.REASON, w));
                 }
             }
         }
@@ -179,18 +154,18 @@ public class Reconciler {
 
     private void warn(Collection<Ingress> ingresses, ModelWarning warning) {
         ingresses.stream().filter(ing -> IngressRef.of(ing).equals(warning.ingress())).findFirst()
-                .ifPresent(ing -> events.warning(ing, warning.reason().name(), warning.message()));
+                .ifPresent(ing -> cluster.events().warning(ing, warning.reason().name(), warning.message()));
     }
 
     private void writeStatus(ShardModel model, Collection<Ingress> ingresses, ReconcileResult result) {
         for (Ingress ingress : ingresses) {
             List<IngressLoadBalancerIngress> desired = runtime.deleteConfig() ? List.of() : statusOf(ingress);
-            boolean written = statusWriter.write(ingress, desired);
+            boolean written = cluster.status().write(ingress, desired);
             if (written && !desired.isEmpty() && model != null) {
-                events.normal(ingress, "Synced", "Served by virtual service " + model.vsName() + " at "
+                cluster.events().normal(ingress, "Synced", "Served by virtual service " + model.vsName() + " at "
                         + desired.stream().map(e -> e.getIp() + (e.getHostname() == null ? "" : " (" + e.getHostname() + ")")).toList());
             } else if (written && desired.isEmpty()) {
-                events.normal(ingress, "Removed", "Removed from the Avi Controller (deleteConfig)");
+                cluster.events().normal(ingress, "Removed", "Removed from the Avi Controller (deleteConfig)");
             }
         }
     }
@@ -203,12 +178,12 @@ public class Reconciler {
     List<IngressLoadBalancerIngress> statusOf(Ingress ingress) {
         List<IngressLoadBalancerIngress> entries = new ArrayList<>();
         for (String host : hostsOf(ingress)) {
-            inventory.vipAddress(naming.shardVsName(host))
+            avi.inventory().vipAddress(naming.shardVsName(host))
                     .ifPresent(ip -> entries.add(new IngressLoadBalancerIngressBuilder().withIp(ip).withHostname(host).build()));
         }
         if (naming.isOnEveryShard(ingress)) {
             Set<String> ips = new TreeSet<>();
-            naming.allSharedVsNames().forEach(vs -> inventory.vipAddress(vs).ifPresent(ips::add));
+            naming.allSharedVsNames().forEach(vs -> avi.inventory().vipAddress(vs).ifPresent(ips::add));
             ips.forEach(ip -> entries.add(new IngressLoadBalancerIngressBuilder().withIp(ip).build()));
         }
         return entries;
@@ -230,7 +205,7 @@ public class Reconciler {
     }
 
     private ReconcileResult reconcileStaticRoutes(boolean gcAllowed) {
-        StaticRoutes.Routes routes = StaticRoutes.build(cluster, settings);
+        StaticRoutes.Routes routes = StaticRoutes.build(cluster.view(), settings);
         if (!routes.enabled()) {
             return ReconcileResult.noop(ClusterState.STATIC_ROUTES_KEY, 0);
         }
@@ -239,7 +214,7 @@ public class Reconciler {
         body.put("name", routes.vrfName());
         body.putArray("static_routes").addAll(runtime.deleteConfig() ? List.of() : routes.routes());
         AviObject vrf = new AviObject(AviType.VRFCONTEXT, routes.vrfName(), body);
-        Plan plan = planner.plan(ClusterState.STATIC_ROUTES_KEY, List.of(vrf), inventory, gcAllowed || runtime.deleteConfig());
+        Plan plan = avi.planner().plan(ClusterState.STATIC_ROUTES_KEY, List.of(vrf), avi.inventory(), gcAllowed || runtime.deleteConfig());
         return apply(ClusterState.STATIC_ROUTES_KEY, plan, List.of());
     }
 
@@ -249,9 +224,8 @@ public class Reconciler {
      * and otherwise left alone: deleting them would need every shard's model at once.
      */
     public List<String> fullSyncKeys(List<String> kubernetesKeys) {
-        resolveCollaborators();
         Set<String> keys = new TreeSet<>(kubernetesKeys);
-        keys.addAll(inventory.shardKeys());
+        keys.addAll(avi.inventory().shardKeys());
         List<String> all = new ArrayList<>(keys);
         initialSync.started(all);
         return all;

@@ -1,35 +1,37 @@
 package io.akocamel.avi;
 
+import io.akocamel.app.Components;
+import io.akocamel.app.ControllerApp;
 import io.akocamel.config.Settings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.main.Main;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The real Avi delivery routes in Camel Main, as the product wires them; shard keys sent to seda:reconcile are collected. */
 final class AviCamel implements AutoCloseable {
-    final Main main;
+    final ControllerApp app;
     final CamelContext context;
     final ProducerTemplate template;
     final List<String> reconcileRequests = new CopyOnWriteArrayList<>();
 
     private AviCamel(Settings settings) throws Exception {
-        main = new Main();
-        main.bind("settings", settings);
-        main.configure().addConfiguration(new AviConfiguration());
-        main.configure().withRoutesIncludePattern("classpath:routes/avi-delivery.camel.yaml,classpath:routes/avi-error-policy.camel.yaml");
-        main.addOverrideProperty("avi.deadLetters.recoveryCheckMillis", "25");
-        main.configure().addRoutesBuilder(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("seda:reconcile?pollTimeout=20").routeId("test-reconcile-requests").process(e -> reconcileRequests.add(e.getMessage().getBody(String.class)));
-            }
-        });
-        main.start();
-        context = main.getCamelContext();
+        app = ControllerApp.builder(settings)
+                .routeFiles("avi-delivery.camel.yaml", "avi-error-policy.camel.yaml")
+                .property("avi.deadLetters.recoveryCheckMillis", "25")
+                .addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("seda:reconcile?pollTimeout=20").routeId("test-reconcile-requests")
+                                .process(e -> reconcileRequests.add(e.getMessage().getBody(String.class)));
+                    }
+                })
+                .start();
+        context = app.context();
         template = context.createProducerTemplate();
     }
 
@@ -45,20 +47,25 @@ final class AviCamel implements AutoCloseable {
         return template.requestBody("direct:avi-inventory-load", null, InventoryLoader.LoadSummary.class);
     }
 
-    <T> T bean(String name, Class<T> type) {
-        return context.getRegistry().lookupByNameAndType(name, type);
+    Components components() {
+        return app.components();
     }
 
     AviInventory inventory() {
-        return bean("aviInventory", AviInventory.class);
+        return components().inventory();
     }
 
     DeadLetterStore deadLetters() {
-        return bean("deadLetters", DeadLetterStore.class);
+        return components().deadLetters();
+    }
+
+    /** The readiness check on the controller connection, as Camel's health registry holds it. */
+    HealthCheck controllerHealthCheck() {
+        return HealthCheckRegistry.get(context).getCheck("avi-controller").orElseThrow();
     }
 
     @Override
     public void close() {
-        main.stop();
+        app.close();
     }
 }

@@ -136,7 +136,7 @@ class ErrorPolicyTest {
 
             assertThat(result.results().get(0).errorClass()).isEqualTo(ErrorClass.TRANSIENT);
             assertThat(result.results().get(0).message()).contains("cannot reach the Avi Controller");
-            assertThat(camel.bean("aviSession", AviSession.class).state()).isEqualTo(AviSession.State.UNREACHABLE);
+            assertThat(camel.components().session().state()).isEqualTo(AviSession.State.UNREACHABLE);
         }
     }
 
@@ -184,7 +184,7 @@ class ErrorPolicyTest {
             assertThat(first.results().get(0).message()).contains("rejected the login of user 'admin'", "Invalid credentials", "avicredentials");
             assertThat(first.results().get(1).errorClass()).isEqualTo(ErrorClass.NOT_ATTEMPTED);
             assertThat(second.results().get(0).errorClass()).isEqualTo(ErrorClass.CREDENTIALS);
-            HealthCheck readiness = camel.bean("aviControllerHealthCheck", HealthCheck.class);
+            HealthCheck readiness = camel.controllerHealthCheck();
             assertThat(readiness.call().getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(readiness.call().getMessage()).hasValueSatisfying(m -> assertThat(m).contains("Invalid credentials"));
             assertThat(logs.lines()).filteredOn(line -> line.startsWith("ERROR")).singleElement()

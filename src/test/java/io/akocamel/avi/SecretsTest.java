@@ -84,7 +84,7 @@ class SecretsTest {
                         create(AviType.POOL, "cluster-1--bad", PlannerTest.json("{}")),
                         create(AviType.POOL, "cluster-1--taken", PlannerTest.json("{}"))))));
                 reported.add(camel.deadLetters().list());
-                reported.add(camel.bean("aviSession", AviSession.class));
+                reported.add(camel.components().session());
                 reported.add(mbeanAttributes());
 
                 assertThat(reported.get(1).toString()).contains("CREATED");
@@ -96,7 +96,7 @@ class SecretsTest {
                     + TestSettings.PASSWORD)));
             try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).build())) {
                 reported.add(camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "cluster-1--p", PlannerTest.json("{}"))))));
-                reported.add(camel.bean("aviControllerHealthCheck", HealthCheck.class).call().getMessage());
+                reported.add(camel.controllerHealthCheck().call().getMessage());
             }
 
             assertThat(logs.lines()).as("the run was logged").anyMatch(l -> l.contains("logged in")).anyMatch(l -> l.contains("Failed delivery"));

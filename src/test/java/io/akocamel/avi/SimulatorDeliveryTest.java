@@ -226,7 +226,7 @@ class SimulatorDeliveryTest {
         }
         avi.create("pool", "{\"name\":\"cluster-2--p0\",\"created_by\":\"ako-cluster-2\"}");
         avi.create("pool", "{\"name\":\"hand-made\"}");
-        camel.bean("aviInventoryLoader", InventoryLoader.class).setPageSize(3);
+        camel.components().inventoryLoader().setPageSize(3);
 
         InventoryLoader.LoadSummary summary = camel.loadInventory();
 

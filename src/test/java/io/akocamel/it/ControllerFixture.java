@@ -1,7 +1,8 @@
 package io.akocamel.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.akocamel.cli.ControllerApp;
+import io.akocamel.app.ControllerApp;
+import io.akocamel.app.RouteContract;
 import io.akocamel.cli.EmbeddedKubernetes;
 import io.akocamel.config.Settings;
 import io.akocamel.config.SettingsLoader;
@@ -18,7 +19,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -69,7 +69,7 @@ public class ControllerFixture implements AutoCloseable {
     }
 
     public ControllerFixture startController() throws Exception {
-        app = ControllerApp.start(settings, kube.client(), null, Map.of());
+        app = ControllerApp.start(settings, kube.client(), null);
         return this;
     }
 
@@ -142,12 +142,11 @@ public class ControllerFixture implements AutoCloseable {
     }
 
     public void fullSyncNow() {
-        app.context().createProducerTemplate().sendBody("direct:full-sync-now", null);
+        app.context().createProducerTemplate().sendBody(RouteContract.FULL_SYNC_NOW, null);
     }
 
     public boolean initialSyncDone() {
-        return app != null && app.context().getRegistry()
-                .lookupByNameAndType("initialSyncHealthCheck", io.akocamel.reconcile.InitialSync.class).isDone();
+        return app != null && app.components().initialSync().isDone();
     }
 
     public List<io.fabric8.kubernetes.api.model.Event> events(String involvedName) {

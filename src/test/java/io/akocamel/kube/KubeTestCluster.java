@@ -1,5 +1,6 @@
 package io.akocamel.kube;
 
+import io.akocamel.app.ControllerApp;
 import io.akocamel.config.Settings;
 import io.akocamel.config.SettingsLoader;
 import io.akocamel.model.Naming;
@@ -16,7 +17,6 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.main.Main;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -55,7 +55,7 @@ final class KubeTestCluster implements AutoCloseable {
     final KubernetesClient client;
     final Settings settings;
     final Naming naming;
-    final Main main;
+    final ControllerApp app;
     final CamelContext camel;
     final List<Reconcile> reconciles = new CopyOnWriteArrayList<>();
     private final AtomicInteger sentinels = new AtomicInteger();
@@ -72,14 +72,14 @@ final class KubeTestCluster implements AutoCloseable {
         // fail fast on injected 5xx and reconnect quickly: the controller's own retries are under test, not the client's
         client = server.createClient(builder -> builder.editOrNewConfig().withRequestRetryBackoffLimit(0)
                 .withWatchReconnectInterval(200).endConfig());
-        settings = SettingsLoader.defaults().values(values).load();
+        // the Avi side is built but never called: none of the delivery routes is loaded
+        settings = SettingsLoader.defaults().values(values).override("ControllerSettings.controllerHost", "127.0.0.1:1")
+                .override("avicredentials.username", "admin").override("avicredentials.password", "never-sent").load();
         naming = Naming.of(settings);
         before.accept(client);
-        main = new Main();
-        main.bind("settings", settings);
-        main.bind("kubernetesClient", client);
-        main.configure().withRoutesIncludePattern("classpath:routes/full-sync.camel.yaml,classpath:routes/kubernetes-watch.camel.yaml");
-        main.configure().addRoutesBuilder(new RouteBuilder() {
+        app = ControllerApp.builder(settings).kubernetes(client)
+                .routeFiles("full-sync.camel.yaml", "kubernetes-watch.camel.yaml")
+                .addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("seda:reconcile").routeId("test-reconcile-recorder").process(e -> reconciles.add(new Reconcile(
@@ -87,9 +87,8 @@ final class KubeTestCluster implements AutoCloseable {
                         Boolean.TRUE.equals(e.getMessage().getHeader(KubeHeaders.FULL_SYNC, Boolean.class)),
                         e.getMessage().getHeader(KubeHeaders.KUBERNETES_COMPLETE, Boolean.class))));
             }
-        });
-        main.start();
-        camel = main.getCamelContext();
+        }).start();
+        camel = app.context();
     }
 
     static KubeTestCluster start(String values) throws Exception {
@@ -102,7 +101,7 @@ final class KubeTestCluster implements AutoCloseable {
     }
 
     ClusterState clusterState() {
-        return camel.getRegistry().lookupByNameAndType("clusterState", ClusterState.class);
+        return app.components().cluster();
     }
 
     void awaitSynced() {
@@ -170,7 +169,7 @@ final class KubeTestCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        main.stop();
+        app.close();
         client.close();
         server.destroy();
     }

@@ -1,6 +1,7 @@
 package io.akocamel.kube;
 
 import io.akocamel.config.SettingsLoader;
+import io.akocamel.kube.watch.KubeWatchComponent;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -30,10 +31,10 @@ class KubeWatchComponentTest {
     final List<Exchange> received = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void bindClusterState() {
+    void bindComponent() {
         camel = new DefaultCamelContext();
-        camel.getRegistry().bind("clusterState", new ClusterState(SettingsLoader.defaults()
-                .values("NetworkSettings: {vipNetworkList: [{networkName: vip-net}]}").load(), client));
+        camel.getRegistry().bind("kube-watch", new KubeWatchComponent(new ClusterState(SettingsLoader.defaults()
+                .values("NetworkSettings: {vipNetworkList: [{networkName: vip-net}]}").load(), client)));
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package io.akocamel.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.akocamel.kube.ClusterState;
-import io.akocamel.preflight.Preflight;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ class HealthTest {
         fixture.avi.faults().outageUntilCleared();
         fixture.applyExamples("00-cluster.yaml", "10-services.yaml", "20-ingresses.yaml");
         fixture.startController();
-        fixture.bean("preflight", Preflight.class).setRecheckMillis(100);
+        fixture.app().components().preflight().setRecheckMillis(100);
 
         await().atMost(OpsFixture.WAIT).untilAsserted(() -> {
             HttpResponse<String> ready = fixture.get("/observe/health/ready");
@@ -55,7 +54,7 @@ class HealthTest {
         fixture.startController();
         await().atMost(OpsFixture.WAIT).untilAsserted(() -> assertThat(fixture.get("/observe/health/live").statusCode()).isEqualTo(200));
 
-        ClusterState.Watch ingresses = fixture.bean("clusterState", ClusterState.class).watches().stream()
+        ClusterState.Watch ingresses = fixture.app().components().cluster().watches().stream()
                 .filter(w -> w.spec().toString().contains("ingresses")).findFirst().orElseThrow();
         ingresses.informer().stop();
 

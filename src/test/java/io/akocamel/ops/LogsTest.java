@@ -2,7 +2,7 @@ package io.akocamel.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.akocamel.avi.AviConfiguration;
+import io.akocamel.app.Components;
 import io.akocamel.config.SettingsLoader;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -58,11 +58,8 @@ class LogsTest {
     @Test
     void theLogFormatSettingTakesEffectWhenTheControllerIsConfigured() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            camel.getRegistry().bind("settings", SettingsLoader.defaults().valuesFile(Path.of("examples/values.yaml"))
-                    .override("akoCamel.logFormat", "json").load());
-            new AviConfiguration().configure(camel);
-
-            new OpsConfiguration().configure(camel);
+            new Components(SettingsLoader.defaults().valuesFile(Path.of("examples/values.yaml"))
+                    .override("akoCamel.logFormat", "json").load(), null).configure(camel);
 
             assertThat(LogFormat.current()).isEqualTo("json");
         }

@@ -40,10 +40,6 @@ final class OpsFixture extends ControllerFixture {
         return new OpsFixture(avi, front.apply(avi));
     }
 
-    <T> T bean(String name, Class<T> type) {
-        return app().context().getRegistry().lookupByNameAndType(name, type);
-    }
-
     /** GET on the management port. */
     HttpResponse<String> get(String path) {
         try {

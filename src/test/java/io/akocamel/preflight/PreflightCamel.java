@@ -2,8 +2,7 @@ package io.akocamel.preflight;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.akocamel.avi.AviConfiguration;
-import io.akocamel.avi.AviInventory;
+import io.akocamel.app.ControllerApp;
 import io.akocamel.avi.BatchResult;
 import io.akocamel.avi.Planner;
 import io.akocamel.config.Settings;
@@ -11,86 +10,78 @@ import io.akocamel.kube.FullSync;
 import io.akocamel.kube.KubeHeaders;
 import io.akocamel.model.AviObject;
 import io.akocamel.model.AviType;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.main.Main;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 /**
- * The real delivery and preflight routes in Camel Main, as the product wires them (plus any extra route files and
- * beans). Stand-ins for the reconcile routes (routes/reconcile.camel.yaml on main): {@code seda:reconcile} records every
- * shard key and, behind the write gate {@code aviWriteGate}, writes one pool per shard through {@code direct:avi-apply},
+ * The real delivery and preflight routes in Camel Main, as the product wires them (plus any extra route files, and the
+ * Kubernetes side when a client is given). Stand-ins for the reconcile routes: {@code seda:reconcile} records every
+ * shard key and, behind the write gate (the preflight), writes one pool per shard through {@code direct:avi-apply},
  * so that a closed gate shows as no writes on the controller; {@code direct:full-sync-now} counts the full syncs asked
  * for and sends every shard key (bean {@code fullSync} when the Kubernetes routes run, else one shared VS).
  */
 final class PreflightCamel implements AutoCloseable {
-    static final String ROUTES = "classpath:routes/avi-delivery.camel.yaml,classpath:routes/avi-error-policy.camel.yaml,"
-            + "classpath:routes/preflight.camel.yaml";
     static final String SHARD = "cluster-1--Shared-L7-0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Reconcile(String key, String cause) {
     }
 
-    final Main main;
+    final ControllerApp app;
     final CamelContext context;
     final List<Reconcile> reconciles = new CopyOnWriteArrayList<>();
     final List<BatchResult> applied = new CopyOnWriteArrayList<>();
     final AtomicInteger fullSyncsAsked = new AtomicInteger();
 
-    private PreflightCamel(Settings settings, String extraRoutes, Map<String, Object> beans, Map<String, String> properties) throws Exception {
-        main = new Main();
-        main.bind("settings", settings);
-        beans.forEach(main::bind);
-        main.configure().addConfiguration(new AviConfiguration());
-        main.configure().withRoutesIncludePattern(extraRoutes.isEmpty() ? ROUTES : ROUTES + "," + extraRoutes);
-        main.addOverrideProperty("preflight.recheckMillis", "100");
-        main.addOverrideProperty("preflight.tickMillis", "20");
-        properties.forEach(main::addOverrideProperty);
+    private PreflightCamel(Settings settings, List<String> extraRouteFiles, KubernetesClient client, Map<String, String> properties)
+            throws Exception {
+        List<String> files = new ArrayList<>(List.of("avi-delivery.camel.yaml", "avi-error-policy.camel.yaml", "preflight.camel.yaml"));
+        files.addAll(extraRouteFiles);
+        ControllerApp.Builder builder = ControllerApp.builder(settings).kubernetes(client).routeFiles(files.toArray(String[]::new))
+                .property("preflight.recheckMillis", "100")
+                .property("preflight.tickMillis", "20");
+        properties.forEach(builder::property);
         Planner planner = new Planner(settings.akoSettings().clusterName());
-        main.configure().addRoutesBuilder(new RouteBuilder() {
+        app = builder.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("seda:reconcile?pollTimeout=20").routeId("test-reconcile")
                         .process(e -> reconciles.add(new Reconcile(e.getMessage().getBody(String.class),
                                 e.getMessage().getHeader(KubeHeaders.CAUSE, String.class))))
-                        .filter(e -> e.getContext().getRegistry().lookupByNameAndType("aviWriteGate", BooleanSupplier.class).getAsBoolean())
+                        .filter(e -> preflight().getAsBoolean())
                         .process(e -> e.getMessage().setBody(planner.plan(e.getMessage().getBody(String.class),
-                                List.of(pool(e.getMessage().getBody(String.class))), inventory(e), true).batch()))
+                                List.of(pool(e.getMessage().getBody(String.class))), app.components().inventory(), true).batch()))
                         .to("direct:avi-apply")
                         .process(e -> applied.add(e.getMessage().getBody(BatchResult.class)));
                 from("direct:full-sync-now").routeId("test-full-sync-now")
                         .process(e -> {
                             fullSyncsAsked.incrementAndGet();
-                            FullSync fullSync = e.getContext().getRegistry().lookupByNameAndType("fullSync", FullSync.class);
+                            FullSync fullSync = app.components().fullSync();
                             e.getMessage().setBody(fullSync == null ? List.of(SHARD) : fullSync.shardKeys(e));
                         })
                         .split(body()).to("seda:reconcile");
             }
-        });
-        main.start();
-        context = main.getCamelContext();
+        }).start();
+        context = app.context();
     }
 
     static PreflightCamel start(Settings settings) throws Exception {
-        return new PreflightCamel(settings, "", Map.of(), Map.of());
+        return new PreflightCamel(settings, List.of(), null, Map.of());
     }
 
-    static PreflightCamel start(Settings settings, String extraRoutes, Map<String, Object> beans, Map<String, String> properties)
+    static PreflightCamel start(Settings settings, List<String> extraRouteFiles, KubernetesClient client, Map<String, String> properties)
             throws Exception {
-        return new PreflightCamel(settings, extraRoutes, beans, properties);
-    }
-
-    private static AviInventory inventory(Exchange exchange) {
-        return exchange.getContext().getRegistry().lookupByNameAndType("aviInventory", AviInventory.class);
+        return new PreflightCamel(settings, extraRouteFiles, client, properties);
     }
 
     /** The one object the stand-in reconcile writes for a shard. */
@@ -103,7 +94,7 @@ final class PreflightCamel implements AutoCloseable {
     }
 
     Preflight preflight() {
-        return context.getRegistry().lookupByNameAndType("preflight", Preflight.class);
+        return app.components().preflight();
     }
 
     /** One check now, as {@code plan --controller} would run it. */
@@ -127,6 +118,6 @@ final class PreflightCamel implements AutoCloseable {
 
     @Override
     public void close() {
-        main.stop();
+        app.close();
     }
 }

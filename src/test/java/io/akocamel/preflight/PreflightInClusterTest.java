@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 class PreflightInClusterTest {
     static final Duration WAIT = Duration.ofSeconds(20);
-    static final String KUBE_ROUTES = "classpath:routes/kubernetes-watch.camel.yaml,classpath:routes/full-sync.camel.yaml";
+    static final List<String> KUBE_ROUTES = List.of("kubernetes-watch.camel.yaml", "full-sync.camel.yaml");
 
     static {
         java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
@@ -74,7 +74,7 @@ class PreflightInClusterTest {
     @Test
     void aSetUpFixedWhileRunningIsReconciledWithoutRestartAndTheProblemIsAnEventOnTheOwnPod() throws Exception {
         avi = AviSimulator.builder().port(0).password(TestSetup.PASSWORD).without("serviceenginegroup", "Default-Group").build().start();
-        camel = PreflightCamel.start(TestSetup.controller(avi.baseUrl()).build(), KUBE_ROUTES, Map.of("kubernetesClient", client),
+        camel = PreflightCamel.start(TestSetup.controller(avi.baseUrl()).build(), KUBE_ROUTES, client,
                 Map.of("preflight.podName", "ako-0", "preflight.podNamespace", "avi-system"));
 
         await().atMost(WAIT).until(() -> !podEvents("Warning", Preflight.FAILED_REASON).isEmpty());

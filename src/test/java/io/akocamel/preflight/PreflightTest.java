@@ -41,7 +41,7 @@ class PreflightTest {
                        Map<String, String> properties) throws Exception {
         avi = simulator.apply(AviSimulator.builder().port(0).password(TestSetup.PASSWORD)).build().start();
         running.accept(avi);
-        camel = PreflightCamel.start(setup.apply(TestSetup.controller(avi.baseUrl())).build(), "", Map.of(), properties);
+        camel = PreflightCamel.start(setup.apply(TestSetup.controller(avi.baseUrl())).build(), List.of(), null, properties);
     }
 
     private void start(UnaryOperator<AviSimulator.Builder> simulator, UnaryOperator<TestSetup> setup) throws Exception {

@@ -3,14 +3,13 @@ package io.akocamel.kube.watch;
 import io.akocamel.kube.ClusterState;
 import io.akocamel.kube.KubeKind;
 import org.apache.camel.Endpoint;
-import org.apache.camel.NoSuchBeanException;
 import org.apache.camel.support.DefaultComponent;
 
 import java.util.Map;
 
 /**
- * {@code kube-watch:<kind>}: a consumer of Kubernetes watch events built on the fabric8 informers of the
- * {@link ClusterState} bean (bean {@code clusterState}, or the only {@link ClusterState} in the registry): an initial
+ * {@code kube-watch:<kind>}: a consumer of Kubernetes watch events built on the fabric8 informers of a
+ * {@link ClusterState} (the composition root binds the component under this name with the controller's): an initial
  * LIST, then WATCH, a full relist on 410 Gone, and a periodic resync. Kinds: ingresses, ingressclasses, services,
  * endpointslices, nodes, secrets, pods, namespaces, configmaps.
  * <p>
@@ -19,7 +18,11 @@ import java.util.Map;
  * 0 = none). Endpoints with the same options share one informer.
  */
 public class KubeWatchComponent extends DefaultComponent {
-    private ClusterState clusterState;
+    private final ClusterState clusterState;
+
+    public KubeWatchComponent(ClusterState clusterState) {
+        this.clusterState = clusterState;
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -28,20 +31,8 @@ public class KubeWatchComponent extends DefaultComponent {
         return endpoint;
     }
 
-    /** The cluster state whose informers the endpoints run; looked up in the registry when not set. */
+    /** The cluster state whose informers the endpoints run. */
     public ClusterState getClusterState() {
-        if (clusterState == null) {
-            ClusterState named = getCamelContext().getRegistry().lookupByNameAndType("clusterState", ClusterState.class);
-            clusterState = named != null ? named : getCamelContext().getRegistry().findSingleByType(ClusterState.class);
-            if (clusterState == null) {
-                throw new NoSuchBeanException("clusterState", "a " + ClusterState.class.getName()
-                        + " (routes/kubernetes-watch.camel.yaml declares it from the beans 'settings' and 'kubernetesClient')");
-            }
-        }
         return clusterState;
-    }
-
-    public void setClusterState(ClusterState clusterState) {
-        this.clusterState = clusterState;
     }
 }

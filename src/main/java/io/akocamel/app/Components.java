@@ -1,0 +1,282 @@
+package io.akocamel.app;
+
+import io.akocamel.avi.AviBatchProcessor;
+import io.akocamel.avi.AviControllerHealthCheck;
+import io.akocamel.avi.AviInventory;
+import io.akocamel.avi.AviSession;
+import io.akocamel.avi.AviStepProcessor;
+import io.akocamel.avi.BatchResult;
+import io.akocamel.avi.DeadLetterStore;
+import io.akocamel.avi.InventoryLoader;
+import io.akocamel.avi.Planner;
+import io.akocamel.avi.ShardBatch;
+import io.akocamel.config.Settings;
+import io.akocamel.kube.ClusterState;
+import io.akocamel.kube.ControllerPod;
+import io.akocamel.kube.EventRecorder;
+import io.akocamel.kube.EventSink;
+import io.akocamel.kube.FullSync;
+import io.akocamel.kube.IngressRelease;
+import io.akocamel.kube.KubeIngestion;
+import io.akocamel.kube.ResourceVersionRepository;
+import io.akocamel.kube.watch.KubeWatchComponent;
+import io.akocamel.kube.watch.KubeWatchHealthCheck;
+import io.akocamel.ops.ControllerActions;
+import io.akocamel.ops.LogFormat;
+import io.akocamel.ops.Operations;
+import io.akocamel.preflight.Preflight;
+import io.akocamel.preflight.PreflightHealthCheck;
+import io.akocamel.reconcile.DnsDomainCheck;
+import io.akocamel.reconcile.IngressStatusWriter;
+import io.akocamel.reconcile.InitialSync;
+import io.akocamel.reconcile.Reconciler;
+import io.akocamel.reconcile.RuntimeConfig;
+import io.akocamel.reconcile.ShardKeyCoalescer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Service;
+import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The composition root: builds the controller's objects with their constructors, in dependency order (settings →
+ * Avi session and inventory → delivery → preflight → cluster state → reconciler → operations), and binds into the
+ * Camel registry the beans the route files name. It is the only code that knows those names; the endpoints and route
+ * ids Java relies on are {@link RouteContract}'s.
+ * <p>
+ * Without a Kubernetes client (the {@code plan} command, delivery tests) only the Avi side is built: there is no cluster
+ * to watch, reconcile or record Events on.
+ */
+public final class Components implements CamelConfiguration {
+    static final int DEAD_LETTER_CAPACITY = 1000;
+    static final int WRITE_LEDGER_CAPACITY = 10_000;
+    static final int INVENTORY_PAGE_SIZE = 100;
+    /** The bean name camel-micrometer-prometheus looks up (and binds its own registry under when there is none). */
+    static final String METER_REGISTRY = "metricsRegistry";
+
+    private final Settings settings;
+    private final KubernetesClient client;
+    private volatile ProducerTemplate producer;
+
+    private AviSession session;
+    private AviInventory inventory;
+    private InventoryLoader inventoryLoader;
+    private Planner planner;
+    private DeadLetterStore deadLetters;
+    private Preflight preflight;
+    private ClusterState cluster;
+    private FullSync fullSync;
+    private InitialSync initialSync;
+    private Reconciler reconciler;
+
+    /** @param client the Kubernetes client, or null for the Avi side alone */
+    public Components(Settings settings, KubernetesClient client) {
+        this.settings = settings;
+        this.client = client;
+    }
+
+    @Override
+    public void configure(CamelContext camel) throws Exception {
+        Registry registry = camel.getRegistry();
+        PropertiesComponent properties = camel.getPropertiesComponent();
+        LogFormat.apply(settings.akoCamel().logFormat());
+        registry.bind("settings", settings);
+
+        String clusterName = settings.akoSettings().clusterName();
+        String vrf = settings.controllerSettings().vrfName().isEmpty() ? "global" : settings.controllerSettings().vrfName();
+        session = new AviSession(settings);
+        inventory = new AviInventory(clusterName);
+        planner = new Planner(clusterName);
+        deadLetters = new DeadLetterStore(settings.akoCamel().retry(), DEAD_LETTER_CAPACITY);
+        IdempotentRepository writeLedger = MemoryIdempotentRepository.memoryIdempotentRepository(WRITE_LEDGER_CAPACITY);
+        camel.addService(session);
+        camel.addService(writeLedger);
+        registry.bind("aviSession", session);
+        inventoryLoader = new InventoryLoader(inventory, clusterName, settings.controllerSettings().cloudName(), List.of(vrf), INVENTORY_PAGE_SIZE);
+        registry.bind("aviInventoryLoader", inventoryLoader);
+        registry.bind("deadLetters", deadLetters);
+        registry.bind("aviWriteLedger", writeLedger);
+        registry.bind("aviSteps", new AviStepProcessor(inventory, planner, deadLetters, writeLedger, session));
+        registry.bind("aviBatch", new AviBatchProcessor(deadLetters));
+        registry.bind("aviTransientRedelivery", transientRedelivery(settings.akoCamel().retry()));
+        registry.bind("aviControllerHealthCheck", new AviControllerHealthCheck(session));
+
+        EventRecorder recorder = null;
+        ControllerPod ownPod = null;
+        if (client != null) {
+            registry.bind("kubernetesClient", client);
+            recorder = new EventRecorder(client, settings);
+            camel.addService(closeOnStop(recorder));
+            ownPod = new ControllerPod(client, property(properties, "preflight.podName", ""), property(properties, "preflight.podNamespace", ""));
+        }
+        EventSink events = recorder == null ? EventSink.NONE : recorder;
+        preflight = new Preflight(settings, session, events, ownPod == null ? () -> null : ownPod);
+        preflight.setRecheckMillis(Long.parseLong(property(properties, "preflight.recheckMillis", "30000")));
+        preflight.setRequireDnsProfile(Boolean.parseBoolean(property(properties, "preflight.requireDnsProfile", "true")));
+        registry.bind("preflight", preflight);
+        registry.bind("aviPreflightHealthCheck", new PreflightHealthCheck(preflight));
+
+        RuntimeConfig runtime = new RuntimeConfig(settings);
+        initialSync = new InitialSync();
+        properties.addInitialProperty("ako.reconcile.workers", String.valueOf(settings.akoCamel().workers()));
+        properties.addInitialProperty("ako.reconcile.debounceMillis", String.valueOf(Math.max(1, settings.akoCamel().debounce().toMillis())));
+        registry.bind("akoRuntimeConfig", runtime);
+        registry.bind("initialSyncHealthCheck", initialSync);
+        registry.bind("shardKeyCoalescer", new ShardKeyCoalescer());
+        registry.bind("useOriginalAggregationStrategy", new UseOriginalAggregationStrategy());
+
+        Operations.Progress progress = Operations.Progress.NONE;
+        if (client != null) {
+            cluster = new ClusterState(settings, client);
+            registry.bind("kube-watch", new KubeWatchComponent(cluster));
+            registry.bind("kubeIngestion", new KubeIngestion(cluster, recorder));
+            registry.bind("kubeIngressRelease", new IngressRelease(cluster, client));
+            registry.bind("kubeEventVersions", new ResourceVersionRepository());
+            registry.bind("kubeWatchHealthCheck", new KubeWatchHealthCheck(cluster));
+            fullSync = new FullSync(cluster);
+            registry.bind("fullSync", fullSync);
+            reconciler = new Reconciler(settings,
+                    new Reconciler.Cluster(cluster, cluster::isComplete, events, new IngressStatusWriter(client)),
+                    new Reconciler.Avi(inventory, planner, this::deliver, preflight),
+                    this::outsideDnsDomains, runtime, initialSync);
+            registry.bind("shardReconciler", reconciler);
+            progress = new Operations.Progress(initialSync::isDone, cluster::isComplete, reconciler::busyKeys);
+        }
+
+        Operations operations = new Operations(camel, meterRegistry(registry), session, inventory, deadLetters, cluster,
+                new CamelActions(), progress,
+                new Operations.ObservedRoutes(RouteContract.RECONCILE_RUN_ROUTE, RouteContract.FULL_SYNC_BEGIN_ROUTE));
+        operations.install(camel);
+        registry.bind("akoApiStatus", operations.apiStatus());
+        registry.bind("aviInventoryHealthCheck", operations.inventoryHealthCheck());
+        producer = camel.createProducerTemplate();
+    }
+
+    private BatchResult deliver(ShardBatch batch) {
+        return producer.requestBody(RouteContract.AVI_APPLY, batch, BatchResult.class);
+    }
+
+    private Optional<String> outsideDnsDomains(String host) {
+        return preflight.hostInDnsDomains(host) ? Optional.empty() : Optional.of(preflight.hostOutsideWarning(host));
+    }
+
+    /** The JMX operations, as messages to the routes. */
+    private final class CamelActions implements ControllerActions {
+        @Override
+        public void fullSync() {
+            producer.asyncSendBody(RouteContract.FULL_SYNC_NOW, null);
+        }
+
+        @Override
+        public void reread(String objectKey) {
+            producer.requestBody(RouteContract.AVI_INVENTORY_REFRESH, objectKey);
+        }
+
+        @Override
+        public void reconcile(String shardKey) {
+            producer.sendBody(RouteContract.RECONCILE, shardKey);
+        }
+    }
+
+    private static Service closeOnStop(AutoCloseable closeable) {
+        return new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                closeable.close();
+            }
+        };
+    }
+
+    private static String property(PropertiesComponent properties, String key, String defaultValue) {
+        return properties.resolveProperty(key).orElse(defaultValue);
+    }
+
+    private static MeterRegistry meterRegistry(Registry registry) {
+        MeterRegistry existing = registry.lookupByNameAndType(METER_REGISTRY, MeterRegistry.class);
+        if (existing != null) {
+            return existing;
+        }
+        PrometheusMeterRegistry created = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.bind(METER_REGISTRY, created);
+        return created;
+    }
+
+    /** Connection errors, timeouts, 5xx: {@code maxAttempts} calls, delays from {@code initialDelay} doubling up to {@code maxDelay}. */
+    static RedeliveryPolicy transientRedelivery(Settings.Retry retry) {
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(retry.maxAttempts() - 1);
+        policy.setRedeliveryDelay(retry.initialDelay().toMillis());
+        policy.setUseExponentialBackOff(true);
+        policy.setBackOffMultiplier(2);
+        policy.setMaximumRedeliveryDelay(retry.maxDelay().toMillis());
+        policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
+        policy.setLogStackTrace(false);
+        policy.setLogRetryStackTrace(false);
+        policy.setLogExhausted(false);
+        policy.setLogHandled(false);
+        return policy;
+    }
+
+    // ---- the objects, for the commands and tests that drive the controller from Java ----
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public AviSession session() {
+        return session;
+    }
+
+    public AviInventory inventory() {
+        return inventory;
+    }
+
+    public InventoryLoader inventoryLoader() {
+        return inventoryLoader;
+    }
+
+    public Planner planner() {
+        return planner;
+    }
+
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
+    }
+
+    public Preflight preflight() {
+        return preflight;
+    }
+
+    /** The live cluster state; null without a Kubernetes client. */
+    public ClusterState cluster() {
+        return cluster;
+    }
+
+    /** When full syncs are due and what they visit; null without a Kubernetes client. */
+    public FullSync fullSync() {
+        return fullSync;
+    }
+
+    public InitialSync initialSync() {
+        return initialSync;
+    }
+
+    /** The reconciler; null without a Kubernetes client. */
+    public Reconciler reconciler() {
+        return reconciler;
+    }
+}

@@ -1,0 +1,50 @@
+package io.akocamel.kube;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Supplier;
+
+/**
+ * The controller's own pod, the object its Events about itself are recorded on (so {@code kubectl describe pod} lists
+ * them): read once for its uid; null when no pod name and namespace are known (a run outside a cluster).
+ */
+public final class ControllerPod implements Supplier<Pod> {
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerPod.class);
+
+    private final KubernetesClient client;
+    private final String name;
+    private final String namespace;
+    private volatile Pod pod;
+
+    /** Empty name or namespace: the environment's {@code POD_NAME} / {@code POD_NAMESPACE} (set by the Helm chart). */
+    public ControllerPod(KubernetesClient client, String name, String namespace) {
+        this.client = client;
+        this.name = name.isBlank() ? System.getenv().getOrDefault("POD_NAME", "") : name;
+        this.namespace = namespace.isBlank() ? System.getenv().getOrDefault("POD_NAMESPACE", "") : namespace;
+    }
+
+    @Override
+    public Pod get() {
+        if (pod != null) {
+            return pod;
+        }
+        if (name.isBlank() || namespace.isBlank()) {
+            return null;
+        }
+        try {
+            Pod found = client.pods().inNamespace(namespace).withName(name).get();
+            if (found != null) {
+                pod = found;
+                return found;
+            }
+        } catch (KubernetesClientException e) {
+            LOG.debug("cannot read the controller's pod {}/{} ({}); its Events carry no uid", namespace, name, e.getMessage());
+        }
+        return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build();
+    }
+}

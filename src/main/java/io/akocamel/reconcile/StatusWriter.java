@@ -1,0 +1,17 @@
+package io.akocamel.reconcile;
+
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
+
+import java.util.List;
+
+/** Shows the load-balancer addresses of an Ingress in its status ({@link IngressStatusWriter} on a cluster). */
+@FunctionalInterface
+public interface StatusWriter {
+    /**
+     * @param current the Ingress as last seen; null when it is gone
+     * @param desired the entries it should show, in order; empty clears the status
+     * @return true when a write was made (false when the status already showed {@code desired})
+     */
+    boolean write(Ingress current, List<IngressLoadBalancerIngress> desired);
+}
