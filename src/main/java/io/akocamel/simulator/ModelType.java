@@ -1,5 +1,7 @@
 package io.akocamel.simulator;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +53,10 @@ record ModelType(String path, String model, boolean cloudScoped, boolean shared)
 
     static Optional<ModelType> of(String path) {
         return Optional.ofNullable(BY_PATH.get(path.toLowerCase(Locale.ROOT)));
+    }
+
+    static Collection<ModelType> all() {
+        return Collections.unmodifiableCollection(BY_PATH.values());
     }
 
     static ModelType require(String path) {

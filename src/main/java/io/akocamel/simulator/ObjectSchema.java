@@ -5,30 +5,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * One Avi object's Swagger 2.0 schema ({@code avi-api/<Model>.json}), compiled into a small tree of types that
- * checks payloads and fills defaults.
+ * One Avi object's schema ({@code avi-api/<Model>.json}, compact definitions generated from the vmware/alb-sdk
+ * Swagger specs), compiled into a small tree of types that checks payloads and fills defaults.
  *
- * <p>Why a focused walker and not a JSON Schema library: the Avi files are Swagger 2.0 whose enums are not in
- * {@code enum} keywords but only in the property descriptions ({@code "... Enum options - A, B, C. ..."}), and the
- * controller's answer is one {@code {"error": ...}} naming the field; a generic validator would check neither the
- * enums nor produce that message. The walker checks exactly what the simulator promises: JSON types (string,
- * integer, number, boolean, object, array) and enum values, recursively through {@code $ref} definitions, plus the
- * top-level {@code required} fields that have no default. Unknown fields are accepted and dropped, as the controller
- * silently ignores them (a VirtualService posted with {@code application_profile_name} came back without it); JSON
- * {@code null} counts as absent.
+ * <p>Why a focused walker and not a JSON Schema library: the controller's answer is one {@code {"error": ...}} naming
+ * the field, which a generic validator would not produce. The walker checks exactly what the simulator promises: JSON
+ * types (string, integer, number, boolean, object, array) and string enum values, recursively through {@code $ref}
+ * definitions, plus the top-level {@code required} fields that have no default. Unknown fields are accepted and
+ * dropped, as the controller silently ignores them (a VirtualService posted with {@code application_profile_name}
+ * came back without it); JSON {@code null} counts as absent.
  */
 final class ObjectSchema {
-    private static final Pattern ENUM_OPTIONS = Pattern.compile("Enum options - ([A-Z0-9_, ]+?)\\.");
-
     private final String model;
     private final ObjectType root;
 
@@ -37,9 +32,9 @@ final class ObjectSchema {
         this.root = root;
     }
 
-    /** Compiles {@code definitions.<model>} of a Swagger document. */
-    static ObjectSchema compile(String model, JsonNode swagger) {
-        JsonNode definitions = swagger.path("definitions");
+    /** Compiles {@code definitions.<model>} of a schema document. */
+    static ObjectSchema compile(String model, JsonNode document) {
+        JsonNode definitions = document.path("definitions");
         if (!definitions.has(model)) {
             throw new IllegalArgumentException("schema has no definition " + model);
         }
@@ -221,7 +216,7 @@ final class ObjectSchema {
                 return definition(ref.substring("#/definitions/".length()));
             }
             return switch (schema.path("type").asText("")) {
-                case "array" -> new ArrayType(items(schema));
+                case "array" -> new ArrayType(type(schema.path("items")));
                 case "object" -> schema.has("properties") ? inline(schema) : new ObjectType();
                 case "string" -> new ScalarType(Kind.STRING, enumValues(schema));
                 case "integer" -> new ScalarType(Kind.INTEGER, Set.of());
@@ -229,15 +224,6 @@ final class ObjectSchema {
                 case "boolean" -> new ScalarType(Kind.BOOLEAN, Set.of());
                 default -> null;
             };
-        }
-
-        /** Arrays of enum strings list their options in the array's own description. */
-        private Type items(JsonNode arraySchema) {
-            Type items = type(arraySchema.path("items"));
-            if (items instanceof ScalarType scalar && scalar.kind == Kind.STRING && scalar.enumValues.isEmpty()) {
-                return new ScalarType(Kind.STRING, enumValues(arraySchema));
-            }
-            return items;
         }
 
         private ObjectType inline(JsonNode schema) {
@@ -249,11 +235,9 @@ final class ObjectSchema {
         }
 
         private static Set<String> enumValues(JsonNode schema) {
-            Matcher matcher = ENUM_OPTIONS.matcher(schema.path("description").asText(""));
-            if (!matcher.find()) {
-                return Set.of();
-            }
-            return Set.copyOf(java.util.Arrays.asList(matcher.group(1).trim().split("\\s*,\\s*")));
+            Set<String> values = new HashSet<>();
+            schema.path("enum").forEach(value -> values.add(value.asText()));
+            return Set.copyOf(values);
         }
     }
 }

@@ -13,8 +13,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -209,9 +207,8 @@ class HelmChartTest {
 
     @Test
     void noRoleUsesAWildcard() {
-        Chart.Rendered chart = Chart.template(t -> t.set("L7Settings.serviceType", "NodePortLocal"));
-        List<PolicyRule> rules = new ArrayList<>(chart.get(ClusterRole.class, "ako-cr").getRules());
-        rules.addAll(chart.get(Role.class, "ako-leader-election").getRules());
+        List<PolicyRule> rules = Chart.template(t -> t.set("L7Settings.serviceType", "NodePortLocal"))
+                .get(ClusterRole.class, "ako-cr").getRules();
 
         assertThat(rules).allSatisfy(rule -> {
             assertThat(rule.getVerbs()).doesNotContain("*");
@@ -221,14 +218,11 @@ class HelmChartTest {
     }
 
     @Test
-    void leaderElectionMayListPodsOnlyInTheReleaseNamespace() {
-        Chart.Rendered chart = Chart.template("ako-ns", t -> t);
-        Role role = chart.get(Role.class, "ako-leader-election");
+    void theClusterRoleIsTheOnlyGrant() {
+        List<HasMetadata> objects = Chart.template(t -> t.set("replicaCount", 2)).objects();
 
-        assertThat(role.getMetadata().getNamespace()).isEqualTo("ako-ns");
-        assertThat(grants(role.getRules())).containsExactly("core pods list");
-        assertThat(chart.get(RoleBinding.class, "ako-leader-election").getSubjects())
-                .singleElement().satisfies(s -> assertThat(s.getName()).isEqualTo("ako-sa"));
+        assertThat(objects).extracting(HasMetadata::getKind).doesNotContain("Role", "RoleBinding")
+                .containsOnlyOnce("ClusterRole", "ClusterRoleBinding");
     }
 
     /** One "group resource[names] verbs" line per group and resource of each rule. */
@@ -333,7 +327,7 @@ class HelmChartTest {
         List<HasMetadata> objects = Chart.template(t -> t).objects();
 
         assertThat(objects).extracting(HasMetadata::getKind).contains("ServiceAccount", "ConfigMap", "ClusterRole",
-                "ClusterRoleBinding", "Role", "RoleBinding", "Service", "StatefulSet", "IngressClass");
+                "ClusterRoleBinding", "Service", "StatefulSet", "IngressClass");
         assertThat(objects).allSatisfy(o -> assertThat(o.getMetadata().getLabels())
                 .containsEntry("app.kubernetes.io/instance", Chart.RELEASE).containsEntry("app.kubernetes.io/name", "ako-camel"));
         assertThat(objects).filteredOn(o -> o instanceof ConfigMap).extracting(o -> o.getMetadata().getName())
