@@ -54,7 +54,7 @@ enum SettingKey {
                     + "(JSON in the ConfigMap and the environment)"),
             "The networks that reach the pool servers: every CIDR becomes a pool placement network."),
     DEFAULT_DOMAIN("NetworkSettings.defaultDomain", "DEFAULT_DOMAIN", "defaultDomain", "", Allowed.described("any text"),
-            "Read and otherwise unused: host-less rules take the Avi DNS profile's first sub-domain."),
+            "Read and otherwise unused."),
 
     SERVICE_TYPE("L7Settings.serviceType", "SERVICE_TYPE", "serviceType", "ClusterIP", Allowed.names(ServiceType.values()),
             "Where pool servers come from: ClusterIP = EndpointSlice addresses (with static routes to pod CIDRs), "
