@@ -158,7 +158,8 @@ class RoutingTableTest {
     /**
      * Residual difference: Avi's host matches have no regular expression, so {@code *.wild.test} is HDR_ENDS_WITH
      * {@code .wild.test}; a name with two labels under it that no more precise host serves reaches the wildcard's
-     * backend, where the Ingress specification would give a 404. Documented in docs/ingress-to-avi.md#differences-from-the-specification.
+     * backend, where the Ingress specification would give a 404. Documented in
+     * docs/ingress-to-avi.md#differences-from-the-specification.
      */
     @Test
     void wildcardAlsoCoversNamesWithMoreLabelsWhenNoMorePreciseHostServesThem() {
