@@ -48,7 +48,7 @@ enum SettingKey {
     VIP_NETWORK_LIST("NetworkSettings.vipNetworkList", "VIP_NETWORK_LIST", "vipNetworkList", "[]",
             Allowed.described("a list of `{networkName or networkUUID, cidr, v6cidr}`, `cidr` an IPv4 CIDR; "
                     + "when given, at least one entry (JSON in the ConfigMap and the environment)"),
-            "The VIP network of every virtual service: the first entry, and its `cidr` subnet when given."),
+            "The VIP network of every virtual service: the first entry, with its `cidr` and `v6cidr` subnets when given."),
     NODE_NETWORK_LIST("NetworkSettings.nodeNetworkList", "NODE_NETWORK_LIST", "nodeNetworkList", "[]",
             Allowed.described("a list of `{networkName or networkUUID, cidrs}`, `cidrs` IPv4 CIDRs "
                     + "(JSON in the ConfigMap and the environment)"),
