@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -45,18 +44,24 @@ final class ConfigurationDoc {
     private ConfigurationDoc() {
     }
 
-    static String render() {
+    static String render() throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Configuration\n\n")
                 .append("<!-- Generated from io.akocamel.config.SettingKey and helm/ako-camel; do not edit. Regenerate: ")
                 .append(REGENERATE).append(" -->\n\n")
                 .append("ako-camel reads AKO's `values.yaml` keys, with AKO's defaults, plus its own section `akoCamel`. ")
                 .append("Sources, later wins: the default, the `--values` file, in a pod the ConfigMap `avi-k8s-config` ")
-                .append("and the Secret `avi-secret` of `POD_NAMESPACE`, the environment (`run --embedded-avi` then points the ")
-                .append("controller at the simulator). ")
-                .append("Lists are JSON in the ConfigMap and the environment (`[{\"networkName\":\"vip-net\",\"cidr\":\"10.10.10.0/24\"}]`). ")
-                .append("Every invalid value is reported at once, each with its key, the value and what is allowed, and the ")
-                .append("command exits with code 2.\n");
+                .append("and the Secret `avi-secret` of `POD_NAMESPACE`, the environment; `run --embedded-avi PORT` then sets ")
+                .append("the controller address and credentials to the simulator's. Lists are JSON in the ConfigMap and the ")
+                .append("environment (`[{\"networkName\":\"vip-net\",\"cidr\":\"10.10.10.0/24\"}]`). Every invalid value is ")
+                .append("reported at once, each with its key, the value and what is allowed, and the command exits with code 2.\n");
+        settings(md);
+        chartOnly(md);
+        ignored(md);
+        return md.toString();
+    }
+
+    private static void settings(StringBuilder md) {
         Map<String, List<SettingKey>> sections = Arrays.stream(SettingKey.values()).collect(Collectors.groupingBy(
                 k -> k.pathElements()[0], LinkedHashMap::new, Collectors.toList()));
         sections.forEach((section, keys) -> {
@@ -69,10 +74,13 @@ final class ConfigurationDoc {
                         .append(cell(key.allowed.text())).append(" | ").append(cell(key.description)).append(" |\n");
             }
         });
+    }
+
+    private static void chartOnly(StringBuilder md) throws IOException {
         md.append("\n## Helm chart only\n\n")
                 .append("Read by the chart `helm/ako-camel`, not by the controller.\n\n")
                 .append("| key | default | what it does |\n|---|---|---|\n");
-        JsonNode values = parse(read(CHART.resolve("values.yaml")));
+        JsonNode values = YAML.readTree(Files.readString(CHART.resolve("values.yaml")));
         for (String path : chartOnlyKeys()) {
             String description = CHART_KEYS.get(path);
             if (description == null) {
@@ -81,13 +89,15 @@ final class ConfigurationDoc {
             md.append("| `").append(path).append("` | ").append(code(scalar(at(values, path)))).append(" | ")
                     .append(cell(description)).append(" |\n");
         }
+    }
+
+    private static void ignored(StringBuilder md) throws IOException {
         md.append("\n## AKO keys accepted and ignored\n\n")
                 .append("AKO features ako-camel does not have. The chart accepts these keys; `helm install` and `helm upgrade` ")
                 .append("list under \"Ignored\" the ones set to anything but the value below, and any key the chart does not know.\n\n")
                 .append("| key | value that means \"off\" |\n|---|---|\n");
-        ignoredAkoKeys().fields().forEachRemaining(e ->
+        YAML.readTree(define("ako-camel.ignoredAkoKeys")).fields().forEachRemaining(e ->
                 md.append("| `").append(e.getKey()).append("` | ").append(code(scalar(e.getValue()))).append(" |\n"));
-        return md.toString();
     }
 
     /** The key in the ConfigMap, or for credentials in the Secret; a dash when neither holds the setting. */
@@ -98,19 +108,15 @@ final class ConfigurationDoc {
         return key.path.startsWith("avicredentials.") ? code(key.pathElements()[1]) : "—";
     }
 
-    private static List<String> chartOnlyKeys() {
+    private static List<String> chartOnlyKeys() throws IOException {
         Set<String> read = Arrays.stream(SettingKey.values()).map(k -> k.path).collect(Collectors.toSet());
         return textList(define("ako-camel.knownValueKeys")).stream()
                 .filter(k -> k.startsWith("akoCamel.") && !read.contains(k)).toList();
     }
 
-    private static JsonNode ignoredAkoKeys() {
-        return parse(define("ako-camel.ignoredAkoKeys"));
-    }
-
     /** The body of a named template in the chart's _helpers.tpl. */
-    private static String define(String name) {
-        String helpers = read(CHART.resolve("templates/_helpers.tpl"));
+    private static String define(String name) throws IOException {
+        String helpers = Files.readString(CHART.resolve("templates/_helpers.tpl"));
         Matcher m = Pattern.compile("\\{\\{- define \"" + Pattern.quote(name) + "\" -}}\\n(.*?)\\{\\{- end -}}", Pattern.DOTALL)
                 .matcher(helpers);
         if (!m.find()) {
@@ -119,8 +125,8 @@ final class ConfigurationDoc {
         return m.group(1);
     }
 
-    private static List<String> textList(String yaml) {
-        return StreamSupport.stream(parse(yaml).spliterator(), false).map(JsonNode::asText).toList();
+    private static List<String> textList(String yaml) throws IOException {
+        return StreamSupport.stream(YAML.readTree(yaml).spliterator(), false).map(JsonNode::asText).toList();
     }
 
     private static JsonNode at(JsonNode root, String path) {
@@ -133,22 +139,6 @@ final class ConfigurationDoc {
 
     private static String scalar(JsonNode node) {
         return node.isValueNode() ? node.asText() : node.toString();
-    }
-
-    private static JsonNode parse(String yaml) {
-        try {
-            return YAML.readTree(yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String code(String value) {

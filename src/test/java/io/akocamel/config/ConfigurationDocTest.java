@@ -26,7 +26,7 @@ class ConfigurationDocTest {
     }
 
     @Test
-    void everySettingIsOnThePageWithItsEnvironmentNameAndDefault() {
+    void everySettingIsOnThePageWithItsEnvironmentNameAndDefault() throws IOException {
         String page = ConfigurationDoc.render();
 
         for (SettingKey key : SettingKey.values()) {
