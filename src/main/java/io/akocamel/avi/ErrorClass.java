@@ -1,6 +1,9 @@
 package io.akocamel.avi;
 
-/** The error classes of the delivery error policy (routes/avi-error-policy.camel.yaml); see README. */
+/**
+ * The error classes of the delivery error policy (routes/avi-error-policy.camel.yaml); see
+ * docs/architecture.md#avi-delivery-steps-and-error-policy.
+ */
 public enum ErrorClass {
     /** Connection error, timeout or 5xx: retried with exponential back-off, then dead letter. */
     TRANSIENT("AviUnavailable"),

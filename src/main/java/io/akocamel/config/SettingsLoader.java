@@ -27,10 +27,8 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Builds {@link Settings} from AKO's sources: defaults, an AKO {@code values.yaml}, the {@code avi-k8s-config}
@@ -44,9 +42,6 @@ public final class SettingsLoader {
     private static final Pattern VERSION = Pattern.compile("^\\d+\\.\\d+\\.\\d+$");
     private static final Pattern HOST = Pattern.compile("^(\\[[0-9a-fA-F:.]+]|[a-zA-Z0-9]([a-zA-Z0-9-.]*[a-zA-Z0-9])?)(:\\d{1,5})?$");
     private static final Pattern CIDR = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})$");
-    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR");
-    private static final Set<String> CNI_PLUGINS =
-            Set.of("", "calico", "canal", "flannel", "openshift", "antrea", "ncp", "ovn-kubernetes", "cilium");
 
     private final Map<SettingKey, JsonNode> raw = new EnumMap<>(SettingKey.class);
     private final List<String> problems = new ArrayList<>();
@@ -145,21 +140,21 @@ public final class SettingsLoader {
         var ako = new AkoSettings(
                 clusterName(),
                 bool(SettingKey.LAYER7_ONLY),
-                integer(SettingKey.FULL_SYNC_FREQUENCY, 1, Integer.MAX_VALUE),
-                oneOf(SettingKey.LOG_LEVEL, LOG_LEVELS, s -> s.toUpperCase()),
+                integer(SettingKey.FULL_SYNC_FREQUENCY),
+                oneOf(SettingKey.LOG_LEVEL, s -> s.toUpperCase()),
                 bool(SettingKey.DELETE_CONFIG),
                 bool(SettingKey.DISABLE_STATIC_ROUTE_SYNC),
-                oneOf(SettingKey.CNI_PLUGIN, CNI_PLUGINS, s -> s.toLowerCase()),
+                oneOf(SettingKey.CNI_PLUGIN, s -> s.toLowerCase()),
                 new NamespaceSelector(text(SettingKey.NS_LABEL_KEY), text(SettingKey.NS_LABEL_VALUE)),
                 stringList(SettingKey.BLOCKED_NAMESPACES),
-                integer(SettingKey.API_SERVER_PORT, 1, 65535),
+                integer(SettingKey.API_SERVER_PORT),
                 bool(SettingKey.ENABLE_EVENTS));
         var network = new NetworkSettings(vipNetworks(), nodeNetworks(), text(SettingKey.DEFAULT_DOMAIN));
         var l7 = new L7Settings(
                 enumValue(SettingKey.SERVICE_TYPE, ServiceType.class, ServiceType.ClusterIP),
                 enumValue(SettingKey.SHARD_VS_SIZE, ShardSize.class, ShardSize.LARGE),
                 bool(SettingKey.DEFAULT_ING_CONTROLLER),
-                passthroughShardSize(),
+                enumValue(SettingKey.PASSTHROUGH_SHARD_SIZE, ShardSize.class, ShardSize.SMALL),
                 bool(SettingKey.NO_PG_FOR_SNI));
         var controller = new ControllerSettings(
                 controllerHost(),
@@ -174,16 +169,16 @@ public final class SettingsLoader {
                 bool(SettingKey.INSECURE),
                 bool(SettingKey.LEGACY_CLASS_ANNOTATION),
                 nonEmpty(SettingKey.INGRESS_CLASS_NAME),
-                integer(SettingKey.WORKERS, 1, 256),
-                Duration.ofMillis(integer(SettingKey.DEBOUNCE_MILLIS, 0, 60_000)),
-                Duration.ofSeconds(integer(SettingKey.CALL_TIMEOUT_SECONDS, 1, 3600)),
+                integer(SettingKey.WORKERS),
+                Duration.ofMillis(integer(SettingKey.DEBOUNCE_MILLIS)),
+                Duration.ofSeconds(integer(SettingKey.CALL_TIMEOUT_SECONDS)),
                 new Retry(
-                        Duration.ofMillis(integer(SettingKey.RETRY_INITIAL_MILLIS, 1, 3_600_000)),
-                        Duration.ofMillis(integer(SettingKey.RETRY_MAX_MILLIS, 1, 3_600_000)),
-                        integer(SettingKey.RETRY_MAX_ATTEMPTS, 1, 100),
-                        Duration.ofSeconds(integer(SettingKey.RETRY_SLOW_SECONDS, 1, 86_400))),
-                Duration.ofSeconds(integer(SettingKey.RESYNC_SECONDS, 0, 86_400)),
-                oneOf(SettingKey.LOG_FORMAT, Set.of("text", "json"), s -> s.toLowerCase()));
+                        Duration.ofMillis(integer(SettingKey.RETRY_INITIAL_MILLIS)),
+                        Duration.ofMillis(integer(SettingKey.RETRY_MAX_MILLIS)),
+                        integer(SettingKey.RETRY_MAX_ATTEMPTS),
+                        Duration.ofSeconds(integer(SettingKey.RETRY_SLOW_SECONDS))),
+                Duration.ofSeconds(integer(SettingKey.RESYNC_SECONDS)),
+                oneOf(SettingKey.LOG_FORMAT, s -> s.toLowerCase()));
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
@@ -204,7 +199,7 @@ public final class SettingsLoader {
     private String nonEmpty(SettingKey key) {
         String value = text(key);
         if (value.isEmpty() && raw.get(key).isValueNode()) {
-            problem(key, value, "a non-empty name (default '" + key.defaultValue + "')");
+            problem(key, value, key.allowed.text() + " (default '" + key.defaultValue + "')");
         }
         return value;
     }
@@ -215,57 +210,47 @@ public final class SettingsLoader {
             return true;
         }
         if (!value.equalsIgnoreCase("false")) {
-            problem(key, value, "true or false");
+            problem(key, value, key.allowed.text());
         }
         return false;
     }
 
-    private int integer(SettingKey key, int min, int max) {
+    private int integer(SettingKey key) {
         String value = text(key);
+        int min = key.allowed.min();
         try {
             int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
+            if (n >= min && n <= key.allowed.max()) {
                 return n;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problem(key, value, "a whole number from " + min + " to " + max);
+        problem(key, value, key.allowed.text());
         return min;
     }
 
-    private String oneOf(SettingKey key, Set<String> allowed, Function<String, String> normalise) {
+    private String oneOf(SettingKey key, Function<String, String> normalise) {
         String value = normalise.apply(text(key));
-        if (!allowed.contains(value)) {
-            problem(key, text(key), "one of " + allowed.stream().filter(s -> !s.isEmpty()).sorted().collect(Collectors.joining(", "))
-                    + (allowed.contains("") ? " (or empty)" : ""));
+        if (!key.allowed.values().contains(value)) {
+            problem(key, text(key), key.allowed.text());
         }
         return value;
     }
 
     private <E extends Enum<E>> E enumValue(SettingKey key, Class<E> type, E fallback) {
         String value = text(key);
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value)) {
-                return constant;
-            }
+        if (key.allowed.values().contains(value)) {
+            return Enum.valueOf(type, value);
         }
-        problem(key, value, "one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        problem(key, value, key.allowed.text());
         return fallback;
-    }
-
-    private ShardSize passthroughShardSize() {
-        ShardSize size = enumValue(SettingKey.PASSTHROUGH_SHARD_SIZE, ShardSize.class, ShardSize.SMALL);
-        if (size == ShardSize.DEDICATED) {
-            problem(SettingKey.PASSTHROUGH_SHARD_SIZE, size.name(), "one of LARGE, MEDIUM, SMALL");
-        }
-        return size;
     }
 
     private String clusterName() {
         String value = text(SettingKey.CLUSTER_NAME);
         if (value.isEmpty() || !CLUSTER_NAME.matcher(value).matches()) {
-            problem(SettingKey.CLUSTER_NAME, value, "a non-empty name of letters, digits, '-' and '_' (^[a-zA-Z0-9-_]*$)");
+            problem(SettingKey.CLUSTER_NAME, value, SettingKey.CLUSTER_NAME.allowed.text());
         }
         return value;
     }
@@ -285,7 +270,7 @@ public final class SettingsLoader {
             }
         }
         if (!HOST.matcher(hostPart).matches() || !validPort(hostPart)) {
-            problem(SettingKey.CONTROLLER_HOST, value, "a host name or IP, host:port, or a URL such as https://10.0.0.1 or http://127.0.0.1:9443");
+            problem(SettingKey.CONTROLLER_HOST, value, SettingKey.CONTROLLER_HOST.allowed.text());
         }
         return value;
     }
@@ -302,7 +287,7 @@ public final class SettingsLoader {
     private String controllerVersion() {
         String value = text(SettingKey.CONTROLLER_VERSION);
         if (!value.isEmpty() && !VERSION.matcher(value).matches()) {
-            problem(SettingKey.CONTROLLER_VERSION, value, "a version such as 22.1.2, or empty to use the controller's own (capped at 30.2.1)");
+            problem(SettingKey.CONTROLLER_VERSION, value, SettingKey.CONTROLLER_VERSION.allowed.text());
         }
         return value;
     }

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Which Ingresses are ours (ingress-semantics.md "Which Ingresses are ours"), as a pure decision over the Ingress, the
+ * Which Ingresses are ours (docs/ingress-to-avi.md#which-ingresses-are-ours), as a pure decision over the Ingress, the
  * IngressClasses and the Namespaces: namespace filters first, then {@code spec.ingressClassName}, then the legacy
  * annotation (only when {@code akoCamel.honourLegacyIngressClassAnnotation}), then our default IngressClass.
  */

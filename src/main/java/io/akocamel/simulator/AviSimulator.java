@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 
 /**
  * An in-process Avi Controller: the parts of the Avi REST API that an ingress controller uses, stateful and faithful
- * to recorded controller behaviour ({@code shared/docs/avi-api.md}), with a vCenter cloud seeded (see {@link Seed}),
+ * to recorded controller behaviour ({@code docs/simulator.md}), with a vCenter cloud seeded (see {@link Seed}),
  * fault injection ({@link Faults}) and a request log. It serves HTTP (or HTTPS with a self-signed certificate made at
  * start) on 127.0.0.1 with Vert.x, the HTTP server that comes with Camel's platform-http.
  *
@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * Choices where the controller's behaviour is unknown ([?] in avi-api.md): default page size 25; a page past the end
+ * Choices where the controller's behaviour is unknown (docs/simulator.md#choices): default page size 25; a page past the end
  * is an empty page; 403 for deleting a referenced or a system-default object; tenant visibility as in
  * {@link TenantScope}; names of cloud-scoped objects resolve in the referring object's cloud; {@code X-Avi-Version}
  * checked on authenticated calls only; DNS records only for fqdns inside the cloud's DNS profile domains; the

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
 /**
- * Every rule of ingress-semantics.md as a table of requests: each request goes through the generated Avi objects
+ * Every rule of docs/ingress-to-avi.md#routing-rules as a table of requests: each request goes through the generated Avi objects
  * (see {@link AviRouter}) and must reach the expected backend, a 404 or the HTTPS redirect — with one shard (SMALL) and
  * with eight (LARGE), and under every reading of what Avi leaves undocumented (whether later policy sets run after a
  * switching one; whether a port in the Host header is stripped).
@@ -158,7 +158,8 @@ class RoutingTableTest {
     /**
      * Residual difference: Avi's host matches have no regular expression, so {@code *.wild.test} is HDR_ENDS_WITH
      * {@code .wild.test}; a name with two labels under it that no more precise host serves reaches the wildcard's
-     * backend, where the Ingress specification would give a 404. Documented in the README.
+     * backend, where the Ingress specification would give a 404. Documented in
+     * docs/ingress-to-avi.md#differences-from-the-specification.
      */
     @Test
     void wildcardAlsoCoversNamesWithMoreLabelsWhenNoMorePreciseHostServesThem() {
