@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 public final class ControllerApp implements AutoCloseable {
     /**
      * The route files, listed rather than scanned: a classpath wildcard costs about two seconds of start-up in the
-     * fat jar. A test checks this list against the files in {@code routes/}.
+     * fat jar (docs/architecture.md#route-files). A test checks this list against the files in {@code routes/}.
      */
     public static final List<String> ROUTE_FILES = List.of(
             "kubernetes-watch.camel.yaml",

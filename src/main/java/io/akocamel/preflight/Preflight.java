@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * (bean {@code aviSession}) that the Avi side is set up as this controller's settings say (controller up, version,
  * tenant, cloud with IPAM and DNS profiles, SE group, VIP networks and subnets, VRF), and keeps the outcome.
  * <p>
- * It is the write gate (also bound as {@code aviWriteGate}): while it has not passed, the reconcile loop writes nothing
+ * It is the reconciler's write gate: while it has not passed, the reconcile loop writes nothing
  * ({@link #getAsBoolean()} is false). It runs at start, again every {@code recheckMillis} (30 s) while failing, and
  * every {@code AKOSettings.fullSyncFrequency} seconds while passing. Each problem is logged, shown by the readiness
  * check {@code avi-preflight} ({@link PreflightHealthCheck}) and recorded as a Warning Event on the controller's own
