@@ -8,8 +8,6 @@ import java.util.List;
 
 /** The steps of route {@code avi-apply} around the split of a {@link ShardBatch} (bean {@code aviBatch}). */
 public final class AviBatchProcessor {
-    static final String IDEMPOTENCY_KEY = "AviIdempotencyKey";
-    static final String SKIP = "AviSkip";
     private static final Logger LOG = LoggerFactory.getLogger(AviBatchProcessor.class);
 
     private final DeadLetterStore deadLetters;
@@ -25,7 +23,7 @@ public final class AviBatchProcessor {
             throw new IllegalArgumentException("direct:avi-apply expects a ShardBatch body, got "
                     + exchange.getMessage().getBody(Object.class));
         }
-        exchange.setProperty(BatchState.PROPERTY, new BatchState(batch));
+        exchange.setProperty(AviExchange.BATCH, new BatchState(batch));
         return batch.operations();
     }
 
@@ -33,38 +31,38 @@ public final class AviBatchProcessor {
     public void begin(Exchange exchange) {
         AviOperation op = exchange.getMessage().getBody(AviOperation.class);
         int index = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
-        BatchState batch = exchange.getProperty(BatchState.PROPERTY, BatchState.class);
-        exchange.setProperty(BatchState.OPERATION, op);
-        exchange.setProperty(BatchState.INDEX, index);
-        exchange.setProperty(IDEMPOTENCY_KEY, op.idempotencyKey());
+        BatchState batch = exchange.getProperty(AviExchange.BATCH, BatchState.class);
+        exchange.setProperty(AviExchange.OPERATION, op);
+        exchange.setProperty(AviExchange.OPERATION_INDEX, index);
+        exchange.setProperty(AviExchange.IDEMPOTENCY_KEY, op.idempotencyKey());
         String skip = batch.skipReason(op);
-        exchange.setProperty(SKIP, skip != null);
+        exchange.setProperty(AviExchange.SKIP, skip != null);
         if (skip != null) {
             batch.record(index, new OperationResult(op.key(), op.method(), Outcome.FAILED, 0, skip, ErrorClass.NOT_ATTEMPTED));
-            exchange.removeProperty(AviStep.PROPERTY);
+            exchange.removeProperty(AviExchange.STEP);
         } else {
-            exchange.setProperty(AviStep.PROPERTY, AviStep.write(op, 1));
+            exchange.setProperty(AviExchange.STEP, AviStep.write(op, 1));
         }
     }
 
     /** The idempotent consumer saw this exact write before: nothing is sent. */
     public void duplicate(Exchange exchange) {
-        AviOperation op = exchange.getProperty(BatchState.OPERATION, AviOperation.class);
-        BatchState batch = exchange.getProperty(BatchState.PROPERTY, BatchState.class);
-        batch.record(exchange.getProperty(BatchState.INDEX, Integer.class),
+        AviOperation op = exchange.getProperty(AviExchange.OPERATION, AviOperation.class);
+        BatchState batch = exchange.getProperty(AviExchange.BATCH, BatchState.class);
+        batch.record(exchange.getProperty(AviExchange.OPERATION_INDEX, Integer.class),
                 new OperationResult(op.key(), op.method(), Outcome.NOOP, 0, "the identical write was already sent", null));
-        exchange.removeProperty(AviStep.PROPERTY);
+        exchange.removeProperty(AviExchange.STEP);
         LOG.debug("{}: duplicate write not sent", op);
     }
 
-    /** The reply: a {@link BatchResult}, plus the headers {@link BatchResult#HEADER_SUCCEEDED} and {@link BatchResult#HEADER_WARNINGS}. */
+    /** The reply: a {@link BatchResult}, plus the headers {@link AviExchange#BATCH_SUCCEEDED} and {@link AviExchange#WARNINGS}. */
     public BatchResult finish(Exchange exchange) {
-        BatchState batch = exchange.getProperty(BatchState.PROPERTY, BatchState.class);
+        BatchState batch = exchange.getProperty(AviExchange.BATCH, BatchState.class);
         BatchResult result = batch.result();
         deadLetters.shardApplied(result.shardKey(), batch.unresolvedKeys());
-        exchange.getMessage().setHeader(BatchResult.HEADER_SUCCEEDED, result.succeeded());
-        exchange.getMessage().setHeader(BatchResult.HEADER_WARNINGS, result.warnings());
-        exchange.removeProperty(BatchState.PROPERTY);
+        exchange.getMessage().setHeader(AviExchange.BATCH_SUCCEEDED, result.succeeded());
+        exchange.getMessage().setHeader(AviExchange.WARNINGS, result.warnings());
+        exchange.removeProperty(AviExchange.BATCH);
         // the reconcile route logs the one INFO line per applied change (with its cause); this is the delivery detail
         if (result.writes() > 0 || !result.succeeded()) {
             LOG.debug("shard {}: {} writes, {} failed, {} warnings", result.shardKey(), result.writes(), result.failures().size(),

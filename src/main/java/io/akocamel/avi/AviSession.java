@@ -177,7 +177,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
 
     /** Step of {@code direct:avi-call}: logs in when needed and turns the {@link AviStep} into the HTTP request. */
     public void prepare(Exchange exchange) throws IOException {
-        AviStep step = exchange.getProperty(AviStep.PROPERTY, AviStep.class);
+        AviStep step = exchange.getProperty(AviExchange.STEP, AviStep.class);
         ensureSession();
         exchange.setProperty(GENERATION, generation);
         Message message = exchange.getMessage();
@@ -196,7 +196,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String text = message.getBody(String.class);
-        AviStep step = exchange.getProperty(AviStep.PROPERTY, AviStep.class);
+        AviStep step = exchange.getProperty(AviExchange.STEP, AviStep.class);
         if (status >= 200 && status < 300) {
             try {
                 message.setBody(text == null || text.isBlank() ? NullNode.getInstance() : JSON.readTree(text));

@@ -7,14 +7,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One controller call of {@code direct:avi-step}, carried in exchange property {@link #PROPERTY}: a read, a write of an
+ * One controller call of {@code direct:avi-step}, carried in exchange property {@link AviExchange#STEP}: a read, a write of an
  * operation, or a follow-up the error policy asked for (read by name to adopt after 409, re-read after 412).
  *
  * @param operation the operation this step serves (null for plain reads)
  * @param number    1 for the first call of an operation, +1 per follow-up (bounded)
  */
 public record AviStep(Kind kind, String method, String path, ObjectNode body, AviOperation operation, int number) {
-    public static final String PROPERTY = "AviStep";
 
     public enum Kind { READ, WRITE, ADOPT_LOOKUP, REREAD }
 

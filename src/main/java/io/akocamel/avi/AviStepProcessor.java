@@ -17,7 +17,6 @@ import java.io.IOException;
  */
 public final class AviStepProcessor {
     /** The HTTP method of the current step, for the error policy's {@code onWhen}. */
-    static final String HTTP_METHOD = "AviHttpMethod";
     /** Calls per operation, follow-ups included. */
     static final int MAX_STEPS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(AviStepProcessor.class);
@@ -42,7 +41,7 @@ public final class AviStepProcessor {
         exchange.removeProperty(AviSession.ANSWERED);
         exchange.removeProperty(AviSession.RELOGGED_IN);
         exchange.removeProperty(AviSession.LOGIN_ERROR);
-        exchange.setProperty(HTTP_METHOD, step(exchange).method());
+        exchange.setProperty(AviExchange.HTTP_METHOD, step(exchange).method());
     }
 
     /** Last step of {@code avi-step}: after a 2xx answer (body: the parsed JSON); nothing when the error policy took over. */
@@ -123,9 +122,9 @@ public final class AviStepProcessor {
         AviStep step = step(exchange);
         if (step.kind() == AviStep.Kind.READ) {
             LOG.warn("reading {} from the Avi Controller failed [{}]: {}", step.path(), errorClass, message);
-            exchange.setProperty(InventoryLoader.READ_ERROR, message);
+            exchange.setProperty(AviExchange.READ_ERROR, message);
             exchange.getMessage().setBody(null);
-            exchange.removeProperty(AviStep.PROPERTY);
+            exchange.removeProperty(AviExchange.STEP);
             return;
         }
         fail(exchange, errorClass, status, message);
@@ -176,7 +175,7 @@ public final class AviStepProcessor {
         }
         if (step.kind() == AviStep.Kind.READ) {
             exchange.getMessage().setBody(null);
-            exchange.removeProperty(AviStep.PROPERTY);
+            exchange.removeProperty(AviExchange.STEP);
             return;
         }
         failed(exchange);
@@ -189,26 +188,26 @@ public final class AviStepProcessor {
             fail(exchange, ErrorClass.INTERNAL, 0, "gave up after " + MAX_STEPS + " calls (the object keeps changing)");
             return;
         }
-        exchange.setProperty(AviStep.PROPERTY, next);
+        exchange.setProperty(AviExchange.STEP, next);
     }
 
     private void succeeded(Exchange exchange, Outcome outcome, int status, String note) {
         AviOperation op = operation(exchange);
-        exchange.removeProperty(AviStep.PROPERTY);
+        exchange.removeProperty(AviExchange.STEP);
         deadLetters.resolved(op.key());
-        BatchState batch = exchange.getProperty(BatchState.PROPERTY, BatchState.class);
+        BatchState batch = exchange.getProperty(AviExchange.BATCH, BatchState.class);
         if (batch != null) {
-            batch.record(exchange.getProperty(BatchState.INDEX, Integer.class), new OperationResult(op.key(), op.method(), outcome, status, note, null));
+            batch.record(exchange.getProperty(AviExchange.OPERATION_INDEX, Integer.class), new OperationResult(op.key(), op.method(), outcome, status, note, null));
         }
         LOG.debug("{}: {}", op, outcome);
     }
 
     private void fail(Exchange exchange, ErrorClass errorClass, int status, String message) {
         AviOperation op = operation(exchange);
-        exchange.removeProperty(AviStep.PROPERTY);
-        BatchState batch = exchange.getProperty(BatchState.PROPERTY, BatchState.class);
+        exchange.removeProperty(AviExchange.STEP);
+        BatchState batch = exchange.getProperty(AviExchange.BATCH, BatchState.class);
         if (batch != null) {
-            batch.record(exchange.getProperty(BatchState.INDEX, Integer.class), new OperationResult(op.key(), op.method(), Outcome.FAILED,
+            batch.record(exchange.getProperty(AviExchange.OPERATION_INDEX, Integer.class), new OperationResult(op.key(), op.method(), Outcome.FAILED,
                     status, message, errorClass));
         }
         deadLetters.record(batch == null ? "unknown" : batch.shardKey(), op, errorClass, status, message);
@@ -218,11 +217,11 @@ public final class AviStepProcessor {
 
     /** The batch's operation (a follow-up step may be a variant of it, e.g. a POST for a vanished PUT). */
     private static AviOperation operation(Exchange exchange) {
-        AviOperation op = exchange.getProperty(BatchState.OPERATION, AviOperation.class);
+        AviOperation op = exchange.getProperty(AviExchange.OPERATION, AviOperation.class);
         return op != null ? op : step(exchange).operation();
     }
 
     private static AviStep step(Exchange exchange) {
-        return exchange.getProperty(AviStep.PROPERTY, AviStep.class);
+        return exchange.getProperty(AviExchange.STEP, AviStep.class);
     }
 }

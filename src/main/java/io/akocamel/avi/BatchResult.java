@@ -4,15 +4,10 @@ import java.util.List;
 
 /**
  * The reply of {@code direct:avi-apply}: one result per operation, in batch order, and the warnings for the Ingresses
- * (failed operations and planner conflicts). The route also sets the headers {@link #HEADER_SUCCEEDED} and
- * {@link #HEADER_WARNINGS}.
+ * (failed operations and planner conflicts). The route also sets the headers {@link AviExchange#BATCH_SUCCEEDED} and
+ * {@link AviExchange#WARNINGS}.
  */
 public record BatchResult(String shardKey, List<OperationResult> results, List<AviWarning> warnings) {
-    /** Boolean: every operation succeeded (NOOP counts as success). */
-    public static final String HEADER_SUCCEEDED = "AviBatchSucceeded";
-    /** {@code List<AviWarning>}: what the status routes turn into Warning Events. */
-    public static final String HEADER_WARNINGS = "AviWarnings";
-
     public BatchResult {
         results = List.copyOf(results);
         warnings = List.copyOf(warnings);

@@ -5,11 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The progress of one {@code direct:avi-apply} batch (exchange property {@link #PROPERTY}, shared by the split). */
+/** The progress of one {@code direct:avi-apply} batch (exchange property {@link AviExchange#BATCH}, shared by the split). */
 final class BatchState {
-    static final String PROPERTY = "AviBatch";
-    static final String OPERATION = "AviOperation";
-    static final String INDEX = "AviOperationIndex";
 
     private final ShardBatch batch;
     private final OperationResult[] results;

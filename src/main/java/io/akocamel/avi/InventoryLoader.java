@@ -25,10 +25,6 @@ import java.util.Set;
  * of the configured cloud whose static routes this cluster manages.
  */
 public final class InventoryLoader {
-    static final String LOAD = "AviInventoryLoad";
-    static final String QUERY = "AviInventoryQuery";
-    static final String READ_ERROR = "AviReadError";
-    static final String REFRESH_NAME = "AviRefreshName";
     private static final Logger LOG = LoggerFactory.getLogger(InventoryLoader.class);
     private static final int MAX_PAGES = 10_000;
 
@@ -73,26 +69,26 @@ public final class InventoryLoader {
     }
 
     public List<InventoryQuery> beginLoad(Exchange exchange) {
-        exchange.setProperty(LOAD, new LoadState());
+        exchange.setProperty(AviExchange.INVENTORY_LOAD, new LoadState());
         return queries();
     }
 
     /** Split step: the first page of one query. */
     public void firstPage(Exchange exchange) {
         InventoryQuery query = exchange.getMessage().getBody(InventoryQuery.class);
-        exchange.setProperty(QUERY, query);
-        exchange.removeProperty(READ_ERROR);
-        exchange.setProperty(AviStep.PROPERTY, AviStep.read(query.path()));
+        exchange.setProperty(AviExchange.INVENTORY_QUERY, query);
+        exchange.removeProperty(AviExchange.READ_ERROR);
+        exchange.setProperty(AviExchange.STEP, AviStep.read(query.path()));
     }
 
     /** Loop step: takes a page's results and sets the next page's step, or none. */
     public void acceptPage(Exchange exchange) {
-        LoadState load = exchange.getProperty(LOAD, LoadState.class);
-        InventoryQuery query = exchange.getProperty(QUERY, InventoryQuery.class);
-        String error = exchange.getProperty(READ_ERROR, String.class);
+        LoadState load = exchange.getProperty(AviExchange.INVENTORY_LOAD, LoadState.class);
+        InventoryQuery query = exchange.getProperty(AviExchange.INVENTORY_QUERY, InventoryQuery.class);
+        String error = exchange.getProperty(AviExchange.READ_ERROR, String.class);
         if (error != null) {
             load.failed(query, error);
-            exchange.removeProperty(AviStep.PROPERTY);
+            exchange.removeProperty(AviExchange.STEP);
             return;
         }
         JsonNode page = exchange.getMessage().getBody(JsonNode.class);
@@ -107,9 +103,9 @@ public final class InventoryLoader {
         String next = page == null ? "" : page.path("next").asText("");
         int pages = load.nextPage(query);
         if (next.isEmpty() || results == null || results.isEmpty() || !next.contains("/api/") || pages > MAX_PAGES) {
-            exchange.removeProperty(AviStep.PROPERTY);
+            exchange.removeProperty(AviExchange.STEP);
         } else {
-            exchange.setProperty(AviStep.PROPERTY, AviStep.read(next.substring(next.indexOf("/api/"))));
+            exchange.setProperty(AviExchange.STEP, AviStep.read(next.substring(next.indexOf("/api/"))));
         }
     }
 
@@ -118,7 +114,7 @@ public final class InventoryLoader {
     }
 
     public LoadSummary finishLoad(Exchange exchange) {
-        LoadState load = exchange.getProperty(LOAD, LoadState.class);
+        LoadState load = exchange.getProperty(AviExchange.INVENTORY_LOAD, LoadState.class);
         inventory.replace(load.completelyRead(), load.failures.isEmpty());
         LoadSummary summary = new LoadSummary(load.failures.isEmpty(), inventory.size(), List.copyOf(load.failures));
         if (summary.complete()) {
@@ -138,17 +134,17 @@ public final class InventoryLoader {
         }
         AviType type = AviType.fromPath(key.substring(0, slash));
         InventoryQuery query = new InventoryQuery(type, AviStep.byName(type, key.substring(slash + 1)));
-        exchange.setProperty(QUERY, query);
-        exchange.removeProperty(READ_ERROR);
-        exchange.setProperty(AviStep.PROPERTY, AviStep.read(query.path()));
-        exchange.setProperty(REFRESH_NAME, key.substring(slash + 1));
+        exchange.setProperty(AviExchange.INVENTORY_QUERY, query);
+        exchange.removeProperty(AviExchange.READ_ERROR);
+        exchange.setProperty(AviExchange.STEP, AviStep.read(query.path()));
+        exchange.setProperty(AviExchange.REFRESH_NAME, key.substring(slash + 1));
     }
 
     /** The refreshed object (now in the inventory), or null when the controller has none by that name. */
     public StoredObject acceptRefresh(Exchange exchange) {
-        InventoryQuery query = exchange.getProperty(QUERY, InventoryQuery.class);
-        String name = exchange.getProperty(REFRESH_NAME, String.class);
-        String error = exchange.getProperty(READ_ERROR, String.class);
+        InventoryQuery query = exchange.getProperty(AviExchange.INVENTORY_QUERY, InventoryQuery.class);
+        String name = exchange.getProperty(AviExchange.REFRESH_NAME, String.class);
+        String error = exchange.getProperty(AviExchange.READ_ERROR, String.class);
         if (error != null) {
             throw new IllegalStateException("refreshing " + query.type().path() + "/" + name + " failed: " + error);
         }

@@ -18,6 +18,8 @@ public final class KubeHeaders {
     public static final String FULL_SYNC = "AkoFullSync";
     /** On full-sync keys: {@code true} only when every informer has listed completely and none is stopped. */
     public static final String KUBERNETES_COMPLETE = "AkoKubernetesComplete";
+    /** On a coalesced shard key: how many requests for it were merged into one reconcile. */
+    public static final String COALESCED = "AkoCoalesced";
     /** {@code namespace/name} of Ingresses that stopped being ours in this event (their status is cleared). */
     public static final String RELEASED_INGRESSES = "AkoReleasedIngresses";
 

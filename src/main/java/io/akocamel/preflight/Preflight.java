@@ -1,6 +1,7 @@
 package io.akocamel.preflight;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.akocamel.avi.AviExchange;
 import io.akocamel.avi.AviSession;
 import io.akocamel.avi.AviStep;
 import io.akocamel.config.Settings;
@@ -43,8 +44,6 @@ public final class Preflight implements BooleanSupplier {
      */
     public static final String FULL_SYNC_NEEDED = "AviPreflightFullSyncNeeded";
     static final String RUN = "AviPreflightRun";
-    /** Set by {@code aviSteps.failed} when a read failed (io.akocamel.avi.InventoryLoader.READ_ERROR, package-private there). */
-    static final String READ_ERROR = "AviReadError";
     private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
 
     private final Settings settings;
@@ -168,19 +167,19 @@ public final class Preflight implements BooleanSupplier {
     /** Loop step after each {@code direct:avi-step}: takes the answer and sets the next step, or none. */
     public void accept(Exchange exchange) {
         PreflightRun run = exchange.getProperty(RUN, PreflightRun.class);
-        String error = exchange.getProperty(READ_ERROR, String.class);
+        String error = exchange.getProperty(AviExchange.READ_ERROR, String.class);
         JsonNode body = error == null ? exchange.getMessage().getBody(JsonNode.class) : null;
         run.accept(new PreflightRun.Reply(body, error));
         nextStep(exchange, run);
     }
 
     private static void nextStep(Exchange exchange, PreflightRun run) {
-        exchange.removeProperty(READ_ERROR);
+        exchange.removeProperty(AviExchange.READ_ERROR);
         String path = run.nextPath();
         if (path == null) {
-            exchange.removeProperty(AviStep.PROPERTY);
+            exchange.removeProperty(AviExchange.STEP);
         } else {
-            exchange.setProperty(AviStep.PROPERTY, AviStep.read(path));
+            exchange.setProperty(AviExchange.STEP, AviStep.read(path));
         }
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.config.Settings;
 import io.akocamel.kube.ClusterState;
 import io.akocamel.kube.EventSink;
+import io.akocamel.kube.KubeHeaders;
 import io.akocamel.model.AviObject;
 import io.akocamel.model.AviType;
 import io.akocamel.model.ClusterView;
@@ -78,7 +79,7 @@ public class Reconciler {
     }
 
     /** Reconciles one shard key; {@code fullSync} keys also count towards the initial sync. */
-    public ReconcileResult reconcile(@Body String key, @Header(ShardKeyCoalescer.FULL_SYNC) Boolean fullSync) {
+    public ReconcileResult reconcile(@Body String key, @Header(KubeHeaders.FULL_SYNC) Boolean fullSync) {
         ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
         try {

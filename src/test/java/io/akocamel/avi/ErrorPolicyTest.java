@@ -307,8 +307,8 @@ class ErrorPolicyTest {
             assertThat(result.results().get(0)).extracting(OperationResult::errorClass, OperationResult::status, OperationResult::message)
                     .containsExactly(ErrorClass.REJECTED, 400, "Invalid value for field lb_algorithm");
             assertThat(result.results().get(2).message()).isEqualTo("not attempted: it depends on pool/p1, which failed");
-            assertThat(reply.getMessage().getHeader(BatchResult.HEADER_SUCCEEDED)).isEqualTo(false);
-            assertThat(reply.getMessage().getHeader(BatchResult.HEADER_WARNINGS, List.class))
+            assertThat(reply.getMessage().getHeader(AviExchange.BATCH_SUCCEEDED)).isEqualTo(false);
+            assertThat(reply.getMessage().getHeader(AviExchange.WARNINGS, List.class))
                     .containsExactly(new AviWarning("pool/p1", "AviRejected", "Invalid value for field lb_algorithm"));
             assertThat(camel.deadLetters().list()).singleElement().satisfies(dead -> assertThat(dead.retryAt()).isNull());
         }
