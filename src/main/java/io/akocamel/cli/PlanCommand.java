@@ -69,7 +69,7 @@ public class PlanCommand implements Callable<Integer> {
             loader.override("ControllerSettings.controllerHost", "");
         }
         Settings settings = loader.environment(System.getenv()).load();
-        ClusterSnapshot cluster = ClusterSnapshot.of(load(manifests));
+        ClusterSnapshot cluster = ClusterSnapshot.of(settings, load(manifests));
         List<ShardModel> shards = new ModelBuilder().buildAll(cluster, settings);
         for (ShardModel shard : shards) {
             for (ModelWarning warning : shard.warnings()) {
