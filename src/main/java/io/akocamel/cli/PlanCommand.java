@@ -71,6 +71,8 @@ public class PlanCommand implements Callable<Integer> {
         Settings settings = loader.environment(System.getenv()).load();
         ClusterSnapshot cluster = ClusterSnapshot.of(settings, load(manifests));
         List<ShardModel> shards = new ModelBuilder().buildAll(cluster, settings);
+        cluster.admissionProblems().forEach((ingress, problems) -> problems.forEach(
+                problem -> err.println("warning: " + problem.reason() + " " + ingress + ": " + problem.message())));
         for (ShardModel shard : shards) {
             for (ModelWarning warning : shard.warnings()) {
                 err.println("warning: " + warning);

@@ -2,6 +2,7 @@ package io.akocamel.model;
 
 import io.akocamel.admission.IngressEligibility;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,21 @@ class ClusterSnapshotTest {
 
         assertThat(withClass.ingresses()).extracting(i -> i.getMetadata().getName()).containsExactly("web");
         assertThat(withClass.ingressesOfShard("cluster-1--Shared-L7-0", Naming.of(K8s.settings()))).hasSize(1);
+    }
+
+    @Test
+    void aNamespaceLabelChangeReAdmitsTheIngressesInIt() {
+        var settings = K8s.settings("AKOSettings.namespaceSelector.labelKey=ako", "AKOSettings.namespaceSelector.labelValue=yes");
+        Naming naming = Naming.of(settings);
+        ClusterSnapshot cluster = ClusterSnapshot.of(settings, List.of(ingress("team/web", 0).rule("foo.com", prefix("/", "web")).build(),
+                new NamespaceBuilder().withNewMetadata().withName("team").endMetadata().build()));
+        assertThat(cluster.ingresses()).isEmpty();
+        assertThat(cluster.ingressesOfShard(naming.shardVsName("foo.com"), naming)).isEmpty();
+
+        ClusterSnapshot labelled = cluster.with(new NamespaceBuilder().withNewMetadata().withName("team").addToLabels("ako", "yes").endMetadata().build());
+
+        assertThat(labelled.ingresses()).extracting(i -> i.getMetadata().getName()).containsExactly("web");
+        assertThat(labelled.ingressesOfShard(naming.shardVsName("foo.com"), naming)).hasSize(1);
     }
 
     @Test
