@@ -16,7 +16,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** ingress-semantics.md "Which Ingresses are ours", row by row. */
+/** docs/ingress-to-avi.md#which-ingresses-are-ours, row by row. */
 class IngressEligibilityTest {
     static final Map<String, IngressClass> CLASSES = Map.of(
             "avi-lb", ingressClass("avi-lb", IngressEligibility.CONTROLLER),
