@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Which Ingresses are ours (docs/ingress-to-avi.md#which-ingresses-are-ours), as a decision over the Ingress, the
- * IngressClasses and the Namespaces: the namespace filters first ({@link NamespaceSelection}), then
- * {@code spec.ingressClassName}, then the legacy annotation (only when
- * {@code akoCamel.honourLegacyIngressClassAnnotation}), then our default IngressClass.
+ * Which Ingresses are ours (docs/ingress-to-avi.md#which-ingresses-are-ours), as a pure decision over the Ingress, the
+ * IngressClasses and the Namespaces: namespace filters first, then {@code spec.ingressClassName}, then the legacy
+ * annotation (only when {@code akoCamel.honourLegacyIngressClassAnnotation}), then our default IngressClass.
  */
 public final class IngressEligibility {
     public static final String CONTROLLER = "ako.vmware.com/avi-lb";
