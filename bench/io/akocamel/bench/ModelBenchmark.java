@@ -68,7 +68,7 @@ final class ModelBenchmark implements Benchmarks.Benchmark {
                     .withNewSpec().withPodCIDRs("192.168." + n + ".0/24").endSpec()
                     .withNewStatus().addNewAddress().withType("InternalIP").withAddress("10.20.0." + n).endAddress().endStatus().build());
         }
-        ClusterSnapshot cluster = ClusterSnapshot.of(objects);
+        ClusterSnapshot cluster = ClusterSnapshot.of(settings, objects);
 
         // full build, each time with a new builder (nothing remembered)
         long[] full = new long[6];

@@ -70,8 +70,10 @@ public class PlanCommand implements Callable<Integer> {
             loader.override("ControllerSettings.controllerHost", "");
         }
         Settings settings = loader.environment(System.getenv()).load();
-        ClusterSnapshot cluster = ClusterSnapshot.of(load(manifests));
+        ClusterSnapshot cluster = ClusterSnapshot.of(settings, load(manifests));
         List<ShardModel> shards = new ModelBuilder().buildAll(cluster, settings);
+        cluster.admissionProblems().forEach((ingress, problems) -> problems.forEach(
+                problem -> err.println("warning: " + problem.reason() + " " + ingress + ": " + problem.message())));
         for (ShardModel shard : shards) {
             for (ModelWarning warning : shard.warnings()) {
                 err.println("warning: " + warning);

@@ -66,12 +66,12 @@ public class EventRecorder implements EventSink, AutoCloseable {
 
     /** A Warning on the object: what is wrong and how to fix it. */
     public void warning(HasMetadata object, String reason, String message) {
-        LOG.warn("Warning {} {} {}: {}", object.getKind(), ClusterState.keyOf(object), reason, message);
+        LOG.warn("Warning {} {} {}: {}", object.getKind(), KubeIndexes.keyOf(object), reason, message);
         submit(object, "Warning", reason, message);
     }
 
     public void normal(HasMetadata object, String reason, String message) {
-        LOG.debug("Normal {} {} {}: {}", object.getKind(), ClusterState.keyOf(object), reason, message);
+        LOG.debug("Normal {} {} {}: {}", object.getKind(), KubeIndexes.keyOf(object), reason, message);
         if (normalEvents) {
             submit(object, "Normal", reason, message);
         }
@@ -82,13 +82,13 @@ public class EventRecorder implements EventSink, AutoCloseable {
         try {
             writer.execute(() -> write(object, type, reason, text));
         } catch (RejectedExecutionException e) {
-            LOG.warn("Event {} on {} {} not recorded: the event queue is full or closed", reason, object.getKind(), ClusterState.keyOf(object));
+            LOG.warn("Event {} on {} {} not recorded: the event queue is full or closed", reason, object.getKind(), KubeIndexes.keyOf(object));
         }
     }
 
     private void write(HasMetadata object, String type, String reason, String message) {
         String namespace = object.getMetadata().getNamespace() == null ? "default" : object.getMetadata().getNamespace();
-        String identity = object.getKind() + "/" + ClusterState.keyOf(object) + "/" + object.getMetadata().getUid();
+        String identity = object.getKind() + "/" + KubeIndexes.keyOf(object) + "/" + object.getMetadata().getUid();
         String key = identity + "\u0000" + type + "\u0000" + reason + "\u0000" + message;
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         try {
@@ -112,7 +112,7 @@ public class EventRecorder implements EventSink, AutoCloseable {
             recent.put(key, new Recorded(namespace, name, 1));
         } catch (KubernetesClientException e) {
             LOG.warn("Could not record Event {} on {} {}: {} (check RBAC: create/patch on events)", reason, object.getKind(),
-                    ClusterState.keyOf(object), e.getMessage());
+                    KubeIndexes.keyOf(object), e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.akocamel.kube;
 
+import io.akocamel.admission.IngressEligibility;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressStatus;

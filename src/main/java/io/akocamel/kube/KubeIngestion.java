@@ -1,5 +1,8 @@
 package io.akocamel.kube;
 
+import io.akocamel.admission.IngressEligibility;
+import io.akocamel.admission.Problem;
+import io.akocamel.admission.TlsSecretUsability;
 import io.akocamel.config.ServiceType;
 import io.akocamel.config.Settings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -18,7 +21,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassParametersReference;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressSpec;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -127,7 +129,7 @@ public final class KubeIngestion {
         if (!outcome.released.isEmpty()) {
             exchange.getMessage().setHeader(KubeHeaders.RELEASED_INGRESSES, List.copyOf(outcome.released));
         }
-        if (outcome.keys.remove(ClusterState.EVERY_SHARD)) {
+        if (outcome.keys.remove(AdmissionCache.EVERY_SHARD)) {
             outcome.keys.addAll(state.everyShard());
         }
         return List.copyOf(outcome.keys);
@@ -186,29 +188,13 @@ public final class KubeIngestion {
         return new IngressFacts(new IngressContent(ingress.getSpec(), annotations), ours, ours ? state.shardsOf(ingress) : Set.of());
     }
 
-    /** Warnings for the Ingress's own bad rules, and for the bad Secrets and Services it points at. */
+    /**
+     * Warnings for the Ingress's own bad rules. Unusable Services and Secrets it points at are the model's warnings
+     * (it resolves them), so they are not repeated here.
+     */
     private void warnAbout(Ingress ingress, Outcome outcome) {
-        IngressValidation.Validated validated = state.validated(ingress);
-        for (IngressValidation.Problem problem : validated.problems()) {
+        for (Problem problem : state.validated(ingress).problems()) {
             outcome.warnings.add(() -> recorder.warning(ingress, problem.reason(), problem.message()));
-        }
-        IngressSpec spec = validated.ingress().getSpec();
-        if (spec != null && spec.getTls() != null) {
-            for (IngressTLS tls : spec.getTls()) {
-                Secret secret = tls.getSecretName() == null ? null
-                        : state.get(KubeKind.SECRET, ingress.getMetadata().getNamespace() + "/" + tls.getSecretName());
-                IngressValidation.Problem problem = secret == null ? null : ClusterState.secretProblem(secret);
-                if (problem != null) {
-                    outcome.warnings.add(() -> recorder.warning(secret, problem.reason(), problem.message()));
-                }
-            }
-        }
-        for (String serviceKey : ClusterState.backendServiceKeys(validated.ingress())) {
-            Service service = state.get(KubeKind.SERVICE, serviceKey);
-            IngressValidation.Problem problem = service == null ? null : ClusterState.serviceProblem(service);
-            if (problem != null) {
-                outcome.warnings.add(() -> recorder.warning(service, problem.reason(), problem.message()));
-            }
         }
     }
 
@@ -220,10 +206,6 @@ public final class KubeIngestion {
                 outcome.keys.addAll(f.shards);
             }
         }
-    }
-
-    private boolean anyOurs(Collection<String> ingressKeys) {
-        return ingressKeys.stream().map(ingressFacts::get).anyMatch(f -> f != null && f.ours);
     }
 
     // ---------------------------------------------------------------- what decides eligibility
@@ -238,12 +220,12 @@ public final class KubeIngestion {
         }
         if (previous == null || next == null || !Objects.equals(previous.controller, next.controller)
                 || !Objects.equals(previous.parameters, next.parameters)) {
-            reevaluate(state.keysByIndex(KubeKind.INGRESS, ClusterState.INGRESS_BY_CLASS, event.name()), true, false, outcome);
+            reevaluate(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_CLASS, event.name()), true, false, outcome);
         }
         boolean wasDefault = previous != null && previous.ourDefault;
         boolean isDefault = next != null && next.ourDefault;
         if (wasDefault != isDefault) {
-            reevaluate(state.keysByIndex(KubeKind.INGRESS, ClusterState.INGRESS_BY_CLASS, ""), false, false, outcome);
+            reevaluate(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_CLASS, ""), false, false, outcome);
         }
     }
 
@@ -256,7 +238,7 @@ public final class KubeIngestion {
             return;
         }
         boolean annotationsChanged = previous != null && next != null && !Objects.equals(previous.annotations, next.annotations);
-        reevaluate(state.keysByIndex(KubeKind.INGRESS, ClusterState.BY_NAMESPACE, event.name()), annotationsChanged, false, outcome);
+        reevaluate(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.BY_NAMESPACE, event.name()), annotationsChanged, false, outcome);
     }
 
     // ---------------------------------------------------------------- what Ingresses point at
@@ -267,17 +249,12 @@ public final class KubeIngestion {
         if (Objects.equals(remember(event, next), next)) {
             return;
         }
-        List<String> ingresses = state.keysByIndex(KubeKind.INGRESS, ClusterState.INGRESS_BY_SERVICE, event.key());
-        addShardsOfIngresses(ingresses, outcome);
-        IngressValidation.Problem problem = current == null ? null : ClusterState.serviceProblem(current);
-        if (problem != null && anyOurs(ingresses)) {
-            outcome.warnings.add(() -> recorder.warning(current, problem.reason(), problem.message()));
-        }
+        addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_SERVICE, event.key()), outcome);
     }
 
     private void onEndpointSlice(KubeEvent event, Outcome outcome) {
         EndpointSlice current = state.get(KubeKind.ENDPOINT_SLICE, event.key());
-        SliceFacts next = current == null ? null : new SliceFacts(ClusterState.serviceOfSlice(current).orElse(null),
+        SliceFacts next = current == null ? null : new SliceFacts(KubeIndexes.serviceOfSlice(current).orElse(null),
                 current.getAddressType(), current.getEndpoints(), current.getPorts());
         SliceFacts previous = remember(event, next);
         if (Objects.equals(previous, next)) {
@@ -291,23 +268,18 @@ public final class KubeIngestion {
             services.add(next.service);
         }
         for (String service : services) {
-            addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, ClusterState.INGRESS_BY_SERVICE, service), outcome);
+            addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_SERVICE, service), outcome);
         }
     }
 
     private void onSecret(KubeEvent event, Outcome outcome) {
         Secret current = state.get(KubeKind.SECRET, event.key());
-        boolean tls = current != null && ClusterState.TLS_TYPE.equals(current.getType());
+        boolean tls = current != null && TlsSecretUsability.TLS_TYPE.equals(current.getType());
         SecretFacts next = tls ? new SecretFacts(current.getData(), current.getStringData()) : null;
         if (Objects.equals(remember(event, next), next)) {
             return;
         }
-        List<String> ingresses = state.keysByIndex(KubeKind.INGRESS, ClusterState.INGRESS_BY_SECRET, event.key());
-        addShardsOfIngresses(ingresses, outcome);
-        IngressValidation.Problem problem = tls ? ClusterState.secretProblem(current) : null;
-        if (problem != null && anyOurs(ingresses)) {
-            outcome.warnings.add(() -> recorder.warning(current, problem.reason(), problem.message()));
-        }
+        addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_SECRET, event.key()), outcome);
     }
 
     /** NodePort: every shard (pool servers are node addresses); ClusterIP: the static routes; NodePortLocal: nothing. */
@@ -331,10 +303,10 @@ public final class KubeIngestion {
         }
         Settings.NodePortSelector selector = settings.nodePortSelector();
         Map<String, String> wanted = selector.isSet() ? Map.of(selector.key(), selector.value()) : Map.of();
-        boolean selected = !selector.isSet() || (previous != null && ClusterState.matches(wanted, previous.labels))
-                || (next != null && ClusterState.matches(wanted, next.labels));
+        boolean selected = !selector.isSet() || (previous != null && KubeIndexes.matches(wanted, previous.labels))
+                || (next != null && KubeIndexes.matches(wanted, next.labels));
         if (selected) {
-            outcome.keys.add(ClusterState.EVERY_SHARD);
+            outcome.keys.add(AdmissionCache.EVERY_SHARD);
         }
     }
 
@@ -347,10 +319,10 @@ public final class KubeIngestion {
         if (Objects.equals(previous, next)) {
             return;
         }
-        for (Service service : state.<Service>byIndex(KubeKind.SERVICE, ClusterState.BY_NAMESPACE, event.namespace())) {
+        for (Service service : state.<Service>byIndex(KubeKind.SERVICE, KubeIndexes.BY_NAMESPACE, event.namespace())) {
             Map<String, String> selector = service.getSpec() == null ? null : service.getSpec().getSelector();
-            if ((previous != null && ClusterState.matches(selector, previous.labels)) || (next != null && ClusterState.matches(selector, next.labels))) {
-                addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, ClusterState.INGRESS_BY_SERVICE, ClusterState.keyOf(service)), outcome);
+            if ((previous != null && KubeIndexes.matches(selector, previous.labels)) || (next != null && KubeIndexes.matches(selector, next.labels))) {
+                addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_SERVICE, KubeIndexes.keyOf(service)), outcome);
             }
         }
     }

@@ -1,6 +1,11 @@
 package io.akocamel.model;
 
+import io.akocamel.admission.IngressEligibility;
+import io.akocamel.admission.IngressValidation;
+import io.akocamel.admission.Problem;
+import io.akocamel.config.Settings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -19,24 +24,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * An immutable, in-memory {@link ClusterView} built from plain fabric8 objects: for the offline {@code plan} command
  * (manifests loaded with fabric8 {@code Serialization}), tests and benchmarks. Kinds other than Ingress, IngressClass,
- * Service, EndpointSlice, Node, Secret and Pod are ignored; an object without a namespace is in {@code default}.
+ * Namespace, Service, EndpointSlice, Node, Secret and Pod are ignored; an object without a namespace is in
+ * {@code default}.
  *
- * <p>Eligibility is kept simple: an Ingress is ours when it names no class, or names an IngressClass of the snapshot
- * whose controller is {@value #AVI_CONTROLLER}. (The running controller also applies the default-class annotation,
- * the namespace selector and the blocked namespaces.)
+ * <p>Ingresses are admitted as by the running controller ({@link IngressEligibility}, {@link IngressValidation}), with
+ * one allowance for manifests, which rarely carry the cluster's IngressClasses: a snapshot without any IngressClass
+ * counts as a cluster whose default class is ours.
  *
  * <p>{@link #with} and {@link #without} are cheap: a new snapshot shares the old one's maps and records its changes in
  * a small overlay, folded into new maps from time to time. {@link #ingressesOfShard} is answered from an index per
  * {@link Naming}, updated the same way.
  */
 public final class ClusterSnapshot implements ClusterView {
-    public static final String AVI_CONTROLLER = "ako.vmware.com/avi-lb";
     private static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
     /** Changed Ingresses beyond which the eligible set and shard indexes are rebuilt rather than updated. */
     private static final int INCREMENTAL_LIMIT = 64;
@@ -52,41 +58,51 @@ public final class ClusterSnapshot implements ClusterView {
         }
     }
 
+    private final IngressEligibility eligibility;
     private final Layered<Ingress> allIngresses;
     private final Layered<IngressClass> classes;
+    private final Layered<Namespace> namespaces;
     private final Layered<Service> services;
     private final Layered<EndpointSlice> slices;
     private final Layered<Node> nodes;
     private final Layered<Secret> secrets;
     private final Layered<Pod> pods;
-    private final Layered<Ingress> ingresses;
+    /** The Ingresses that are ours, validated; keyed as {@code allIngresses}. */
+    private final Layered<IngressValidation.Validated> admitted;
     private final Layered<List<EndpointSlice>> slicesByService;
     private final Layered<List<Pod>> podsByNamespace;
     private final Map<Naming, ShardIndex> indexes;
     private volatile List<Ingress> ingressList;
     private volatile List<Node> nodeList;
 
-    private ClusterSnapshot(Layered<Ingress> allIngresses, Layered<IngressClass> classes, Layered<Service> services,
-                            Layered<EndpointSlice> slices, Layered<Node> nodes, Layered<Secret> secrets, Layered<Pod> pods,
-                            Layered<Ingress> ingresses, Layered<List<EndpointSlice>> slicesByService,
+    private ClusterSnapshot(IngressEligibility eligibility, Layered<Ingress> allIngresses, Layered<IngressClass> classes,
+                            Layered<Namespace> namespaces, Layered<Service> services, Layered<EndpointSlice> slices,
+                            Layered<Node> nodes, Layered<Secret> secrets, Layered<Pod> pods,
+                            Layered<IngressValidation.Validated> admitted, Layered<List<EndpointSlice>> slicesByService,
                             Layered<List<Pod>> podsByNamespace, Map<Naming, ShardIndex> indexes) {
+        this.eligibility = eligibility;
         this.allIngresses = allIngresses;
         this.classes = classes;
+        this.namespaces = namespaces;
         this.services = services;
         this.slices = slices;
         this.nodes = nodes;
         this.secrets = secrets;
         this.pods = pods;
-        this.ingresses = ingresses;
+        this.admitted = admitted;
         this.slicesByService = slicesByService;
         this.podsByNamespace = podsByNamespace;
         this.indexes = new ConcurrentHashMap<>(indexes);
     }
 
-    /** A snapshot of these objects (later ones replace earlier ones with the same kind, namespace and name). */
-    public static ClusterSnapshot of(Collection<? extends HasMetadata> objects) {
-        return new ClusterSnapshot(Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(),
-                Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(), Map.of()).with(objects);
+    /**
+     * A snapshot of these objects (later ones replace earlier ones with the same kind, namespace and name), admitting
+     * Ingresses by the settings' IngressClass name, namespace selector and blocked namespaces.
+     */
+    public static ClusterSnapshot of(Settings settings, Collection<? extends HasMetadata> objects) {
+        return new ClusterSnapshot(new IngressEligibility(settings), Layered.empty(), Layered.empty(), Layered.empty(),
+                Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(),
+                Layered.empty(), Layered.empty(), Map.of()).with(objects);
     }
 
     /** This snapshot with these objects added or replaced. */
@@ -106,6 +122,7 @@ public final class ClusterSnapshot implements ClusterView {
     private ClusterSnapshot change(Collection<? extends HasMetadata> objects, boolean add) {
         Map<Object, Ingress> ingressChanges = new HashMap<>();
         Map<Object, IngressClass> classChanges = new HashMap<>();
+        Map<Object, Namespace> namespaceChanges = new HashMap<>();
         Map<Object, Service> serviceChanges = new HashMap<>();
         Map<Object, EndpointSlice> sliceChanges = new HashMap<>();
         Map<Object, Node> nodeChanges = new HashMap<>();
@@ -117,6 +134,8 @@ public final class ClusterSnapshot implements ClusterView {
                 ingressChanges.put(key, add ? i : null);
             } else if (o instanceof IngressClass c) {
                 classChanges.put(c.getMetadata().getName(), add ? c : null);
+            } else if (o instanceof Namespace n) {
+                namespaceChanges.put(n.getMetadata().getName(), add ? n : null);
             } else if (o instanceof Service s) {
                 serviceChanges.put(key, add ? s : null);
             } else if (o instanceof EndpointSlice s) {
@@ -131,37 +150,49 @@ public final class ClusterSnapshot implements ClusterView {
         }
         var newAll = allIngresses.with(ingressChanges);
         var newClasses = classes.with(classChanges);
+        var newNamespaces = namespaces.with(namespaceChanges);
         var newSlices = slices.with(sliceChanges);
         var newPods = pods.with(podChanges);
         var newSlicesByService = slicesByService.with(regroup(sliceChanges, slices, k -> key(k.getMetadata().getNamespace(), serviceName(k))));
         var newPodsByNamespace = podsByNamespace.with(regroup(podChanges, pods, p -> namespace(p)));
 
-        Layered<Ingress> eligible;
+        Function<Ingress, IngressEligibility.Verdict> decide = decider(newClasses, newNamespaces);
+        Layered<IngressValidation.Validated> newAdmitted;
         Map<Naming, ShardIndex> updated = new HashMap<>();
-        if (!classChanges.isEmpty() || ingressChanges.size() > INCREMENTAL_LIMIT) {
-            Map<Object, Ingress> all = new HashMap<>();
+        if (!classChanges.isEmpty() || !namespaceChanges.isEmpty() || ingressChanges.size() > INCREMENTAL_LIMIT) {
+            Map<Object, IngressValidation.Validated> all = new HashMap<>();
             newAll.forEach((k, i) -> {
-                if (isOurs(i, newClasses)) {
-                    all.put(k, i);
+                if (decide.apply(i).isOurs()) {
+                    all.put(k, IngressValidation.validate(i));
                 }
             });
-            eligible = Layered.of(all);
+            newAdmitted = Layered.of(all);
         } else {
-            // a few Ingresses changed: update the eligible set and the shard indexes instead of rebuilding them
-            Map<Object, Ingress> eligibleChanges = new HashMap<>();
+            // a few Ingresses changed: update the admitted set and the shard indexes instead of rebuilding them
+            Map<Object, IngressValidation.Validated> admittedChanges = new HashMap<>();
             updated.putAll(indexes);
             for (Map.Entry<Object, Ingress> change : ingressChanges.entrySet()) {
-                Ingress before = ingresses.get(change.getKey());
-                Ingress after = change.getValue() != null && isOurs(change.getValue(), newClasses) ? change.getValue() : null;
-                eligibleChanges.put(change.getKey(), after);
+                IngressValidation.Validated before = admitted.get(change.getKey());
+                IngressValidation.Validated after = change.getValue() != null && decide.apply(change.getValue()).isOurs()
+                        ? IngressValidation.validate(change.getValue()) : null;
+                admittedChanges.put(change.getKey(), after);
                 for (Map.Entry<Naming, ShardIndex> e : updated.entrySet()) {
-                    e.setValue(e.getValue().replace(e.getKey(), before, after));
+                    e.setValue(e.getValue().replace(e.getKey(), before == null ? null : before.ingress(),
+                            after == null ? null : after.ingress()));
                 }
             }
-            eligible = ingresses.with(eligibleChanges);
+            newAdmitted = admitted.with(admittedChanges);
         }
-        return new ClusterSnapshot(newAll, newClasses, services.with(serviceChanges), newSlices, nodes.with(nodeChanges),
-                secrets.with(secretChanges), newPods, eligible, newSlicesByService, newPodsByNamespace, updated);
+        return new ClusterSnapshot(eligibility, newAll, newClasses, newNamespaces, services.with(serviceChanges), newSlices,
+                nodes.with(nodeChanges), secrets.with(secretChanges), newPods, newAdmitted, newSlicesByService,
+                newPodsByNamespace, updated);
+    }
+
+    private Function<Ingress, IngressEligibility.Verdict> decider(Layered<IngressClass> classes, Layered<Namespace> namespaces) {
+        List<IngressClass> all = new ArrayList<>();
+        classes.forEach((k, c) -> all.add(c));
+        boolean ourDefault = all.isEmpty() || all.stream().anyMatch(IngressEligibility::isOurDefault);
+        return ingress -> eligibility.decide(ingress, classes::get, namespaces::get, ourDefault);
     }
 
     /** The new member lists of the groups (service, namespace) that the changed objects leave or join. */
@@ -195,21 +226,12 @@ public final class ClusterSnapshot implements ClusterView {
         return result;
     }
 
-    private static boolean isOurs(Ingress ingress, Layered<IngressClass> classes) {
-        String className = ingress.getSpec() == null ? null : ingress.getSpec().getIngressClassName();
-        if (className == null || className.isEmpty()) {
-            return true;
-        }
-        IngressClass c = classes.get(className);
-        return c != null && c.getSpec() != null && AVI_CONTROLLER.equals(c.getSpec().getController());
-    }
-
     @Override
     public Collection<Ingress> ingresses() {
         List<Ingress> list = ingressList;
         if (list == null) {
             List<Ingress> all = new ArrayList<>();
-            ingresses.forEach((k, i) -> all.add(i));
+            admitted.forEach((k, v) -> all.add(v.ingress()));
             all.sort(Comparator.comparing((Ingress i) -> namespace(i)).thenComparing(i -> i.getMetadata().getName()));
             ingressList = list = Collections.unmodifiableList(all);
         }
@@ -230,6 +252,17 @@ public final class ClusterSnapshot implements ClusterView {
         result.addAll(shard);
         result.addAll(index.everyShard());
         return result;
+    }
+
+    @Override
+    public Map<IngressRef, List<Problem>> admissionProblems() {
+        Map<IngressRef, List<Problem>> problems = new TreeMap<>();
+        admitted.forEach((k, v) -> {
+            if (!v.isClean()) {
+                problems.put(IngressRef.of(v.ingress()), v.problems());
+            }
+        });
+        return problems;
     }
 
     @Override

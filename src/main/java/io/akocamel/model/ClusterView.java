@@ -1,5 +1,6 @@
 package io.akocamel.model;
 
+import io.akocamel.admission.Problem;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -17,14 +18,24 @@ import java.util.Optional;
  * ingestion, and by a plain in-memory snapshot for the offline {@code plan} command, tests and benchmarks.
  * Values are fabric8 model objects used as plain data: the model never performs I/O through them.
  *
+ * <p>Both implementations admit Ingresses with the {@code io.akocamel.admission} rules, so the same objects give the
+ * same Ingresses. Services and Secrets are returned as they are, usable or not: the model asks admission whether
+ * they are usable and warns once, on the Ingresses that use them.
+ *
  * <p>Contract: objects are never modified in place; a changed object is a new object (as informer caches provide
  * them). {@link ModelBuilder} relies on it to reuse what it computed from an unchanged object, so returning the same
  * instances for unchanged objects is what makes rebuilds fast (new but equal instances are correct, only slower).
  */
 public interface ClusterView {
 
-    /** Every Ingress that is ours (class, namespace selector and blocked namespaces already applied). */
+    /**
+     * Every Ingress that is ours (class, namespace selector and blocked namespaces already applied), without the
+     * rules, paths and TLS hosts that admission rejects.
+     */
     Collection<Ingress> ingresses();
+
+    /** What admission cut from the Ingresses that are ours, for those it cut something from; the model does not repeat it. */
+    Map<IngressRef, List<Problem>> admissionProblems();
 
     /**
      * The eligible Ingresses that contribute to one shard VS: those with a rule or TLS host hashed to it, and those

@@ -1,6 +1,8 @@
 package io.akocamel.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.akocamel.admission.Problem;
+import io.akocamel.admission.ServiceUsability;
 import io.akocamel.config.Settings.NodePortSelector;
 import io.akocamel.model.ModelWarning.Reason;
 import io.akocamel.model.ParsedIngress.Backend;
@@ -107,11 +109,11 @@ final class ServerResolver {
                     + " does not exist, so its pool has no servers; create the Service or fix backend.service.name");
         }
         Service service = found.get();
-        String type = service.getSpec() == null || service.getSpec().getType() == null ? "ClusterIP" : service.getSpec().getType();
-        if (type.equals("ExternalName")) {
-            return Resolution.fail(Reason.UnsupportedServiceType, "Service " + svcName
-                    + " is of type ExternalName, which has no endpoints to load-balance; use a Service with a selector or endpoints");
+        Problem unusable = ServiceUsability.problem(service);
+        if (unusable != null) {
+            return Resolution.fail(Reason.valueOf(unusable.reason()), unusable.message());
         }
+        String type = service.getSpec() == null || service.getSpec().getType() == null ? "ClusterIP" : service.getSpec().getType();
         ServicePort port = servicePort(service, backend);
         if (port == null) {
             return Resolution.fail(Reason.PortNotResolved, "Service " + svcName + " has no port " + backend.portText()

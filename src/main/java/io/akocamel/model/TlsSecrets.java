@@ -1,5 +1,7 @@
 package io.akocamel.model;
 
+import io.akocamel.admission.Problem;
+import io.akocamel.admission.TlsSecretUsability;
 import io.fabric8.kubernetes.api.model.Secret;
 
 import java.io.ByteArrayInputStream;
@@ -10,8 +12,8 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Reads a TLS Secret's {@code tls.crt} and {@code tls.key}. Messages never contain the key (nor any Secret data).
- * Results are memoised by content, because parsing certificates is the costliest step of a shard build.
+ * Reads a TLS Secret's {@code tls.crt} and {@code tls.key}, once {@link TlsSecretUsability} has found the Secret
+ * usable. Messages never contain the key (nor any Secret data). Results are memoised by content, because parsing certificates is the costliest step of a shard build.
  */
 final class TlsSecrets {
     static final String CRT = "tls.crt";
@@ -30,7 +32,7 @@ final class TlsSecrets {
     }
 
     /** The memo key: the Secret's two values exactly as stored (base64 in data, or plain in stringData). */
-    private record Content(String crt, String key, boolean base64) {
+    private record Content(String crt, boolean crtBase64, String key, boolean keyBase64) {
         @Override
         public String toString() {
             return "Content[redacted]";
@@ -41,28 +43,23 @@ final class TlsSecrets {
     }
 
     static KeyPair read(Secret secret, Memo memo) {
-        Map<String, String> data = secret.getData();
-        Map<String, String> plain = secret.getStringData();
-        Content content;
-        if (data != null && (data.containsKey(CRT) || data.containsKey(KEY))) {
-            content = new Content(data.get(CRT), data.get(KEY), true);
-        } else if (plain != null) {
-            content = new Content(plain.get(CRT), plain.get(KEY), false);
-        } else {
-            content = new Content(null, null, false);
+        Problem unusable = TlsSecretUsability.problem(secret);
+        if (unusable != null) {
+            return invalid(unusable.message());
         }
+        Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
+        Map<String, String> plain = secret.getStringData() == null ? Map.of() : secret.getStringData();
+        boolean crtBase64 = !isEmpty(data.get(CRT));
+        boolean keyBase64 = !isEmpty(data.get(KEY));
+        Content content = new Content(crtBase64 ? data.get(CRT) : plain.get(CRT), crtBase64,
+                keyBase64 ? data.get(KEY) : plain.get(KEY), keyBase64);
         return memo.get(content, c -> decode((Content) c));
     }
 
+    /** Decodes and parses the values of a Secret that {@link TlsSecretUsability} accepts (it has both). */
     private static KeyPair decode(Content content) {
-        if (content.crt() == null || content.crt().isEmpty()) {
-            return invalid("it has no " + CRT);
-        }
-        if (content.key() == null || content.key().isEmpty()) {
-            return invalid("it has no " + KEY);
-        }
-        String crt = content.base64() ? base64(content.crt()) : content.crt();
-        String key = content.base64() ? base64(content.key()) : content.key();
+        String crt = content.crtBase64() ? base64(content.crt()) : content.crt();
+        String key = content.keyBase64() ? base64(content.key()) : content.key();
         if (crt == null) {
             return invalid(CRT + " is not base64");
         }
@@ -84,6 +81,10 @@ final class TlsSecrets {
             return invalid(KEY + " is not a PEM private key (no BEGIN ... PRIVATE KEY block)");
         }
         return new KeyPair(crt, key, null);
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
     }
 
     private static String base64(String value) {

@@ -31,6 +31,25 @@ class PlanCommandTest {
     }
 
     @Test
+    void offlinePlanWarnsAboutWhatAdmissionCutFromAnIngress() throws Exception {
+        Path manifest = Files.createTempFile("ingress", ".yaml");
+        Files.writeString(manifest, """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: bad, namespace: default}
+                spec:
+                  rules:
+                  - host: 10.0.0.1
+                    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}
+                """);
+
+        int code = run("plan", "--values", "examples/values.yaml", "-f", manifest.toString());
+
+        assertThat(code).isEqualTo(0);
+        assertThat(err.toString()).contains("warning: InvalidHost default/bad: spec.rules[0].host \"10.0.0.1\" is an IP address");
+    }
+
+    @Test
     void controllerPlanListsTheWritesAndAppliesNothing() throws Exception {
         try (AviSimulator avi = AviSimulator.builder().build().start()) {
             Path values = Files.createTempFile("values", ".yaml");

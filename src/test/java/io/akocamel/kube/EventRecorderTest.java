@@ -1,5 +1,6 @@
 package io.akocamel.kube;
 
+import io.akocamel.admission.Ingresses;
 import io.akocamel.config.SettingsLoader;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -18,7 +19,7 @@ class EventRecorderTest {
 
     @Test
     void warningBecomesAnEventOnTheObject() throws Exception {
-        Ingress ingress = client.resource(KubeTestCluster.ingress("shop", "web", "avi-lb", "foo.example.com", "svc")).create();
+        Ingress ingress = client.resource(Ingresses.ingress("shop", "web", "avi-lb", "foo.example.com", "svc")).create();
         try (EventRecorder recorder = recorder(true)) {
             recorder.warning(ingress, "InvalidHost", "spec.rules[1].host \"*\" is \"*\" alone");
             assertThat(recorder.flush(10, TimeUnit.SECONDS)).isTrue();
@@ -37,7 +38,7 @@ class EventRecorderTest {
 
     @Test
     void repeatOfTheSameWarningBumpsTheCount() throws Exception {
-        Ingress ingress = client.resource(KubeTestCluster.ingress("repeat", "web", "avi-lb", "foo.example.com", "svc")).create();
+        Ingress ingress = client.resource(Ingresses.ingress("repeat", "web", "avi-lb", "foo.example.com", "svc")).create();
         try (EventRecorder recorder = recorder(true)) {
             recorder.warning(ingress, "InvalidHost", "same message");
             recorder.warning(ingress, "InvalidHost", "same message");
@@ -53,7 +54,7 @@ class EventRecorderTest {
 
     @Test
     void disabledEventsSuppressNormalEventsButNotWarnings() throws Exception {
-        Ingress ingress = client.resource(KubeTestCluster.ingress("quiet", "web", "avi-lb", "foo.example.com", "svc")).create();
+        Ingress ingress = client.resource(Ingresses.ingress("quiet", "web", "avi-lb", "foo.example.com", "svc")).create();
         try (EventRecorder recorder = recorder(false)) {
             recorder.normal(ingress, "Synced", "Added virtualservice cluster-1--Shared-L7-0 for foo.example.com");
             recorder.warning(ingress, "InvalidHost", "bad host");

@@ -1,5 +1,7 @@
 package io.akocamel.kube;
 
+import io.akocamel.admission.IngressEligibility;
+import io.akocamel.admission.Ingresses;
 import io.akocamel.app.ControllerApp;
 import io.akocamel.config.Settings;
 import io.akocamel.config.SettingsLoader;
@@ -135,7 +137,7 @@ final class KubeTestCluster implements AutoCloseable {
     void assertNoKeysAfterIngressBarrier(String cause) {
         String name = "sentinel-" + sentinels.incrementAndGet();
         String host = name + ".sentinel.example.com";
-        client.resource(ingress("default", name, "avi-lb", host, "sentinel-svc")).create();
+        client.resource(Ingresses.ingress("default", name, "avi-lb", host, "sentinel-svc")).create();
         awaitKeys("Ingress default/" + name + " ADDED", shard(host));
         assertThat(keysFor(cause)).as("keys for %s", cause).isEmpty();
     }
@@ -158,15 +160,6 @@ final class KubeTestCluster implements AutoCloseable {
     }
 
     /** An Ingress with one Prefix path on {@code /} per host, all to one Service port 80. */
-    static Ingress ingress(String namespace, String name, String className, String host, String service) {
-        return new IngressBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
-                .withNewSpec().withIngressClassName(className)
-                .addNewRule().withHost(host).withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
-                .withNewBackend().withNewService().withName(service).withNewPort().withNumber(80).endPort().endService().endBackend()
-                .endPath().endHttp().endRule()
-                .endSpec().build();
-    }
-
     @Override
     public void close() throws Exception {
         app.close();

@@ -1,5 +1,7 @@
 package io.akocamel.kube;
 
+import io.akocamel.admission.IngressEligibility;
+import io.akocamel.admission.IngressValidation;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -31,7 +33,7 @@ import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.akocamel.kube.KubeTestCluster.ingress;
+import static io.akocamel.admission.Ingresses.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -373,17 +375,7 @@ class KubernetesIngestionTest {
                         "good5.bad.example.com"),
                 Arguments.of("star-alone-as-host", "web", IngressValidation.INVALID_HOST, (Function<String, List<HasMetadata>>) ns ->
                         List.of(withExtraHost(ingress(ns, "web", "avi-lb", "good6.bad.example.com", "svc"), "*")),
-                        "good6.bad.example.com"),
-                Arguments.of("external-name-service", "ext", "UnsupportedServiceType", (Function<String, List<HasMetadata>>) ns ->
-                        List.of(ingress(ns, "web", "avi-lb", "good7.bad.example.com", "ext"),
-                                new ServiceBuilder().withNewMetadata().withNamespace(ns).withName("ext").endMetadata().withNewSpec()
-                                        .withType("ExternalName").withExternalName("db.example.org").endSpec().build()),
-                        "good7.bad.example.com"),
-                Arguments.of("tls-secret-without-key", "bad-tls", "InvalidTLSSecret", (Function<String, List<HasMetadata>>) ns ->
-                        List.of(new IngressBuilder(ingress(ns, "web", "avi-lb", "good8.bad.example.com", "svc")).editSpec()
-                                        .addNewTl().withHosts("good8.bad.example.com").withSecretName("bad-tls").endTl().endSpec().build(),
-                                tlsSecret(ns, "bad-tls", "Y2VydA==", null)),
-                        "good8.bad.example.com"));
+                        "good6.bad.example.com"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -400,8 +392,6 @@ class KubernetesIngestionTest {
                 .findFirst().orElseThrow();
         assertThat(served.getSpec().getRules()).extracting(r -> r.getHost()).containsExactly(goodHost);
         assertThat(served.getSpec().getRules().get(0).getHttp().getPaths()).extracting(p -> p.getPath()).containsExactly("/");
-        assertThat(cluster.clusterState().service(ns, "ext")).as("ExternalName Services are skipped").isEmpty();
-        assertThat(cluster.clusterState().secret(ns, "bad-tls")).as("TLS Secrets without a key are skipped").isEmpty();
     }
 
     private static Ingress withExtraHost(Ingress ingress, String host) {

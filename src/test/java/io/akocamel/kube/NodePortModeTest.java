@@ -1,5 +1,6 @@
 package io.akocamel.kube;
 
+import io.akocamel.admission.IngressEligibility;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
@@ -14,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.akocamel.kube.KubeTestCluster.ingress;
+import static io.akocamel.admission.Ingresses.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

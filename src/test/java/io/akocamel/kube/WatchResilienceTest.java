@@ -1,5 +1,6 @@
 package io.akocamel.kube;
 
+import io.akocamel.admission.IngressEligibility;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 
-import static io.akocamel.kube.KubeTestCluster.ingress;
+import static io.akocamel.admission.Ingresses.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,6 +1,8 @@
 package io.akocamel.model;
 
+import io.akocamel.admission.IngressEligibility;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import org.junit.jupiter.api.Test;
@@ -39,26 +41,41 @@ class ClusterSnapshotTest {
                     .withNewSpec().withController(controller).endSpec().build());
         }
 
-        assertThat(ClusterSnapshot.of(objects).ingresses()).hasSize(ours ? 1 : 0);
+        assertThat(ClusterSnapshot.of(K8s.settings(), objects).ingresses()).hasSize(ours ? 1 : 0);
     }
 
     @Test
     void anIngressClassChangeReEvaluatesTheIngressesThatNameIt() {
-        ClusterSnapshot cluster = ClusterSnapshot.of(List.of(ingress("default/web", 0).className("avi-lb").rule("foo.com", prefix("/", "web")).build()));
+        ClusterSnapshot cluster = ClusterSnapshot.of(K8s.settings(), List.of(ingress("default/web", 0).className("avi-lb").rule("foo.com", prefix("/", "web")).build()));
         assertThat(cluster.ingresses()).isEmpty();
 
         ClusterSnapshot withClass = cluster.with(new IngressClassBuilder().withNewMetadata().withName("avi-lb").endMetadata()
-                .withNewSpec().withController(ClusterSnapshot.AVI_CONTROLLER).endSpec().build());
+                .withNewSpec().withController(IngressEligibility.CONTROLLER).endSpec().build());
 
         assertThat(withClass.ingresses()).extracting(i -> i.getMetadata().getName()).containsExactly("web");
         assertThat(withClass.ingressesOfShard("cluster-1--Shared-L7-0", Naming.of(K8s.settings()))).hasSize(1);
     }
 
     @Test
+    void aNamespaceLabelChangeReAdmitsTheIngressesInIt() {
+        var settings = K8s.settings("AKOSettings.namespaceSelector.labelKey=ako", "AKOSettings.namespaceSelector.labelValue=yes");
+        Naming naming = Naming.of(settings);
+        ClusterSnapshot cluster = ClusterSnapshot.of(settings, List.of(ingress("team/web", 0).rule("foo.com", prefix("/", "web")).build(),
+                new NamespaceBuilder().withNewMetadata().withName("team").endMetadata().build()));
+        assertThat(cluster.ingresses()).isEmpty();
+        assertThat(cluster.ingressesOfShard(naming.shardVsName("foo.com"), naming)).isEmpty();
+
+        ClusterSnapshot labelled = cluster.with(new NamespaceBuilder().withNewMetadata().withName("team").addToLabels("ako", "yes").endMetadata().build());
+
+        assertThat(labelled.ingresses()).extracting(i -> i.getMetadata().getName()).containsExactly("web");
+        assertThat(labelled.ingressesOfShard(naming.shardVsName("foo.com"), naming)).hasSize(1);
+    }
+
+    @Test
     void shardIndexKeptUpToDateThroughChangesMatchesAFreshOne() {
         Naming naming = Naming.of(K8s.settings());
         Random random = new Random(5);
-        ClusterSnapshot cluster = ClusterSnapshot.of(List.of());
+        ClusterSnapshot cluster = ClusterSnapshot.of(K8s.settings(), List.of());
         naming.allSharedVsNames().forEach(s -> cluster.ingressesOfShard(s, naming)); // build the index, then keep changing
         ClusterSnapshot current = cluster;
         List<Ingress> live = new ArrayList<>();
@@ -74,7 +91,7 @@ class ClusterSnapshotTest {
                 live.add(ingress);
             }
         }
-        ClusterSnapshot fresh = ClusterSnapshot.of(live);
+        ClusterSnapshot fresh = ClusterSnapshot.of(K8s.settings(), live);
         for (String shard : naming.allSharedVsNames()) {
             assertThat(names(current.ingressesOfShard(shard, naming))).as(shard).isEqualTo(names(fresh.ingressesOfShard(shard, naming)));
         }
@@ -83,7 +100,7 @@ class ClusterSnapshotTest {
 
     @Test
     void looksUpServicesSlicesSecretsNodesAndPodsLikeTheInformerStores() {
-        ClusterSnapshot cluster = ClusterSnapshot.of(K8s.yaml("""
+        ClusterSnapshot cluster = ClusterSnapshot.of(K8s.settings(), K8s.yaml("""
                 apiVersion: v1
                 kind: Service
                 metadata: {name: web}

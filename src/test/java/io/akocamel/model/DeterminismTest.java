@@ -33,8 +33,8 @@ class DeterminismTest {
         List<HasMetadata> shuffled = new ArrayList<>(objects);
         Collections.shuffle(shuffled, new Random(2));
 
-        String first = render(new ModelBuilder().buildAll(ClusterSnapshot.of(objects), LARGE));
-        String second = render(new ModelBuilder().buildAll(ClusterSnapshot.of(shuffled), LARGE));
+        String first = render(new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), objects), LARGE));
+        String second = render(new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), shuffled), LARGE));
 
         assertThat(second).isEqualTo(first);
         assertThat(first).contains("sslkeyandcertificate", "DuplicateHostPath");
@@ -46,7 +46,7 @@ class DeterminismTest {
         Settings settings = K8s.settings("L7Settings.shardVSSize=" + shardSize);
         Random random = new Random(shardSize.hashCode());
         List<HasMetadata> objects = cluster(random, 30);
-        ClusterSnapshot cluster = ClusterSnapshot.of(objects);
+        ClusterSnapshot cluster = ClusterSnapshot.of(K8s.settings(), objects);
         ModelBuilder remembering = new ModelBuilder();
         remembering.buildAll(cluster, settings);
 
@@ -68,7 +68,7 @@ class DeterminismTest {
     @Test
     void changingOneIngressRebuildsOnlyTheObjectsOfItsHost() {
         List<HasMetadata> objects = cluster(new Random(3), 40);
-        ClusterSnapshot cluster = ClusterSnapshot.of(objects);
+        ClusterSnapshot cluster = ClusterSnapshot.of(K8s.settings(), objects);
         ModelBuilder builder = new ModelBuilder();
         String shard = Naming.of(LARGE).shardVsName("host-7.test");
         ShardModel before = builder.buildShard(shard, cluster, LARGE);
@@ -89,7 +89,7 @@ class DeterminismTest {
 
     @Test
     void privateKeysNeverShowInToString() {
-        ShardModel shard = new ModelBuilder().buildAll(ClusterSnapshot.of(cluster(new Random(4), 20)), K8s.settings("L7Settings.shardVSSize=SMALL")).get(0);
+        ShardModel shard = new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), cluster(new Random(4), 20)), K8s.settings("L7Settings.shardVSSize=SMALL")).get(0);
         AviObject certificate = shard.ofType(AviType.SSLKEYANDCERTIFICATE).get(0);
 
         assertThat(certificate.body().path("key").asText()).contains("PRIVATE KEY");

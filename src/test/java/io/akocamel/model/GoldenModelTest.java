@@ -35,7 +35,7 @@ class GoldenModelTest {
             dedicated               | insecure-multi-path     | L7Settings.shardVSSize=DEDICATED
             """)
     void modelMatchesGolden(String golden, String input, String settings) throws IOException {
-        ClusterSnapshot cluster = ClusterSnapshot.of(K8s.yaml(K8s.resource("golden/" + input + ".yaml")));
+        ClusterSnapshot cluster = ClusterSnapshot.of(K8s.settings(), K8s.yaml(K8s.resource("golden/" + input + ".yaml")));
         List<ShardModel> shards = new ModelBuilder().buildAll(cluster, K8s.settings(settings.split(";")));
 
         JsonNode actual = render(shards);

@@ -68,7 +68,7 @@ final class K8s {
     }
 
     static ClusterSnapshot cluster(List<? extends HasMetadata> objects) {
-        return ClusterSnapshot.of(objects);
+        return ClusterSnapshot.of(settings(), objects);
     }
 
     // ------------------------------------------------------------------------------------------ builders

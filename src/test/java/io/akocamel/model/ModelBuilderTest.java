@@ -23,7 +23,7 @@ class ModelBuilderTest {
 
     @Test
     void emptyClusterStillHasEveryShardVsWithItsVipAndA404() {
-        List<ShardModel> shards = new ModelBuilder().buildAll(ClusterSnapshot.of(List.of()), K8s.settings());
+        List<ShardModel> shards = new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), List.of()), K8s.settings());
 
         assertThat(shards).hasSize(8);
         for (ShardModel shard : shards) {
@@ -36,7 +36,7 @@ class ModelBuilderTest {
 
     @Test
     void everyObjectIsMarkedAsThisClustersAndEveryNameRefResolvesInItsShard() {
-        List<ShardModel> shards = new ModelBuilder().buildAll(ClusterSnapshot.of(DeterminismTest.cluster(new Random(9), 40)), K8s.settings());
+        List<ShardModel> shards = new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), DeterminismTest.cluster(new Random(9), 40)), K8s.settings());
 
         for (ShardModel shard : shards) {
             for (AviObject o : shard.objects()) {
@@ -57,7 +57,7 @@ class ModelBuilderTest {
 
     @Test
     void objectsComeInCreateOrderWithTheParentBeforeItsChildren() {
-        ShardModel shard = new ModelBuilder().buildAll(ClusterSnapshot.of(List.of(
+        ShardModel shard = new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), List.of(
                 ingress("default/a", 0).tls("tls", "0.example.test").rule("0.example.test", prefix("/", "web")).build(),
                 ingress("default/b", 0).rule("b.test", prefix("/", "web")).build(),
                 K8s.tlsSecret("default/tls"))), K8s.settings("L7Settings.shardVSSize=SMALL")).get(0);
@@ -79,7 +79,7 @@ class ModelBuilderTest {
 
     @Test
     void parentPoliciesRunHostSetsPreciseThenLongerWildcardsThenRedirectThenCatchAll() {
-        ShardModel shard = new ModelBuilder().buildAll(ClusterSnapshot.of(List.of(
+        ShardModel shard = new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), List.of(
                 ingress("default/a", 0).rule("*.w.test", prefix("/", "web")).rule("*.x.w.test", prefix("/", "web"))
                         .rule("b.test", prefix("/", "web")).rule("a.test", prefix("/", "web")).build(),
                 ingress("default/t", 0).tls("tls", "t.test").rule("t.test", prefix("/", "web")).build(),
@@ -94,7 +94,7 @@ class ModelBuilderTest {
 
     @Test
     void statusListsTheHostsServedPerIngressAndAnEmptyHostForDefaultBackendOrHostlessRules() {
-        ShardModel shard = new ModelBuilder().buildAll(ClusterSnapshot.of(List.of(
+        ShardModel shard = new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), List.of(
                 ingress("default/hosts", 0).rule("a.test", prefix("/", "web")).rule("b.test", prefix("/", "web")).build(),
                 ingress("default/fallback", 1).defaultBackend("web").build(),
                 ingress("default/later-fallback", 2).defaultBackend("web").build(),
@@ -114,7 +114,7 @@ class ModelBuilderTest {
         var settings = K8s.settings("L7Settings.shardVSSize=DEDICATED");
         var a = ingress("default/a", 0).rule("a.test", prefix("/", "web")).build();
         var b = ingress("default/b", 0).rule("b.test", prefix("/", "web")).build();
-        ClusterSnapshot cluster = ClusterSnapshot.of(List.of(a, b));
+        ClusterSnapshot cluster = ClusterSnapshot.of(K8s.settings(), List.of(a, b));
         ModelBuilder builder = new ModelBuilder();
 
         assertThat(ModelBuilder.shardNames(cluster, settings)).containsExactly("cluster-1--a.test-L7-dedicated", "cluster-1--b.test-L7-dedicated");
@@ -132,7 +132,7 @@ class ModelBuilderTest {
         List<io.fabric8.kubernetes.api.model.HasMetadata> objects = new ArrayList<>(List.of(
                 ingress("a-b/ing", 0).rule("c.test", prefix("/x", "one")).build(),
                 ingress("a/ing", 1).rule("b-c.test", prefix("/x", "two")).build()));
-        ClusterSnapshot cluster = ClusterSnapshot.of(objects);
+        ClusterSnapshot cluster = ClusterSnapshot.of(K8s.settings(), objects);
         ModelBuilder remembering = new ModelBuilder();
         remembering.buildAll(cluster, settings);
 
@@ -149,7 +149,7 @@ class ModelBuilderTest {
 
     @Test
     void noPGForSniSwitchesRulesToPoolsWithoutPoolGroups() {
-        List<ShardModel> shards = new ModelBuilder().buildAll(ClusterSnapshot.of(List.of(
+        List<ShardModel> shards = new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), List.of(
                 ingress("default/a", 0).rule("a.test", prefix("/", "web")).build())), K8s.settings("L7Settings.shardVSSize=SMALL", "L7Settings.noPGForSNI=true"));
 
         assertThat(shards.get(0).ofType(AviType.POOLGROUP)).isEmpty();

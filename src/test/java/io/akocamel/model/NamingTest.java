@@ -105,7 +105,7 @@ class NamingTest {
         String host = "a".repeat(60) + "." + "b".repeat(60) + "." + "c".repeat(60) + ".example.com";
         String path = "/" + "p".repeat(80);
         Ingress ing = ingress("some-long-namespace/some-long-ingress-name", 0).rule(host, prefix(path, "web")).build();
-        ShardModel shard = new ModelBuilder().buildAll(ClusterSnapshot.of(List.of(ing)), K8s.settings("L7Settings.shardVSSize=SMALL")).get(0);
+        ShardModel shard = new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), List.of(ing)), K8s.settings("L7Settings.shardVSSize=SMALL")).get(0);
 
         AviObject pool = shard.ofType(AviType.POOL).get(0);
         assertThat(pool.name()).hasSize(255);

@@ -128,7 +128,7 @@ class PoolServersTest {
         settings.add("L7Settings.serviceType=" + modeAndMore[0]);
         settings.addAll(List.of(modeAndMore).subList(1, modeAndMore.length));
 
-        ShardModel shard = new ModelBuilder().buildAll(ClusterSnapshot.of(objects), K8s.settings(settings.toArray(String[]::new))).get(0);
+        ShardModel shard = new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), objects), K8s.settings(settings.toArray(String[]::new))).get(0);
 
         assertThat(shard.warnings()).isEmpty();
         AviObject pool = shard.find(AviType.POOL, "cluster-1--default-pool.test_-ing").orElseThrow();

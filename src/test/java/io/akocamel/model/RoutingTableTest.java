@@ -193,7 +193,7 @@ class RoutingTableTest {
             for (String service : services) {
                 objects.addAll(K8s.serviceWithEndpoint(service, "192.168.0." + ip++));
             }
-            List<ShardModel> shards = new ModelBuilder().buildAll(ClusterSnapshot.of(objects),
+            List<ShardModel> shards = new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), objects),
                     K8s.settings("L7Settings.shardVSSize=" + shardSize));
             return new AviRouter(shards);
         });

@@ -30,7 +30,7 @@ class SchemaConformanceTest {
     void everyBodyConformsToTheAviSchema() throws IOException {
         List<ShardModel> shards = new ArrayList<>();
         for (String mode : List.of("ClusterIP", "NodePort", "NodePortLocal")) {
-            shards.addAll(new ModelBuilder().buildAll(ClusterSnapshot.of(DeterminismTest.cluster(new Random(11), 40)),
+            shards.addAll(new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), DeterminismTest.cluster(new Random(11), 40)),
                     K8s.settings("L7Settings.serviceType=" + mode, "NetworkSettings.nodeNetworkList=[{\"networkName\":\"n\",\"cidrs\":[\"10.20.0.0/24\"]}]")));
         }
         List<String> problems = new ArrayList<>();
@@ -41,7 +41,7 @@ class SchemaConformanceTest {
                 checked++;
             }
         }
-        var routes = StaticRoutes.build(ClusterSnapshot.of(K8s.yaml(K8s.resource("golden/nodeport.yaml").replace("status:", "spec: {podCIDR: 10.244.0.0/24}\nstatus:"))), K8s.settings());
+        var routes = StaticRoutes.build(ClusterSnapshot.of(K8s.settings(), K8s.yaml(K8s.resource("golden/nodeport.yaml").replace("status:", "spec: {podCIDR: 10.244.0.0/24}\nstatus:"))), K8s.settings());
         for (JsonNode route : routes.routes()) {
             check("static route", route, definition("VrfContext", "StaticRoute"), "VrfContext", problems);
         }

@@ -36,7 +36,7 @@ class StaticRoutesTest {
 
     @Test
     void oneRoutePerPodCidrToTheNodeWithDeterministicIdsAndTheClusterLabel() {
-        StaticRoutes.Routes routes = StaticRoutes.build(ClusterSnapshot.of(K8s.yaml(NODES)), K8s.settings());
+        StaticRoutes.Routes routes = StaticRoutes.build(ClusterSnapshot.of(K8s.settings(), K8s.yaml(NODES)), K8s.settings());
 
         assertThat(routes.enabled()).isTrue();
         assertThat(routes.vrfName()).isEqualTo("global");
@@ -55,15 +55,15 @@ class StaticRoutesTest {
 
     @Test
     void ovnKubernetesNodeSubnetsAreUsedWithThatCni() {
-        StaticRoutes.Routes routes = StaticRoutes.build(ClusterSnapshot.of(K8s.yaml(NODES)), K8s.settings("AKOSettings.cniPlugin=ovn-kubernetes"));
+        StaticRoutes.Routes routes = StaticRoutes.build(ClusterSnapshot.of(K8s.settings(), K8s.yaml(NODES)), K8s.settings("AKOSettings.cniPlugin=ovn-kubernetes"));
 
         assertThat(routes.routes()).extracting(r -> r.path("route_id").asText()).contains("cluster-1--node-3--10.128.3.0-23");
     }
 
     @Test
     void sameNodesGiveTheSameRoutesAfterARestart() {
-        String first = StaticRoutes.build(ClusterSnapshot.of(K8s.yaml(NODES)), K8s.settings()).routes().toString();
-        String second = StaticRoutes.build(ClusterSnapshot.of(K8s.yaml(NODES)), K8s.settings()).routes().toString();
+        String first = StaticRoutes.build(ClusterSnapshot.of(K8s.settings(), K8s.yaml(NODES)), K8s.settings()).routes().toString();
+        String second = StaticRoutes.build(ClusterSnapshot.of(K8s.settings(), K8s.yaml(NODES)), K8s.settings()).routes().toString();
 
         assertThat(second).isEqualTo(first);
     }
@@ -77,7 +77,7 @@ class StaticRoutesTest {
             """)
     void routesAreOnlyForClusterIpModeUnlessDisabled(String setting, boolean enabled, String vrf) {
         Settings settings = K8s.settings(setting);
-        StaticRoutes.Routes routes = StaticRoutes.build(ClusterSnapshot.of(K8s.yaml(NODES)), settings);
+        StaticRoutes.Routes routes = StaticRoutes.build(ClusterSnapshot.of(K8s.settings(), K8s.yaml(NODES)), settings);
 
         assertThat(routes.enabled()).isEqualTo(enabled);
         assertThat(routes.routes()).hasSize(enabled ? 4 : 0);
@@ -86,7 +86,7 @@ class StaticRoutesTest {
 
     @Test
     void nodesThatGiveNoRouteAreReportedWithWhatToFix() {
-        StaticRoutes.Routes routes = StaticRoutes.build(ClusterSnapshot.of(K8s.yaml("""
+        StaticRoutes.Routes routes = StaticRoutes.build(ClusterSnapshot.of(K8s.settings(), K8s.yaml("""
                 apiVersion: v1
                 kind: Node
                 metadata: {name: no-ip}
@@ -131,7 +131,7 @@ class StaticRoutesTest {
                    "next_hop": {"addr": "10.1.1.3", "type": "V4"}, "labels": [{"key": "clustername", "value": "cluster-1"}]}
                 ]}""");
         String before = AviJson.write(vrf);
-        List<ObjectNode> ours = StaticRoutes.build(ClusterSnapshot.of(K8s.yaml(NODES)), K8s.settings()).routes();
+        List<ObjectNode> ours = StaticRoutes.build(ClusterSnapshot.of(K8s.settings(), K8s.yaml(NODES)), K8s.settings()).routes();
 
         ObjectNode merged = StaticRoutes.mergeRoutes(vrf, ours, "cluster-1");
 

@@ -1,5 +1,6 @@
 package io.akocamel.model;
 
+import io.akocamel.admission.IngressValidation;
 import io.akocamel.model.AviRouter.PortReading;
 import io.akocamel.model.AviRouter.SetReading;
 import io.akocamel.model.ModelWarning.Reason;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each bad input gives its warning (reason, and a message saying what is wrong and how to fix it), never an
- * exception, and a good Ingress next to it is still served.
+ * exception, and a good Ingress next to it is still served. What admission rejects is reported by the cluster view,
+ * the rest by the model.
  */
 class WarningsTest {
 
@@ -98,18 +100,18 @@ class WarningsTest {
                         tlsBad("s") + secret("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", K8s.KEY_PEM)),
                 row("TLS Secret with a key that is not PEM", "ClusterIP", Reason.SecretInvalid, "tls.key is not a PEM private key",
                         tlsBad("s") + secret(K8s.CERT_PEM, "secret")),
-                row("rule without http", "ClusterIP", Reason.InvalidRule, "has no http paths", ingress("""
+                row("rule without http", "ClusterIP", IngressValidation.RULE_WITHOUT_HTTP, "has no http paths", ingress("""
                         - host: bad.test
                         """)),
-                row("host with capitals", "ClusterIP", Reason.InvalidRule, "host 'Bad.Test' is not a valid DNS name", ingress("""
+                row("host with capitals", "ClusterIP", IngressValidation.INVALID_HOST, "host \"Bad.Test\" is not a DNS name", ingress("""
                         - host: Bad.Test
                           http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: ok, port: {number: 80}}}}]}
                         """)),
-                row("host that is an IP address", "ClusterIP", Reason.InvalidRule, "host '10.0.0.1' is not a valid DNS name", ingress("""
+                row("host that is an IP address", "ClusterIP", IngressValidation.INVALID_HOST, "host \"10.0.0.1\" is an IP address", ingress("""
                         - host: 10.0.0.1
                           http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: ok, port: {number: 80}}}}]}
                         """)),
-                row("wildcard not in the first label", "ClusterIP", Reason.InvalidRule, "a wildcard only as the whole first label", ingress("""
+                row("wildcard not in the first label", "ClusterIP", IngressValidation.INVALID_HOST, "host \"foo.*.test\" is not a DNS name", ingress("""
                         - host: foo.*.test
                           http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: ok, port: {number: 80}}}}]}
                         """)),
@@ -118,15 +120,15 @@ class WarningsTest {
                         - host: bad.test
                           http: {paths: [{pathType: Exact, backend: {service: {name: ok, port: {number: 80}}}}]}
                         """)),
-                row("unknown pathType", "ClusterIP", Reason.InvalidRule, "pathType 'Regex' is not Exact, Prefix or ImplementationSpecific", ingress("""
+                row("unknown pathType", "ClusterIP", IngressValidation.INVALID_PATH_TYPE, "has pathType \"Regex\"; use Exact, Prefix or ImplementationSpecific", ingress("""
                         - host: bad.test
                           http: {paths: [{path: /, pathType: Regex, backend: {service: {name: ok, port: {number: 80}}}}]}
                         """)),
-                row("resource backend", "ClusterIP", Reason.InvalidRule, "is a resource backend", ingress("""
+                row("resource backend", "ClusterIP", IngressValidation.UNSUPPORTED_BACKEND, "has a resource backend (Bucket b)", ingress("""
                         - host: bad.test
                           http: {paths: [{path: /, pathType: Prefix, backend: {resource: {apiGroup: k8s.example.com, kind: Bucket, name: b}}}]}
                         """)),
-                row("service backend without port", "ClusterIP", Reason.InvalidRule, "has no port; set backend.service.port.number", ingress("""
+                row("service backend without port", "ClusterIP", IngressValidation.UNSUPPORTED_BACKEND, "has no Service port; set backend.service.port.number", ingress("""
                         - host: bad.test
                           http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: ok}}}]}
                         """)),
@@ -171,24 +173,32 @@ class WarningsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
-    void badInputGivesItsWarningAndTheRestIsStillServed(String name, String serviceType, Reason reason, String fragment, String yaml) {
+    void badInputGivesItsWarningAndTheRestIsStillServed(String name, String serviceType, Object reason, String fragment, String yaml) {
         List<HasMetadata> objects = new ArrayList<>(K8s.yaml(BASE));
         objects.addAll(K8s.yaml(yaml));
-        List<ShardModel> shards = new ModelBuilder().buildAll(ClusterSnapshot.of(objects),
+        ClusterSnapshot cluster = ClusterSnapshot.of(K8s.settings(), objects);
+        List<ShardModel> shards = new ModelBuilder().buildAll(cluster,
                 K8s.settings("L7Settings.shardVSSize=SMALL", "L7Settings.serviceType=" + serviceType));
 
-        List<ModelWarning> warnings = shards.get(0).warnings();
-        assertThat(warnings).as("warnings").anySatisfy(w -> {
+        List<Warned> warnings = new ArrayList<>();
+        shards.get(0).warnings().forEach(w -> warnings.add(new Warned(w.ingress(), w.reason().name(), w.message())));
+        cluster.admissionProblems().forEach((ingress, problems) ->
+                problems.forEach(p -> warnings.add(new Warned(ingress, p.reason(), p.message()))));
+        assertThat(warnings).as("warnings of the model and of admission").anySatisfy(w -> {
             assertThat(w.ingress()).isEqualTo(new IngressRef("default", "bad"));
-            assertThat(w.reason()).isEqualTo(reason);
+            assertThat(w.reason()).isEqualTo(reason.toString());
             assertThat(w.message()).contains(fragment);
         });
-        assertThat(warnings).as("only the bad Ingress is warned about").allSatisfy(w -> assertThat(w.ingressName()).isEqualTo("bad"));
+        assertThat(warnings).as("only the bad Ingress is warned about").allSatisfy(w -> assertThat(w.ingress().name()).isEqualTo("bad"));
         String okPath = reason == Reason.SecretNotFound && fragment.contains("served meanwhile") ? "https://ok.test/ok" : "http://ok.test/ok";
         assertThat(new AviRouter(shards).route(okPath, SetReading.EVERY_SET_RUNS, PortReading.HOST_PORT_KEPT)).isEqualTo("svc:default/ok");
     }
 
-    private static Arguments row(String name, String serviceType, Reason reason, String fragment, String yaml) {
+    /** A warning by the model ({@link Reason}) or by admission (an {@link IngressValidation} reason). */
+    private record Warned(IngressRef ingress, String reason, String message) {
+    }
+
+    private static Arguments row(String name, String serviceType, Object reason, String fragment, String yaml) {
         return Arguments.of(name, serviceType, reason, fragment, yaml);
     }
 

@@ -1,4 +1,4 @@
-package io.akocamel.kube;
+package io.akocamel.admission;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
@@ -30,7 +30,7 @@ class IngressValidationTest {
 
     @Test
     void cleanIngressComesBackAsTheSameInstance() {
-        Ingress ingress = KubeTestCluster.ingress("ns", "web", "avi-lb", "foo.example.com", "svc");
+        Ingress ingress = Ingresses.ingress("ns", "web", "avi-lb", "foo.example.com", "svc");
         IngressValidation.Validated validated = IngressValidation.validate(ingress);
         assertThat(validated.isClean()).isTrue();
         assertThat(validated.ingress()).isSameAs(ingress);
@@ -38,7 +38,7 @@ class IngressValidationTest {
 
     @Test
     void badRuleIsLeftOutAndTheOthersAreKept() {
-        Ingress ingress = new IngressBuilder(KubeTestCluster.ingress("ns", "web", "avi-lb", "good.example.com", "svc")).editSpec()
+        Ingress ingress = new IngressBuilder(Ingresses.ingress("ns", "web", "avi-lb", "good.example.com", "svc")).editSpec()
                 .addNewRule().withHost("10.1.2.3").endRule()
                 .addNewRule().withHost("nohttp.example.com").endRule()
                 .addNewTl().withHosts("good.example.com", "*").withSecretName("tls").endTl()
@@ -46,7 +46,7 @@ class IngressValidationTest {
 
         IngressValidation.Validated validated = IngressValidation.validate(ingress);
 
-        assertThat(validated.problems()).extracting(IngressValidation.Problem::reason)
+        assertThat(validated.problems()).extracting(Problem::reason)
                 .containsExactly(IngressValidation.INVALID_HOST, IngressValidation.RULE_WITHOUT_HTTP, IngressValidation.INVALID_HOST);
         assertThat(validated.ingress().getSpec().getRules()).extracting(IngressRule::getHost).containsExactly("good.example.com");
         assertThat(validated.ingress().getSpec().getTls().get(0).getHosts()).containsExactly("good.example.com");
@@ -55,7 +55,7 @@ class IngressValidationTest {
 
     @Test
     void pathsWithoutPathTypeOrWithResourceBackendAreLeftOut() {
-        Ingress ingress = new IngressBuilder(KubeTestCluster.ingress("ns", "web", "avi-lb", "foo.example.com", "svc")).editSpec()
+        Ingress ingress = new IngressBuilder(Ingresses.ingress("ns", "web", "avi-lb", "foo.example.com", "svc")).editSpec()
                 .editFirstRule().editHttp()
                 .addNewPath().withPath("/typeless").withNewBackend().withNewService().withName("svc").withNewPort().withNumber(80)
                 .endPort().endService().endBackend().endPath()
@@ -69,7 +69,7 @@ class IngressValidationTest {
 
         IngressValidation.Validated validated = IngressValidation.validate(ingress);
 
-        assertThat(validated.problems()).extracting(IngressValidation.Problem::reason).containsExactly(
+        assertThat(validated.problems()).extracting(Problem::reason).containsExactly(
                 IngressValidation.INVALID_PATH_TYPE, IngressValidation.INVALID_PATH_TYPE,
                 IngressValidation.UNSUPPORTED_BACKEND, IngressValidation.UNSUPPORTED_BACKEND);
         assertThat(validated.problems().get(0).message()).isEqualTo("spec.rules[0].http.paths[1] (host \"foo.example.com\") path "
@@ -85,7 +85,7 @@ class IngressValidationTest {
 
         IngressValidation.Validated validated = IngressValidation.validate(ingress);
 
-        assertThat(validated.problems()).extracting(IngressValidation.Problem::reason).containsExactly(IngressValidation.UNSUPPORTED_BACKEND);
+        assertThat(validated.problems()).extracting(Problem::reason).containsExactly(IngressValidation.UNSUPPORTED_BACKEND);
         assertThat(validated.ingress().getSpec().getDefaultBackend()).isNull();
     }
 }

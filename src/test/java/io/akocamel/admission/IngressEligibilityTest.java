@@ -1,8 +1,8 @@
-package io.akocamel.kube;
+package io.akocamel.admission;
 
 import io.akocamel.config.Settings;
 import io.akocamel.config.SettingsLoader;
-import io.akocamel.kube.IngressEligibility.Verdict;
+import io.akocamel.admission.IngressEligibility.Verdict;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;

@@ -1,4 +1,4 @@
-package io.akocamel.kube;
+package io.akocamel.admission;
 
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Finds what in an Ingress cannot be served and returns the Ingress without it: a bad rule, path or TLS host is left
- * out, the rest is kept. Pure; the same instance comes back when nothing is wrong.
+ * out, the rest is kept. The same instance comes back when nothing is wrong.
  */
 public final class IngressValidation {
     public static final String INVALID_HOST = "InvalidHost";
@@ -27,10 +27,6 @@ public final class IngressValidation {
     private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
     private static final Pattern DNS_NAME =
             Pattern.compile("^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
-
-    /** What is wrong, worded for a Warning Event: a CamelCase reason and a message with the fix. */
-    public record Problem(String reason, String message) {
-    }
 
     /** The servable part of an Ingress and the problems found in the rest. */
     public record Validated(Ingress ingress, List<Problem> problems) {

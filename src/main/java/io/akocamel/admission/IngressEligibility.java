@@ -1,12 +1,12 @@
-package io.akocamel.kube;
+package io.akocamel.admission;
 
 import io.akocamel.config.Settings;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 
+import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -51,14 +51,19 @@ public final class IngressEligibility {
 
     private final boolean honourLegacyAnnotation;
     private final String ourClassName;
-    private final Settings.NamespaceSelector namespaceSelector;
-    private final Set<String> blockedNamespaces;
+    private final NamespaceSelection namespaces;
 
     public IngressEligibility(Settings settings) {
         this.honourLegacyAnnotation = settings.akoCamel().honourLegacyIngressClassAnnotation();
         this.ourClassName = settings.akoCamel().ingressClassName();
-        this.namespaceSelector = settings.akoSettings().namespaceSelector();
-        this.blockedNamespaces = Set.copyOf(settings.akoSettings().blockedNamespaceList());
+        this.namespaces = new NamespaceSelection(settings);
+    }
+
+    /** Decides with one look at the IngressClasses ("is one of ours the default"), for deciding many Ingresses at once. */
+    public Function<Ingress, Verdict> decider(Collection<IngressClass> classes, Function<String, IngressClass> classByName,
+                                              Function<String, Namespace> namespaceByName) {
+        boolean ourDefault = classes.stream().anyMatch(IngressEligibility::isOurDefault);
+        return ingress -> decide(ingress, classByName, namespaceByName, ourDefault);
     }
 
     /**
@@ -69,10 +74,10 @@ public final class IngressEligibility {
     public Verdict decide(Ingress ingress, Function<String, IngressClass> classes, Function<String, Namespace> namespaces,
                           boolean ourDefaultClass) {
         String namespace = ingress.getMetadata().getNamespace();
-        if (blockedNamespaces.contains(namespace)) {
+        if (this.namespaces.isBlocked(namespace)) {
             return Verdict.NAMESPACE_BLOCKED;
         }
-        if (namespaceSelector.isSet() && !selects(namespaces.apply(namespace))) {
+        if (!this.namespaces.isSelected(namespace, namespaces)) {
             return Verdict.NAMESPACE_NOT_SELECTED;
         }
         if (ingress.getMetadata().getDeletionTimestamp() != null) {
@@ -92,13 +97,6 @@ public final class IngressEligibility {
             return legacy.equals(ourClassName) ? Verdict.OURS_BY_LEGACY_ANNOTATION : Verdict.LEGACY_ANNOTATION_OF_OTHER_CLASS;
         }
         return ourDefaultClass ? Verdict.OURS_BY_DEFAULT_CLASS : Verdict.NO_CLASS_AND_NO_DEFAULT;
-    }
-
-    private boolean selects(Namespace namespace) {
-        if (namespace == null || namespace.getMetadata().getLabels() == null) {
-            return false;
-        }
-        return namespaceSelector.labelValue().equals(namespace.getMetadata().getLabels().get(namespaceSelector.labelKey()));
     }
 
     public static boolean isOurs(IngressClass ingressClass) {
