@@ -19,6 +19,13 @@ class LayeringTest {
             .because("the model is computed from plain data: no Camel, no HTTP, no Kubernetes client");
 
     @ArchTest
+    static final ArchRule admissionIsDecidedInPureCode = noClasses().that().resideInAPackage("io.akocamel.admission..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "io.fabric8.kubernetes.client..",
+                    "org.apache.hc..", "java.net.http..", "io.vertx..", "io.akocamel.kube..", "io.akocamel.model..",
+                    "io.akocamel.avi..", "io.akocamel.reconcile..")
+            .because("the live cluster view and the offline snapshot both ask it, so it can depend on neither");
+
+    @ArchTest
     static final ArchRule onlyTheCommandLineStartsTheSimulator = noClasses().that().resideOutsideOfPackages("io.akocamel.cli..", "io.akocamel.simulator..")
             .should().dependOnClassesThat().resideInAPackage("io.akocamel.simulator..")
             .because("the simulator is a stand-in for the Avi Controller, started by the demo and the simulator command only");
