@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.config.SecretValue;
 import io.akocamel.config.Settings;
+import io.akocamel.util.Versions;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpClientConfigurer;
@@ -36,7 +37,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -358,20 +358,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
     }
 
     static String capVersion(String version) {
-        int[] have = Arrays.stream(version.split("[.-]")).limit(3).mapToInt(AviSession::number).toArray();
-        int[] max = Arrays.stream(MAX_VERSION.split("\\.")).mapToInt(Integer::parseInt).toArray();
-        for (int i = 0; i < max.length; i++) {
-            int part = i < have.length ? have[i] : 0;
-            if (part != max[i]) {
-                return part > max[i] ? MAX_VERSION : version;
-            }
-        }
-        return version;
-    }
-
-    private static int number(String part) {
-        String digits = part.replaceAll("\\D.*", "");
-        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+        return Versions.compare(version, MAX_VERSION) > 0 ? MAX_VERSION : version;
     }
 
     private void headers(HttpUriRequestBase request, String version) {
