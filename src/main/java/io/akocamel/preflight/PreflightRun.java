@@ -8,13 +8,9 @@ import io.akocamel.util.Versions;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * One preflight: the controller reads, in order, and what each answer means. Each read is a GET through
@@ -40,18 +36,12 @@ final class PreflightRun {
         }
     }
 
-    private record Read(Supplier<String> path, Consumer<Reply> handler, boolean handlesErrors) {
-    }
-
     private final Settings.ControllerSettings controller;
     private final String username;
     private final List<Settings.VipNetwork> vipNetworks;
     private final AviSession session;
     private final boolean requireDnsProfile;
-    private final Deque<Read> reads = new ArrayDeque<>();
-    private final List<String> problems = new ArrayList<>();
-    private Read current;
-    private boolean stopped;
+    private final ReadQueue reads = new ReadQueue();
     private boolean cloudRead;
 
     private String controllerVersion = "";
@@ -70,31 +60,25 @@ final class PreflightRun {
         this.vipNetworks = settings.networkSettings().vipNetworkList();
         this.session = session;
         this.requireDnsProfile = requireDnsProfile;
-        later("/api/cluster/runtime", this::clusterRuntime, true);
+        reads.later("/api/cluster/runtime", this::clusterRuntime, true);
     }
 
     /** The path of the next GET, or null when the run is over. */
     String nextPath() {
-        if (stopped || reads.isEmpty()) {
-            current = null;
-            return null;
-        }
-        current = reads.removeFirst();
-        return current.path().get();
+        return reads.nextPath();
     }
 
     void accept(Reply reply) {
-        Read read = current;
-        current = null;
+        ReadQueue.Read read = reads.answered();
         if (reply.error() != null && !read.handlesErrors()) {
-            stop(PreflightMessages.readFailed(read.path().get(), session.controllerUri(), reply.error()));
+            reads.stop(PreflightMessages.readFailed(read.path().get(), session.controllerUri(), reply.error()));
             return;
         }
         read.handler().accept(reply);
     }
 
     List<String> problems() {
-        return List.copyOf(problems);
+        return reads.problems();
     }
 
     /** Whether the cloud (and so its DNS profile) was read: only then are the discovered DNS sub-domains current. */
@@ -113,11 +97,11 @@ final class PreflightRun {
     private void clusterRuntime(Reply reply) {
         if (reply.error() != null) {
             if (session.state() == AviSession.State.CREDENTIALS_REJECTED) {
-                stop("avicredentials: " + session.problem());
+                reads.stop("avicredentials: " + session.problem());
             } else {
                 String what = session.state() == AviSession.State.UNREACHABLE ? session.problem()
                         : "reading /api/cluster/runtime from the Avi Controller at " + session.controllerUri() + " failed (" + reply.error() + ")";
-                stop(PreflightMessages.unreachable(what));
+                reads.stop(PreflightMessages.unreachable(what));
             }
             return;
         }
@@ -126,64 +110,67 @@ final class PreflightRun {
         if (!clusterState.isEmpty() && !CLUSTER_UP.contains(clusterState)) {
             List<String> nodes = new ArrayList<>();
             runtime.path("node_states").forEach(n -> nodes.add(n.path("name").asText() + " " + n.path("state").asText()));
-            stop(PreflightMessages.clusterNotUp(session.controllerUri(), clusterState, nodes));
+            reads.stop(PreflightMessages.clusterNotUp(session.controllerUri(), clusterState, nodes));
             return;
         }
-        later("/api/initial-data", this::version, true);
+        reads.later("/api/initial-data", this::version, true);
     }
 
     private void version(Reply reply) {
         controllerVersion = reply.body() == null ? "" : reply.body().path("version").path("Version").asText("");
         String configured = controller.controllerVersion();
         if (!configured.isEmpty() && !controllerVersion.isEmpty() && Versions.compare(configured, controllerVersion) > 0) {
-            stop(PreflightMessages.versionTooNew(configured, controllerVersion, "the Avi Controller runs version " + controllerVersion
+            reads.stop(PreflightMessages.versionTooNew(configured, controllerVersion, "the Avi Controller runs version " + controllerVersion
                     + " and accepts API versions up to its own"));
             return;
         }
-        later("/api/tenant?name=" + encode(controller.tenantName()) + "&fields=name", this::tenant, true);
+        reads.later("/api/tenant?name=" + encode(controller.tenantName()) + "&fields=name", this::tenant, true);
     }
 
     private void tenant(Reply reply) {
         String tenant = controller.tenantName();
         if (reply.error() != null) {
             if (reply.error().contains("Invalid version")) {
-                stop(PreflightMessages.versionTooNew(controller.controllerVersion(), controllerVersion, "the controller answered: " + reply.error()));
+                reads.stop(PreflightMessages.versionTooNew(controller.controllerVersion(), controllerVersion,
+                        "the controller answered: " + reply.error()));
             } else if (reply.error().contains("does not exist")) {
-                stop(PreflightMessages.tenantMissing(tenant, "the controller answered: " + reply.error()));
+                reads.stop(PreflightMessages.tenantMissing(tenant, "the controller answered: " + reply.error()));
             } else {
-                stop(PreflightMessages.tenantUnreadable(tenant, reply.error(), username));
+                reads.stop(PreflightMessages.tenantUnreadable(tenant, reply.error(), username));
             }
             return;
         }
         if (reply.first() == null) {
-            now("/api/tenant?fields=name&page_size=200", list -> stop(PreflightMessages.tenantMissing(tenant, "it has: " + ControllerAnswers.names(list))));
+            reads.now("/api/tenant?fields=name&page_size=200",
+                    list -> reads.stop(PreflightMessages.tenantMissing(tenant, "it has: " + ControllerAnswers.names(list))));
             return;
         }
-        later("/api/cloud?name=" + encode(controller.cloudName()) + "&include_name=true", this::cloud, false);
+        reads.later("/api/cloud?name=" + encode(controller.cloudName()) + "&include_name=true", this::cloud, false);
     }
 
     private void cloud(Reply reply) {
         String cloudName = controller.cloudName();
         JsonNode cloud = reply.first();
         if (cloud == null) {
-            now("/api/cloud?fields=name&page_size=200", list -> stop(PreflightMessages.cloudMissing(cloudName, ControllerAnswers.names(list))));
+            reads.now("/api/cloud?fields=name&page_size=200",
+                    list -> reads.stop(PreflightMessages.cloudMissing(cloudName, ControllerAnswers.names(list))));
             return;
         }
         cloudRead = true;
         cloudType = cloud.path("vtype").asText("");
         String ipamRef = cloud.path("ipam_provider_ref").asText("");
         if (ipamRef.isEmpty()) {
-            problem(PreflightMessages.noIpamProfile(cloudName));
+            reads.problem(PreflightMessages.noIpamProfile(cloudName));
         } else {
-            later(ControllerAnswers.profilePath(ipamRef), this::ipamProfile, false);
+            reads.later(ControllerAnswers.profilePath(ipamRef), this::ipamProfile, false);
         }
         String dnsRef = cloud.path("dns_provider_ref").asText("");
         if (dnsRef.isEmpty()) {
             dnsMissing("has no DNS profile");
         } else {
-            later(ControllerAnswers.profilePath(dnsRef), this::dnsProfile, false);
+            reads.later(ControllerAnswers.profilePath(dnsRef), this::dnsProfile, false);
         }
-        later("/api/serviceenginegroup?name=" + encode(controller.serviceEngineGroupName()) + "&cloud_ref.name=" + encode(cloudName)
+        reads.later("/api/serviceenginegroup?name=" + encode(controller.serviceEngineGroupName()) + "&cloud_ref.name=" + encode(cloudName)
                 + "&fields=name", this::serviceEngineGroup, false);
         for (int i = 0; i < vipNetworks.size(); i++) {
             int index = i;
@@ -191,14 +178,14 @@ final class PreflightRun {
             String path = network.networkName().isEmpty()
                     ? "/api/network/" + encode(network.networkUUID()) + "?include_name=true"
                     : "/api/network?name=" + encode(network.networkName()) + "&cloud_ref.name=" + encode(cloudName) + "&include_name=true";
-            later(path, r -> vipNetwork(index, network, r), false);
+            reads.later(path, r -> vipNetwork(index, network, r), false);
         }
-        reads.addLast(new Read(this::vrfPath, this::vrf, false));
+        reads.later(this::vrfPath, this::vrf, false);
     }
 
     private void ipamProfile(Reply reply) {
         if (reply.body() == null) {
-            problem(PreflightMessages.ipamProfileGone(controller.cloudName()));
+            reads.problem(PreflightMessages.ipamProfileGone(controller.cloudName()));
             return;
         }
         ipamProfile = reply.body().path("name").asText("");
@@ -217,7 +204,7 @@ final class PreflightRun {
 
     private void dnsMissing(String what) {
         if (requireDnsProfile) {
-            problem(PreflightMessages.dnsProfileMissing(controller.cloudName(), what));
+            reads.problem(PreflightMessages.dnsProfileMissing(controller.cloudName(), what));
         }
     }
 
@@ -226,8 +213,8 @@ final class PreflightRun {
             return;
         }
         String cloudName = controller.cloudName();
-        now("/api/serviceenginegroup?cloud_ref.name=" + encode(cloudName) + "&fields=name&page_size=200",
-                list -> problem(PreflightMessages.serviceEngineGroupMissing(controller.serviceEngineGroupName(), cloudName,
+        reads.now("/api/serviceenginegroup?cloud_ref.name=" + encode(cloudName) + "&fields=name&page_size=200",
+                list -> reads.problem(PreflightMessages.serviceEngineGroupMissing(controller.serviceEngineGroupName(), cloudName,
                         ControllerAnswers.names(list))));
     }
 
@@ -238,7 +225,7 @@ final class PreflightRun {
         JsonNode network = byName ? reply.first() : reply.body();
         String networksOfCloud = "/api/network?cloud_ref.name=" + encode(cloudName) + "&fields=name&page_size=200";
         if (network == null) {
-            now(networksOfCloud, list -> problem(byName
+            reads.now(networksOfCloud, list -> reads.problem(byName
                     ? PreflightMessages.networkNameMissing(setting, wanted.networkName(), cloudName, ControllerAnswers.names(list))
                     : PreflightMessages.networkUuidMissing(setting, wanted.networkUUID(), cloudName, ControllerAnswers.namesWithUuids(list))));
             return;
@@ -246,7 +233,7 @@ final class PreflightRun {
         String name = network.path("name").asText("");
         String networkCloud = ControllerAnswers.refName(network.path("cloud_ref").asText(""));
         if (!byName && !networkCloud.isEmpty() && !networkCloud.equals(cloudName)) {
-            problem(PreflightMessages.networkOfOtherCloud(setting, name, wanted.networkUUID(), networkCloud, cloudName));
+            reads.problem(PreflightMessages.networkOfOtherCloud(setting, name, wanted.networkUUID(), networkCloud, cloudName));
         }
         List<String> subnets = ControllerAnswers.subnets(network);
         subnet(setting + ".cidr", name, wanted.cidr(), subnets);
@@ -259,7 +246,7 @@ final class PreflightRun {
 
     private void subnet(String setting, String network, String cidr, List<String> subnets) {
         if (!cidr.isEmpty() && subnets.stream().noneMatch(s -> Cidr.sameSubnet(s, cidr))) {
-            problem(PreflightMessages.subnetMissing(setting, network, cidr, subnets));
+            reads.problem(PreflightMessages.subnetMissing(setting, network, cidr, subnets));
         }
     }
 
@@ -284,29 +271,8 @@ final class PreflightRun {
         String which = !controller.vrfName().isEmpty() ? "there is no VRF context '" + vrf + "'"
                 : "it is empty, so VRF context '" + vrf + "' (" + (vipNetworkVrf.isEmpty() ? "the default" : "of the VIP network")
                 + ") is used, but there is none";
-        now("/api/vrfcontext?cloud_ref.name=" + encode(cloudName) + "&fields=name&page_size=200",
-                list -> problem(PreflightMessages.vrfMissing(which, cloudName, ControllerAnswers.names(list))));
-    }
-
-    // ---- helpers ----
-
-    /** A read after the ones already planned. */
-    private void later(String path, Consumer<Reply> handler, boolean handlesErrors) {
-        reads.addLast(new Read(() -> path, handler, handlesErrors));
-    }
-
-    /** A follow-up read (listing what the controller has instead), before every other planned one; a failure is listed. */
-    private void now(String path, Consumer<Reply> handler) {
-        reads.addFirst(new Read(() -> path, handler, true));
-    }
-
-    private void problem(String message) {
-        problems.add(message);
-    }
-
-    private void stop(String message) {
-        problems.add(message);
-        stopped = true;
+        reads.now("/api/vrfcontext?cloud_ref.name=" + encode(cloudName) + "&fields=name&page_size=200",
+                list -> reads.problem(PreflightMessages.vrfMissing(which, cloudName, ControllerAnswers.names(list))));
     }
 
     private static String encode(String value) {

@@ -79,7 +79,8 @@ class SessionHeadersTest {
             assertThat(controller.calls()).containsExactly("POST /login", "POST /api/pool", "POST /api/poolgroup");
             LoggedRequest next = controller.requests().get(2);
             assertThat(next.getHeader("X-CSRFToken")).isEqualTo(FakeController.csrf("2"));
-            assertThat(next.getHeader("Cookie")).contains("csrftoken=" + FakeController.csrf("2"), "avi-sessionid=" + FakeController.sessionId("1"))
+            assertThat(next.getHeader("Cookie"))
+                    .contains("csrftoken=" + FakeController.csrf("2"), "avi-sessionid=" + FakeController.sessionId("1"))
                     .doesNotContain(FakeController.csrf("1"));
         }
     }
