@@ -5,14 +5,11 @@ import io.akocamel.model.ParsedIngress.PathEntry;
 import io.akocamel.model.ParsedIngress.Problem;
 import io.akocamel.model.ServerResolver.Resolution;
 import io.akocamel.model.Specs.Action;
-import io.akocamel.model.Specs.ActionKind;
 import io.akocamel.model.Specs.HostMatch;
 import io.akocamel.model.Specs.Marker;
 import io.akocamel.model.Specs.ObjectSpec;
 import io.akocamel.model.Specs.ParentVsSpec;
 import io.akocamel.model.Specs.PolicySetSpec;
-import io.akocamel.model.Specs.PoolGroupSpec;
-import io.akocamel.model.Specs.PoolSpec;
 import io.akocamel.model.Specs.RuleSpec;
 import io.akocamel.model.Specs.VsVipSpec;
 import io.akocamel.model.TlsSelection.Chosen;
@@ -48,6 +45,7 @@ final class ShardBuild {
     private final Memo memo;
     private final ServerResolver resolver;
     private final TlsSelection tls;
+    private final Pools pools;
     private final IncrementalOrder order;
     private final Comparator<AviObject> modelOrder;
 
@@ -80,6 +78,7 @@ final class ShardBuild {
         this.memo = memo;
         this.resolver = new ServerResolver(ctx, cluster, memo);
         this.tls = new TlsSelection(cluster, memo);
+        this.pools = new Pools(ctx.noPoolGroups(), resolver, this::object);
         this.order = new IncrementalOrder(vs, previous);
         this.modelOrder = IncrementalOrder.modelOrder(vs);
         this.shardNumber = sharedShardNumber(naming, vs);
@@ -228,10 +227,10 @@ final class ShardBuild {
         List<RuleSpec> rules = new ArrayList<>();
         List<PathEntry> winners = PathRules.winners(h.entries, hostWarnings);
         for (PathEntry e : winners) {
-            String name = unique(poolNames, naming.poolName(e.ingress().namespace(), host, e.rawPath(), e.ingress().name()),
+            String name = Pools.unique(poolNames, naming.poolName(e.ingress().namespace(), host, e.rawPath(), e.ingress().name()),
                     e.ingress() + "|" + e.host() + "|" + e.kind() + "|" + e.rawPath());
             names.add(name);
-            PathRules.pathRules(rules, match, e, pool(e, name, hostObjects, hostWarnings));
+            PathRules.pathRules(rules, match, e, pools.ofPath(e, name, hostObjects, hostWarnings));
         }
         PathRules.fallThroughRules(rules, match, fallThrough);
         String setName = naming.hostPolicySetName(host);
@@ -257,11 +256,11 @@ final class ShardBuild {
         List<PathEntry> winners = PathRules.winners(hostless, warnings);
         List<Action> actions = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        List<AviObject> pools = new ArrayList<>();
+        List<AviObject> poolObjects = new ArrayList<>();
         for (PathEntry e : winners) {
-            String name = unique(names, naming.hostlessPoolName(vs, e.ingress().namespace(), e.rawPath(), e.ingress().name()),
+            String name = Pools.unique(names, naming.hostlessPoolName(vs, e.ingress().namespace(), e.rawPath(), e.ingress().name()),
                     e.ingress() + "|" + e.kind() + "|" + e.rawPath());
-            actions.add(pool(e, name, pools, warnings));
+            actions.add(pools.ofPath(e, name, poolObjects, warnings));
         }
         Action defaultBackend = null;
         if (!defaultClaimants.isEmpty()) {
@@ -276,11 +275,11 @@ final class ShardBuild {
             if (r.problem() != null) {
                 warn(ref, r.problem(), "spec.defaultBackend: " + r.message());
             }
-            defaultBackend = poolAndGroup(unique(names, naming.defaultBackendPoolName(vs, ref.namespace(), ref.name()), ref + "|default"),
-                    List.of(Marker.of("Namespace", ref.namespace()), Marker.of("IngressName", ref.name()),
-                            Marker.of("ServiceName", winner.defaultBackend().service())), r, pools);
+            String name = Pools.unique(names, naming.defaultBackendPoolName(vs, ref.namespace(), ref.name()), ref + "|default");
+            defaultBackend = pools.of(name, List.of(Marker.of("Namespace", ref.namespace()), Marker.of("IngressName", ref.name()),
+                    Marker.of("ServiceName", winner.defaultBackend().service())), r, poolObjects);
         }
-        shardObjects.addAll(pools);
+        shardObjects.addAll(poolObjects);
         FallThrough fallThrough = new FallThrough(List.copyOf(winners), List.copyOf(actions), defaultBackend,
                 defaultClaimants.isEmpty() ? null : defaultClaimants.get(0).ref());
         return memo.get(fallThrough, k -> fallThrough);
@@ -319,45 +318,7 @@ final class ShardBuild {
         return h.certificate != null;
     }
 
-    // ---------------------------------------------------------------------------------------------------- pools
-
-    /** The pool (and pool group) of one path, added to {@code out}; returns the rule action that switches to it. */
-    private Action pool(PathEntry e, String name, List<AviObject> out, List<ModelWarning> warningsOut) {
-        Resolution r = resolver.resolve(e.ingress().namespace(), e.backend());
-        if (r.problem() != null) {
-            warningsOut.add(new ModelWarning(e.ingress().namespace(), e.ingress().name(), r.problem(), e.describe() + ": " + r.message()));
-        }
-        List<Marker> markers = new ArrayList<>(5);
-        markers.add(Marker.of("Namespace", e.ingress().namespace()));
-        if (!e.host().isEmpty()) {
-            markers.add(Marker.of("Host", e.host()));
-        }
-        if (!e.rawPath().isEmpty()) {
-            markers.add(Marker.of("Path", e.rawPath()));
-        }
-        markers.add(Marker.of("IngressName", e.ingress().name()));
-        markers.add(Marker.of("ServiceName", e.backend().service()));
-        return poolAndGroup(name, markers, r, out);
-    }
-
-    private Action poolAndGroup(String poolName, List<Marker> markers, Resolution r, List<AviObject> out) {
-        out.add(object(new PoolSpec(poolName, List.copyOf(markers), r.servers())));
-        if (ctx.noPoolGroups()) {
-            return new Action(ActionKind.POOL, poolName);
-        }
-        out.add(object(new PoolGroupSpec(poolName, List.copyOf(markers), poolName)));
-        return new Action(ActionKind.POOL_GROUP, poolName);
-    }
-
-    /** AKO's names are not injective ({@code /a_b} and {@code /a/b} give the same name): later ones get a hash. */
-    private static String unique(Set<String> used, String name, String identity) {
-        String unique = name;
-        if (!used.add(unique)) {
-            unique = Naming.bounded(name + "-" + String.format("%08x", Naming.fnv1a32(identity)));
-            used.add(unique);
-        }
-        return unique;
-    }
+    // ------------------------------------------------------------------------------------------------- output
 
     private static List<Marker> hostMarkers(String host, List<PathEntry> winners) {
         Set<String> namespaces = new TreeSet<>();
@@ -379,8 +340,6 @@ final class ShardBuild {
         markers.add(new Marker("IngressName", List.copyOf(ingresses)));
         return markers;
     }
-
-    // ------------------------------------------------------------------------------------------------- output
 
     private void warn(IngressRef ingress, Reason reason, String message) {
         warnings.add(new ModelWarning(ingress.namespace(), ingress.name(), reason, message));
