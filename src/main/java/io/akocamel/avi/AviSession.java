@@ -7,23 +7,25 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.config.SecretValue;
 import io.akocamel.config.Settings;
+import io.akocamel.util.Versions;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.cookie.Cookie;
+import org.apache.hc.client5.http.cookie.CookieStore;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
@@ -36,18 +38,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * The controller session (bean {@code aviSession}): login, cookies, CSRF, API version, tenant, TLS and the connection
  * pool. API calls go through camel-http ({@code direct:avi-call}); this class is that endpoint's
- * {@link HttpClientConfigurer}: its HttpClient interceptors add the session cookies and {@code X-CSRFToken} to every
- * request and take {@code Set-Cookie} off every response, so cookies, CSRF token and password never enter a Camel
- * exchange (nor its logs, message history or errors). Login itself is a plain HttpClient 5 call on the same pool.
+ * {@link HttpClientConfigurer}, and builds its own client for login with the same configuration, so login and calls
+ * share one pool, one cookie store and one set of interceptors: the HttpClient keeps the session cookies in its
+ * cookie store, the interceptors add {@code X-CSRFToken} (from the {@code csrftoken} cookie), {@code Referer} and
+ * {@code X-Avi-Tenant} to every request and take {@code Set-Cookie} off every response, so cookies, CSRF token and
+ * password never enter a Camel exchange (nor its logs, message history or errors).
  * <p>
  * Invalid credentials are a fatal configuration error: readiness goes down, the error is logged, and login is not
  * tried again (nor logged again) for a minute; calls fail at once meanwhile.
@@ -76,14 +76,14 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
     private final SecretValue token;
     private final RequestConfig requestConfig;
     private final PoolingHttpClientConnectionManager connections;
-    private final CloseableHttpClient loginClient;
+    private final CookieStore cookies = new BasicCookieStore();
+    /** For login and version discovery; camel-http builds the calls' client with {@link #configureHttpClient} too. */
+    private final CloseableHttpClient client;
     private final Redactor redactor = new Redactor();
 
     private volatile State state = State.NOT_CONNECTED;
     private volatile String problem = "not logged in yet";
     private volatile String apiVersion;
-    private volatile Map<String, String> cookies = Map.of();
-    private volatile String csrfToken;
     private volatile long generation;
     private Instant nextLoginAttempt = Instant.MIN;
 
@@ -116,8 +116,8 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
                 .build();
         HttpClientBuilder builder = HttpClientBuilder.create();
-        commonClientSettings(builder);
-        this.loginClient = builder.build();
+        configureHttpClient(builder);
+        this.client = builder.build();
     }
 
     public State state() {
@@ -150,29 +150,31 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
 
     // ---- the camel-http endpoint ----
 
-    private void commonClientSettings(HttpClientBuilder builder) {
+    @Override
+    public void configureHttpClient(HttpClientBuilder builder) {
         builder.setConnectionManager(connections)
                 .setConnectionManagerShared(true)
                 .setDefaultRequestConfig(requestConfig)
-                .disableCookieManagement()
+                .setDefaultCookieStore(cookies)
                 .disableAutomaticRetries()
-                .disableRedirectHandling();
+                .disableRedirectHandling()
+                .addRequestInterceptorLast((request, entity, context) -> {
+                    request.setHeader("Accept", "application/json");
+                    request.setHeader("Referer", referer);
+                    request.setHeader("X-Avi-Tenant", tenant);
+                    cookie("csrftoken").ifPresent(csrf -> request.setHeader("X-CSRFToken", csrf));
+                })
+                // after the cookie store took them
+                .addResponseInterceptorLast((response, entity, context) -> {
+                    if (response.containsHeader("Set-Cookie")) {
+                        redactor.sessionSecrets(cookies.getCookies().stream().map(Cookie::getValue).toList());
+                        response.removeHeaders("Set-Cookie");
+                    }
+                });
     }
 
-    @Override
-    public void configureHttpClient(HttpClientBuilder builder) {
-        commonClientSettings(builder);
-        builder.addRequestInterceptorLast((request, entity, context) -> {
-            Map<String, String> current = cookies;
-            if (!current.isEmpty()) {
-                request.setHeader("Cookie", cookieHeader(current));
-            }
-            String csrf = csrfToken;
-            if (csrf != null) {
-                request.setHeader("X-CSRFToken", csrf);
-            }
-        });
-        builder.addResponseInterceptorFirst((response, entity, context) -> takeCookies(response));
+    private Optional<String> cookie(String name) {
+        return cookies.getCookies().stream().filter(c -> c.getName().equals(name)).map(Cookie::getValue).findFirst();
     }
 
     /** Step of {@code direct:avi-call}: logs in when needed and turns the {@link AviStep} into the HTTP request. */
@@ -184,10 +186,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
         message.setHeader(Exchange.HTTP_METHOD, step.method());
         message.setHeader(Exchange.HTTP_URI, baseUri + step.path());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader("Accept", "application/json");
-        message.setHeader("Referer", referer);
         message.setHeader("X-Avi-Version", apiVersion);
-        message.setHeader("X-Avi-Tenant", tenant);
         message.setBody(step.body() == null ? null : JSON.writeValueAsString(step.body()));
     }
 
@@ -262,8 +261,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
             return;
         }
         LOG.info("the Avi Controller session expired; logging in again");
-        cookies = Map.of();
-        csrfToken = null;
+        cookies.clear();
         state = State.NOT_CONNECTED;
         login();
     }
@@ -299,24 +297,19 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
             body.put("token", token.reveal());
         }
         HttpPost post = new HttpPost(baseUri + "/login");
-        headers(post, configuredVersion.isEmpty() ? null : configuredVersion);
+        if (!configuredVersion.isEmpty()) {
+            post.setHeader("X-Avi-Version", configuredVersion);
+        }
         post.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
         JsonNode loginReply = execute(post, "login", response -> {
             int status = response.getCode();
             String text = bodyText(response);
             if (status >= 200 && status < 300) {
-                Map<String, String> jar = new LinkedHashMap<>();
-                for (Header header : response.getHeaders("Set-Cookie")) {
-                    parseCookie(header.getValue(), jar);
-                }
                 JsonNode json = text.isBlank() ? NullNode.getInstance() : JSON.readTree(text);
                 String sessionCookie = json.path("session_cookie_name").asText("sessionid");
-                if (!jar.containsKey(sessionCookie)) {
+                if (cookie(sessionCookie).isEmpty()) {
                     LOG.debug("the login reply set no {} cookie; continuing without a session cookie", sessionCookie);
                 }
-                redactor.sessionSecrets(jar.values());
-                cookies = Collections.unmodifiableMap(jar);
-                csrfToken = jar.get("csrftoken");
                 return json;
             }
             String message = scrub(errorText(text));
@@ -335,8 +328,6 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
     /** {@code GET /api/initial-data} → {@code version.Version} (the login reply's as a fallback), capped at 30.2.1. */
     private String discoverVersion(JsonNode loginReply) {
         HttpGet get = new HttpGet(baseUri + "/api/initial-data");
-        headers(get, null);
-        get.setHeader("Cookie", cookieHeader(cookies));
         String found;
         try {
             found = execute(get, "initial-data", response -> {
@@ -358,30 +349,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
     }
 
     static String capVersion(String version) {
-        int[] have = Arrays.stream(version.split("[.-]")).limit(3).mapToInt(AviSession::number).toArray();
-        int[] max = Arrays.stream(MAX_VERSION.split("\\.")).mapToInt(Integer::parseInt).toArray();
-        for (int i = 0; i < max.length; i++) {
-            int part = i < have.length ? have[i] : 0;
-            if (part != max[i]) {
-                return part > max[i] ? MAX_VERSION : version;
-            }
-        }
-        return version;
-    }
-
-    private static int number(String part) {
-        String digits = part.replaceAll("\\D.*", "");
-        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
-    }
-
-    private void headers(HttpUriRequestBase request, String version) {
-        request.setHeader("Content-Type", "application/json");
-        request.setHeader("Accept", "application/json");
-        request.setHeader("Referer", referer);
-        request.setHeader("X-Avi-Tenant", tenant);
-        if (version != null) {
-            request.setHeader("X-Avi-Version", version);
-        }
+        return Versions.compare(version, MAX_VERSION) > 0 ? MAX_VERSION : version;
     }
 
     private static String bodyText(ClassicHttpResponse response) throws IOException {
@@ -392,9 +360,9 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
         T read(ClassicHttpResponse response) throws IOException;
     }
 
-    private <T> T execute(HttpUriRequestBase request, String what, ResponseReader<T> reader) {
+    private <T> T execute(ClassicHttpRequest request, String what, ResponseReader<T> reader) {
         try {
-            return loginClient.execute(request, reader::read);
+            return client.execute(request, reader::read);
         } catch (SSLException e) {
             throw new AviTransientException(0, scrub(e.getMessage()), "TLS connection to the Avi Controller at " + baseUri + " failed ("
                     + scrub(e.getMessage()) + "); give its CA in avicredentials.certificateAuthorityData, or set "
@@ -405,52 +373,9 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
         }
     }
 
-    // ---- cookies ----
-
-    private void takeCookies(HttpResponse response) {
-        Header[] setCookies = response.getHeaders("Set-Cookie");
-        if (setCookies.length == 0) {
-            return;
-        }
-        Map<String, String> current = cookies;
-        if (!current.isEmpty()) {
-            Map<String, String> updated = new LinkedHashMap<>(current);
-            for (Header header : setCookies) {
-                String name = parseCookie(header.getValue(), new LinkedHashMap<>());
-                if (name != null && current.containsKey(name)) {
-                    parseCookie(header.getValue(), updated);
-                }
-            }
-            redactor.sessionSecrets(updated.values());
-            cookies = Collections.unmodifiableMap(updated);
-        }
-        response.removeHeaders("Set-Cookie");
-    }
-
-    /** Puts {@code name=value} of a Set-Cookie header into the jar (a deleted cookie is removed); returns the name. */
-    private static String parseCookie(String setCookie, Map<String, String> jar) {
-        String pair = setCookie.split(";", 2)[0];
-        int eq = pair.indexOf('=');
-        if (eq <= 0) {
-            return null;
-        }
-        String name = pair.substring(0, eq).trim();
-        String value = pair.substring(eq + 1).trim();
-        if (value.isEmpty() || value.equals("None") || value.equals("\"\"")) {
-            jar.remove(name);
-        } else {
-            jar.put(name, value);
-        }
-        return name;
-    }
-
-    private static String cookieHeader(Map<String, String> jar) {
-        return jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
-    }
-
     @Override
     protected void doStop() throws Exception {
-        loginClient.close();
+        client.close();
         connections.close();
     }
 

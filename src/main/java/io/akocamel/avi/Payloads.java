@@ -2,8 +2,8 @@ package io.akocamel.avi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.model.AviJson;
 import io.akocamel.model.AviObject;
 import io.akocamel.model.AviType;
 
@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,31 +98,11 @@ public final class Payloads {
     /** SHA-256 over the canonical JSON (keys sorted at every level), first 16 hex digits. */
     public static String checksum(JsonNode node) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical(node).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(AviJson.write(node).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String canonical(JsonNode node) {
-        return sortKeys(node).toString();
-    }
-
-    private static JsonNode sortKeys(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, JsonNode> sorted = new TreeMap<>();
-            node.fields().forEachRemaining(e -> sorted.put(e.getKey(), sortKeys(e.getValue())));
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            sorted.forEach(copy::set);
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> copy.add(sortKeys(element)));
-            return copy;
-        }
-        return node;
     }
 
     // ---- markers ----

@@ -17,6 +17,7 @@ import io.akocamel.config.Settings.NodeNetwork;
 import io.akocamel.config.Settings.NodePortSelector;
 import io.akocamel.config.Settings.Retry;
 import io.akocamel.config.Settings.VipNetwork;
+import io.akocamel.util.Cidr;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,6 @@ public final class SettingsLoader {
     private static final Pattern CLUSTER_NAME = Pattern.compile("^[a-zA-Z0-9-_]*$");
     private static final Pattern VERSION = Pattern.compile("^\\d+\\.\\d+\\.\\d+$");
     private static final Pattern HOST = Pattern.compile("^(\\[[0-9a-fA-F:.]+]|[a-zA-Z0-9]([a-zA-Z0-9-.]*[a-zA-Z0-9])?)(:\\d{1,5})?$");
-    private static final Pattern CIDR = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})$");
 
     private final Map<SettingKey, JsonNode> raw = new EnumMap<>(SettingKey.class);
     private final List<String> problems = new ArrayList<>();
@@ -320,8 +320,11 @@ public final class SettingsLoader {
             if (network.networkName().isEmpty() && network.networkUUID().isEmpty()) {
                 problems.add(where + ": " + item + " has neither networkName nor networkUUID; give one of them");
             }
-            if (!network.cidr().isEmpty() && !validCidr(network.cidr())) {
+            if (!network.cidr().isEmpty() && !validCidr(network.cidr(), false)) {
                 problems.add(where + ".cidr: '" + network.cidr() + "' is not allowed; use an IPv4 CIDR such as 10.10.10.0/24");
+            }
+            if (!network.v6cidr().isEmpty() && !validCidr(network.v6cidr(), true)) {
+                problems.add(where + ".v6cidr: '" + network.v6cidr() + "' is not allowed; use an IPv6 CIDR such as fd00:10::/64");
             }
             networks.add(network);
         }
@@ -340,7 +343,7 @@ public final class SettingsLoader {
             List<String> cidrs = new ArrayList<>();
             item.path("cidrs").forEach(c -> cidrs.add(c.asText()));
             for (String cidr : cidrs) {
-                if (!validCidr(cidr)) {
+                if (!validCidr(cidr, false)) {
                     problems.add(SettingKey.NODE_NETWORK_LIST.path + "[" + i + "].cidrs: '" + cidr
                             + "' is not allowed; use an IPv4 CIDR such as 10.20.0.0/16");
                 }
@@ -374,17 +377,8 @@ public final class SettingsLoader {
         return node;
     }
 
-    static boolean validCidr(String cidr) {
-        var m = CIDR.matcher(cidr);
-        if (!m.matches()) {
-            return false;
-        }
-        for (int g = 1; g <= 4; g++) {
-            if (Integer.parseInt(m.group(g)) > 255) {
-                return false;
-            }
-        }
-        return Integer.parseInt(m.group(5)) <= 32;
+    private static boolean validCidr(String cidr, boolean ipv6) {
+        return Cidr.parse(cidr).filter(c -> c.isIPv6() == ipv6).isPresent();
     }
 
     private void problem(SettingKey key, Object value, String allowed) {

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ModelBuilder {
     /** What the builds of one shard hand on: the settings they were made with, the memo, the previous result. */
-    private record Carry(BuildContext ctx, Memo memo, ShardBuild.Previous previous) {
+    private record Carry(BuildContext ctx, Memo memo, PreviousBuild previous) {
     }
 
     private final Map<String, Carry> carried = new ConcurrentHashMap<>();
@@ -32,7 +32,7 @@ public final class ModelBuilder {
         boolean reusable = previous != null && previous.ctx().equals(ctx);
         Memo memo = reusable ? previous.memo() : new Memo();
         memo.startBuild();
-        ShardBuild build = new ShardBuild(ctx, cluster, shardVsName, memo, reusable ? previous.previous() : ShardBuild.Previous.EMPTY);
+        ShardBuild build = new ShardBuild(ctx, cluster, shardVsName, memo, reusable ? previous.previous() : PreviousBuild.EMPTY);
         ShardModel model = build.build();
         memo.endBuild();
         carried.put(shardVsName, new Carry(ctx, memo, build.next()));

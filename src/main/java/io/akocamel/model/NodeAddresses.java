@@ -88,34 +88,6 @@ final class NodeAddresses {
         return List.of();
     }
 
-    /** True for {@code a.b.c.d/n} (IPv4) or an IPv6 address with {@code /n}. */
-    static boolean isCidr(String cidr) {
-        int slash = cidr.indexOf('/');
-        if (slash <= 0) {
-            return false;
-        }
-        String address = cidr.substring(0, slash);
-        int mask;
-        try {
-            mask = Integer.parseInt(cidr.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        if (address.indexOf(':') >= 0) {
-            return mask >= 0 && mask <= 128 && address.chars().allMatch(c -> c == ':' || Character.digit(c, 16) >= 0);
-        }
-        String[] octets = address.split("\\.", -1);
-        if (octets.length != 4 || mask < 0 || mask > 32) {
-            return false;
-        }
-        for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(Character::isDigit) || Integer.parseInt(octet) > 255) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static Map<String, String> annotations(Node node) {
         return node.getMetadata() == null || node.getMetadata().getAnnotations() == null ? Map.of() : node.getMetadata().getAnnotations();
     }

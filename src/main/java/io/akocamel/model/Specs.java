@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.config.Settings.NodeNetwork;
 import io.akocamel.config.Settings.VipNetwork;
+import io.akocamel.util.Cidr;
 
 import java.util.List;
 
@@ -356,8 +357,8 @@ final class Specs {
 
     /** {@code {ip_addr: {addr, type}, mask}} from a CIDR such as {@code 10.10.10.0/24}. */
     static void prefix(ObjectNode node, String cidr) {
-        int slash = cidr.indexOf('/');
-        ipAddr(node.putObject("ip_addr"), slash < 0 ? cidr : cidr.substring(0, slash));
-        node.put("mask", slash < 0 ? (cidr.indexOf(':') >= 0 ? 128 : 32) : Integer.parseInt(cidr.substring(slash + 1)));
+        Cidr parsed = Cidr.parse(cidr).orElseThrow(() -> new IllegalArgumentException("not a CIDR: '" + cidr + "'"));
+        ipAddr(node.putObject("ip_addr"), parsed.address());
+        node.put("mask", parsed.prefixLength());
     }
 }

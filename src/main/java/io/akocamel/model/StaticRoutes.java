@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.config.ServiceType;
 import io.akocamel.config.Settings;
+import io.akocamel.util.Cidr;
 import io.fabric8.kubernetes.api.model.Node;
 
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class StaticRoutes {
                         + "or the annotation " + NodeAddresses.POD_CIDRS + " (comma-separated CIDRs)");
             }
             for (String cidr : cidrs) {
-                if (!NodeAddresses.isCidr(cidr)) {
+                if (Cidr.parse(cidr).isEmpty()) {
                     problems.add("node " + name + ": pod CIDR '" + cidr + "' is not a CIDR such as 10.244.1.0/24; fix "
                             + NodeAddresses.POD_CIDRS + " or spec.podCIDRs");
                 } else if ((cidr.indexOf(':') >= 0) != (ip.indexOf(':') >= 0)) {

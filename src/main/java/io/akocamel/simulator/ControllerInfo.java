@@ -1,6 +1,7 @@
 package io.akocamel.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.util.Versions;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,20 +30,7 @@ record ControllerInfo(String version, Instant upSince, String nodeName) {
 
     /** Whether a client's {@code X-Avi-Version} is one this controller serves (not newer than itself). */
     boolean accepts(String requested) {
-        return isVersion(requested) && compare(requested, version) <= 0;
-    }
-
-    static int compare(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        for (int i = 0; i < Math.max(left.length, right.length); i++) {
-            long l = i < left.length ? Long.parseLong(left[i]) : 0;
-            long r = i < right.length ? Long.parseLong(right[i]) : 0;
-            if (l != r) {
-                return Long.compare(l, r);
-            }
-        }
-        return 0;
+        return isVersion(requested) && Versions.compare(requested, version) <= 0;
     }
 
     ObjectNode versionJson() {

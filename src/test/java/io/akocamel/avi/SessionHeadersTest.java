@@ -66,4 +66,22 @@ class SessionHeadersTest {
                     .isEqualTo(JSON.readTree("{\"username\":\"admin\",\"token\":\"tok-3f9a1c77e0\"}"));
         }
     }
+
+    @Test
+    void aCookieThatACallRenewsIsSentWithTheNextCall() throws Exception {
+        controller.server.stubFor(post(urlEqualTo("/api/pool")).willReturn(ErrorPolicyTest.created("p1")
+                .withHeader("Set-Cookie", "csrftoken=" + FakeController.csrf("2") + "; Max-Age=31449600; Path=/")));
+        controller.server.stubFor(post(urlEqualTo("/api/poolgroup")).willReturn(ErrorPolicyTest.created("g1")));
+        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).build())) {
+            camel.apply(new ShardBatch("cluster-1--Shared-L7-0", List.of(create(AviType.POOL, "p1"))));
+            camel.apply(new ShardBatch("cluster-1--Shared-L7-0", List.of(create(AviType.POOLGROUP, "g1"))));
+
+            assertThat(controller.calls()).containsExactly("POST /login", "POST /api/pool", "POST /api/poolgroup");
+            LoggedRequest next = controller.requests().get(2);
+            assertThat(next.getHeader("X-CSRFToken")).isEqualTo(FakeController.csrf("2"));
+            assertThat(next.getHeader("Cookie"))
+                    .contains("csrftoken=" + FakeController.csrf("2"), "avi-sessionid=" + FakeController.sessionId("1"))
+                    .doesNotContain(FakeController.csrf("1"));
+        }
+    }
 }

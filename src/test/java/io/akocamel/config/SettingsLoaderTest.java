@@ -277,6 +277,9 @@ class SettingsLoaderTest {
             "empty list         | []                                            | NetworkSettings.vipNetworkList: '[]' is not allowed; expected at least one network",
             "neither name nor uuid | [{cidr: 10.0.0.0/24}]                     | NetworkSettings.vipNetworkList[0]: {\"cidr\":\"10.0.0.0/24\"} has neither networkName nor networkUUID",
             "bad cidr           | [{networkName: n, cidr: 10.0.0.300/24}]       | NetworkSettings.vipNetworkList[0].cidr: '10.0.0.300/24' is not allowed",
+            "v6 as cidr         | [{networkName: n, cidr: 'fd00:10::/64'}]      | NetworkSettings.vipNetworkList[0].cidr: 'fd00:10::/64' is not allowed",
+            "bad v6cidr         | [{networkName: n, v6cidr: 'fd00:zz::/64'}]    | NetworkSettings.vipNetworkList[0].v6cidr: 'fd00:zz::/64' is not allowed",
+            "v4 as v6cidr       | [{networkName: n, v6cidr: 10.0.0.0/24}]       | NetworkSettings.vipNetworkList[0].v6cidr: '10.0.0.0/24' is not allowed",
     })
     void invalidVipNetworkListIsReported(String what, String list, String expected) {
         SettingsException e = failure("NetworkSettings: {vipNetworkList: " + list + "}");

@@ -73,7 +73,7 @@ class ReconcilerTest {
     final Map<String, List<IngressLoadBalancerIngress>> statuses = new HashMap<>();
     final AtomicBoolean kubernetesComplete = new AtomicBoolean(true);
     final AtomicBoolean writesAllowed = new AtomicBoolean(true);
-    ClusterSnapshot cluster = ClusterSnapshot.of(objects(MANIFESTS));
+    ClusterSnapshot cluster = ClusterSnapshot.of(settings, objects(MANIFESTS));
     DnsDomainCheck dns = DnsDomainCheck.NONE;
 
     @Test

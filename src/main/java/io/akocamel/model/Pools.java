@@ -1,0 +1,68 @@
+package io.akocamel.model;
+
+import io.akocamel.model.ParsedIngress.PathEntry;
+import io.akocamel.model.ServerResolver.Resolution;
+import io.akocamel.model.Specs.Action;
+import io.akocamel.model.Specs.ActionKind;
+import io.akocamel.model.Specs.Marker;
+import io.akocamel.model.Specs.ObjectSpec;
+import io.akocamel.model.Specs.PoolGroupSpec;
+import io.akocamel.model.Specs.PoolSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The pool (and, unless disabled, pool group) behind each path and default backend, and the action that switches to it. */
+final class Pools {
+    private final boolean noPoolGroups;
+    private final ServerResolver resolver;
+    private final Function<ObjectSpec, AviObject> objects;
+
+    /** {@code objects}: the object of a spec (reused while the spec is equal). */
+    Pools(boolean noPoolGroups, ServerResolver resolver, Function<ObjectSpec, AviObject> objects) {
+        this.noPoolGroups = noPoolGroups;
+        this.resolver = resolver;
+        this.objects = objects;
+    }
+
+    /** The pool of one path, added to {@code out}; returns the rule action that switches to it. */
+    Action ofPath(PathEntry e, String name, List<AviObject> out, List<ModelWarning> warningsOut) {
+        Resolution r = resolver.resolve(e.ingress().namespace(), e.backend());
+        if (r.problem() != null) {
+            warningsOut.add(new ModelWarning(e.ingress().namespace(), e.ingress().name(), r.problem(), e.describe() + ": " + r.message()));
+        }
+        List<Marker> markers = new ArrayList<>(5);
+        markers.add(Marker.of("Namespace", e.ingress().namespace()));
+        if (!e.host().isEmpty()) {
+            markers.add(Marker.of("Host", e.host()));
+        }
+        if (!e.rawPath().isEmpty()) {
+            markers.add(Marker.of("Path", e.rawPath()));
+        }
+        markers.add(Marker.of("IngressName", e.ingress().name()));
+        markers.add(Marker.of("ServiceName", e.backend().service()));
+        return of(name, markers, r, out);
+    }
+
+    /** A pool of resolved servers, added to {@code out}; returns the rule action that switches to it. */
+    Action of(String poolName, List<Marker> markers, Resolution r, List<AviObject> out) {
+        out.add(objects.apply(new PoolSpec(poolName, List.copyOf(markers), r.servers())));
+        if (noPoolGroups) {
+            return new Action(ActionKind.POOL, poolName);
+        }
+        out.add(objects.apply(new PoolGroupSpec(poolName, List.copyOf(markers), poolName)));
+        return new Action(ActionKind.POOL_GROUP, poolName);
+    }
+
+    /** AKO's names are not injective ({@code /a_b} and {@code /a/b} give the same name): later ones get a hash. */
+    static String unique(Set<String> used, String name, String identity) {
+        String unique = name;
+        if (!used.add(unique)) {
+            unique = Naming.bounded(name + "-" + String.format("%08x", Naming.fnv1a32(identity)));
+            used.add(unique);
+        }
+        return unique;
+    }
+}
