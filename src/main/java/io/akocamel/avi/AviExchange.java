@@ -27,6 +27,15 @@ public final class AviExchange {
     /** Header on the reply of {@code direct:avi-apply}: the {@link AviWarning}s for the Ingresses. */
     public static final String WARNINGS = "AviWarnings";
 
+    /** Property: the call got a 2xx answer. */
+    static final String SESSION_ANSWERED = "AviAnswered";
+    /** Property: the login generation the call was sent with (when several calls meet one expiry, one logs in again). */
+    static final String SESSION_GENERATION = "AviSessionGeneration";
+    /** Property: true once this call has logged in again (at most once per call). */
+    static final String SESSION_RELOGGED_IN = "AviReLoggedIn";
+    /** Property: why logging in again for the call failed. */
+    static final String SESSION_LOGIN_ERROR = "AviLoginError";
+
     /** Property: the {@code InventoryLoader} load in progress. */
     static final String INVENTORY_LOAD = "AviInventoryLoad";
     /** Property: the inventory query in progress. */

@@ -57,11 +57,6 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
 
     /** AKO's {@code MaxAviVersion}: a discovered controller version is capped here. */
     public static final String MAX_VERSION = "30.2.1";
-    /** Exchange property: the call got a 2xx answer. */
-    static final String ANSWERED = "AviAnswered";
-    static final String GENERATION = "AviSessionGeneration";
-    static final String RELOGGED_IN = "AviReLoggedIn";
-    static final String LOGIN_ERROR = "AviLoginError";
     private static final Logger LOG = LoggerFactory.getLogger(AviSession.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** After rejected credentials: no new login attempt (and no new error line) before this. */
@@ -181,7 +176,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
     public void prepare(Exchange exchange) throws IOException {
         AviStep step = exchange.getProperty(AviExchange.STEP, AviStep.class);
         ensureSession();
-        exchange.setProperty(GENERATION, generation);
+        exchange.setProperty(AviExchange.SESSION_GENERATION, generation);
         Message message = exchange.getMessage();
         message.setHeader(Exchange.HTTP_METHOD, step.method());
         message.setHeader(Exchange.HTTP_URI, baseUri + step.path());
@@ -199,7 +194,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
         if (status >= 200 && status < 300) {
             try {
                 message.setBody(text == null || text.isBlank() ? NullNode.getInstance() : JSON.readTree(text));
-                exchange.setProperty(ANSWERED, true);
+                exchange.setProperty(AviExchange.SESSION_ANSWERED, true);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(step.method() + " " + step.path() + " -> " + status + " with a body that is not JSON");
             }
@@ -242,16 +237,16 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
      * the same expired session, only the first logs in again; the others replay with the new session.
      */
     public boolean reLoginOnce(Exchange exchange) {
-        if (Boolean.TRUE.equals(exchange.getProperty(RELOGGED_IN, Boolean.class))) {
+        if (Boolean.TRUE.equals(exchange.getProperty(AviExchange.SESSION_RELOGGED_IN, Boolean.class))) {
             return false;
         }
-        exchange.setProperty(RELOGGED_IN, true);
-        long seen = exchange.getProperty(GENERATION, generation, Long.class);
+        exchange.setProperty(AviExchange.SESSION_RELOGGED_IN, true);
+        long seen = exchange.getProperty(AviExchange.SESSION_GENERATION, generation, Long.class);
         try {
             reLogin(seen);
             return true;
         } catch (AviException e) {
-            exchange.setProperty(LOGIN_ERROR, e);
+            exchange.setProperty(AviExchange.SESSION_LOGIN_ERROR, e);
             return false;
         }
     }

@@ -38,15 +38,15 @@ public final class AviStepProcessor {
 
     /** First step of {@code avi-step} (not repeated on redelivery): a new call may re-login once. */
     public void begin(Exchange exchange) {
-        exchange.removeProperty(AviSession.ANSWERED);
-        exchange.removeProperty(AviSession.RELOGGED_IN);
-        exchange.removeProperty(AviSession.LOGIN_ERROR);
+        exchange.removeProperty(AviExchange.SESSION_ANSWERED);
+        exchange.removeProperty(AviExchange.SESSION_RELOGGED_IN);
+        exchange.removeProperty(AviExchange.SESSION_LOGIN_ERROR);
         exchange.setProperty(AviExchange.HTTP_METHOD, step(exchange).method());
     }
 
     /** Last step of {@code avi-step}: after a 2xx answer (body: the parsed JSON); nothing when the error policy took over. */
     public void response(Exchange exchange) {
-        if (!exchange.getProperty(AviSession.ANSWERED, false, Boolean.class)) {
+        if (!exchange.getProperty(AviExchange.SESSION_ANSWERED, false, Boolean.class)) {
             return;
         }
         AviStep step = step(exchange);
@@ -101,7 +101,7 @@ public final class AviStepProcessor {
 
     /** Terminal handler: the call failed for good (after the redeliveries its class allows). */
     public void failed(Exchange exchange) {
-        Throwable cause = exchange.getProperty(AviSession.LOGIN_ERROR, Throwable.class);
+        Throwable cause = exchange.getProperty(AviExchange.SESSION_LOGIN_ERROR, Throwable.class);
         if (cause == null) {
             cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         }

@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -42,6 +43,11 @@ class LayeringTest {
             .resideOutsideOfPackages("io.akocamel.app..", "io.akocamel.cli..")
             .should().dependOnClassesThat().resideInAPackage("io.akocamel.app..")
             .because("domain classes get their collaborators through their constructors");
+
+    @ArchTest
+    static final ArchRule utilitiesKnowNothingOfTheProject = classes().that().resideInAPackage("io.akocamel.util..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.akocamel.util..", "java..")
+            .because("the controller and the simulator share them");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.akocamel.(*)..").should().beFreeOfCycles();
