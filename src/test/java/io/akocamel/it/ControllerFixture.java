@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.cli.ControllerApp;
 import io.akocamel.cli.EmbeddedKubernetes;
 import io.akocamel.config.Settings;
-import io.akocamel.config.SettingsLoader;
 import io.akocamel.simulator.AviSimulator;
+import io.akocamel.testing.FreePort;
+import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
@@ -14,9 +15,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,38 +35,19 @@ public class ControllerFixture implements AutoCloseable {
     private ControllerApp app;
 
     /** The controller reaches the simulator at {@code controllerUrl} (its own URL, or a proxy in front of it). */
-    protected ControllerFixture(AviSimulator avi, String controllerUrl, String password, String extraValues) {
+    protected ControllerFixture(AviSimulator avi, String controllerUrl, String password) {
         this.kube = EmbeddedKubernetes.start(0);
         this.avi = avi;
-        this.managementPort = freePort();
-        this.settings = SettingsLoader.defaults().values("""
-                AKOSettings:
-                  clusterName: cluster-1
-                  layer7Only: true
-                  fullSyncFrequency: 3600
-                  apiServerPort: %d
-                NetworkSettings:
-                  vipNetworkList: [{networkName: vip-network, cidr: 10.10.10.0/24}]
-                ControllerSettings:
-                  controllerHost: %s
-                  controllerVersion: "22.1.2"
-                  cloudName: vcenter-cloud
-                  serviceEngineGroupName: Default-Group
-                  tenantName: admin
-                avicredentials: {username: %s, password: "%s"}
-                akoCamel:
-                  debounceMillis: 20
-                  retry: {initialDelayMillis: 20, maxDelayMillis: 100, maxAttempts: 3, slowRetrySeconds: 1}
-                """.formatted(managementPort, controllerUrl, avi.username(), password) + extraValues).load();
-    }
-
-    static ControllerFixture create(String extraValues) {
-        AviSimulator avi = AviSimulator.builder().build().start();
-        return new ControllerFixture(avi, avi.baseUrl(), AviSimulator.DEFAULT_PASSWORD, extraValues);
+        this.managementPort = FreePort.find();
+        this.settings = TestSettings.builder().controller(controllerUrl).credentials(avi.username(), password).seedCloud()
+                .set("AKOSettings.layer7Only", "true").set("AKOSettings.apiServerPort", String.valueOf(managementPort))
+                .debounce(Duration.ofMillis(20)).retry(Duration.ofMillis(20), Duration.ofMillis(100), 3).slowRetry(Duration.ofSeconds(1))
+                .build();
     }
 
     static ControllerFixture create() {
-        return create("");
+        AviSimulator avi = AviSimulator.builder().build().start();
+        return new ControllerFixture(avi, avi.baseUrl(), AviSimulator.DEFAULT_PASSWORD);
     }
 
     public ControllerFixture startController() throws Exception {
@@ -153,14 +135,6 @@ public class ControllerFixture implements AutoCloseable {
     public List<io.fabric8.kubernetes.api.model.Event> events(String involvedName) {
         return kube.client().v1().events().inAnyNamespace().list().getItems().stream()
                 .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

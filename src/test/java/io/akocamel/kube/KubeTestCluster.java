@@ -1,8 +1,9 @@
 package io.akocamel.kube;
 
 import io.akocamel.config.Settings;
-import io.akocamel.config.SettingsLoader;
 import io.akocamel.model.Naming;
+import io.akocamel.testing.MockKubernetes;
+import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -10,18 +11,12 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,21 +32,11 @@ import static org.awaitility.Awaitility.await;
  * exists, a test-only consumer of {@code seda:reconcile} records every shard key with its headers.
  */
 final class KubeTestCluster implements AutoCloseable {
-    static final String BASE_VALUES = """
-            AKOSettings:
-              clusterName: cluster-1
-              fullSyncFrequency: "3600"
-            NetworkSettings:
-              vipNetworkList:
-                - networkName: vip-net
-                  cidr: 10.10.10.0/24
-            """;
-
     /** One shard key as reconcile receives it. */
     record Reconcile(String key, String cause, boolean fullSync, Boolean kubernetesComplete) {
     }
 
-    final KubernetesMockServer server;
+    private final MockKubernetes kube;
     final KubernetesClient client;
     final Settings settings;
     final Naming naming;
@@ -59,20 +44,11 @@ final class KubeTestCluster implements AutoCloseable {
     final CamelContext camel;
     final List<Reconcile> reconciles = new CopyOnWriteArrayList<>();
     private final AtomicInteger sentinels = new AtomicInteger();
-    /** The mock server logs every request at INFO through java.util.logging; keep the test output readable. */
-    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
-    static {
-        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-    }
-
-    private KubeTestCluster(String values, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before) throws Exception {
-        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(), dispatcher, false);
-        server.init(InetAddress.getByName("127.0.0.1"), 0);
-        // fail fast on injected 5xx and reconnect quickly: the controller's own retries are under test, not the client's
-        client = server.createClient(builder -> builder.editOrNewConfig().withRequestRetryBackoffLimit(0)
-                .withWatchReconnectInterval(200).endConfig());
-        settings = SettingsLoader.defaults().values(values).load();
+    private KubeTestCluster(Settings settings, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before) throws Exception {
+        kube = MockKubernetes.start(dispatcher);
+        client = kube.client();
+        this.settings = settings;
         naming = Naming.of(settings);
         before.accept(client);
         main = new Main();
@@ -92,13 +68,17 @@ final class KubeTestCluster implements AutoCloseable {
         camel = main.getCamelContext();
     }
 
-    static KubeTestCluster start(String values) throws Exception {
-        return start(values, new KubernetesCrudDispatcher(), client -> {
-        });
+    static KubeTestCluster start(Settings settings, Consumer<KubernetesClient> before) throws Exception {
+        return start(settings, new KubernetesCrudDispatcher(), before);
     }
 
+    static KubeTestCluster start(Settings settings, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before) throws Exception {
+        return new KubeTestCluster(settings, dispatcher, before);
+    }
+
+    /** {@code values} over {@link TestSettings}' base. */
     static KubeTestCluster start(String values, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before) throws Exception {
-        return new KubeTestCluster(values, dispatcher, before);
+        return start(TestSettings.builder().values(values).build(), dispatcher, before);
     }
 
     ClusterState clusterState() {
@@ -171,7 +151,6 @@ final class KubeTestCluster implements AutoCloseable {
     @Override
     public void close() throws Exception {
         main.stop();
-        client.close();
-        server.destroy();
+        kube.close();
     }
 }

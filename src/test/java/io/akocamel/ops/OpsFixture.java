@@ -27,7 +27,7 @@ final class OpsFixture extends ControllerFixture {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private OpsFixture(AviSimulator avi, String controllerUrl) {
-        super(avi, controllerUrl, PASSWORD, "");
+        super(avi, controllerUrl, PASSWORD);
     }
 
     static OpsFixture create() {
