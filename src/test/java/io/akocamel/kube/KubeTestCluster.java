@@ -28,8 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The test bed: fabric8's Kubernetes mock in CRUD mode, and Camel Main running the real route files
- * {@code routes/kubernetes-watch.camel.yaml} and {@code routes/full-sync.camel.yaml}. Until the reconcile route
- * exists, a test-only consumer of {@code seda:reconcile} records every shard key with its headers.
+ * {@code routes/kubernetes-watch.camel.yaml} and {@code routes/full-sync.camel.yaml}. The reconcile route is not
+ * loaded: a test-only consumer of {@code seda:reconcile} records every shard key with its headers.
  */
 final class KubeTestCluster implements AutoCloseable {
     /** One shard key as reconcile receives it. */

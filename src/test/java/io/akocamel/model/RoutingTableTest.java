@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
 /**
- * Every rule of ingress-semantics.md as a table of requests: each request goes through the generated Avi objects
+ * Every rule of docs/ingress-to-avi.md as a table of requests: each request goes through the generated Avi objects
  * (see {@link AviRouter}) and must reach the expected backend, a 404 or the HTTPS redirect — with one shard (SMALL) and
  * with eight (LARGE), and under every reading of what Avi leaves undocumented (whether later policy sets run after a
  * switching one; whether a port in the Host header is stripped).
