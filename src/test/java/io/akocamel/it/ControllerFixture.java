@@ -2,10 +2,10 @@ package io.akocamel.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.cli.ControllerApp;
-import io.akocamel.cli.EmbeddedKubernetes;
 import io.akocamel.config.Settings;
 import io.akocamel.simulator.AviSimulator;
 import io.akocamel.testing.FreePort;
+import io.akocamel.testing.MockKubernetes;
 import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -24,11 +24,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The whole product for integration tests: the embedded Kubernetes API, the Avi simulator, and the controller with
+ * The whole product for integration tests: the mock Kubernetes API, the Avi simulator, and the controller with
  * its real routes, configured with short timings so tests run fast. Other test packages extend it.
  */
 public class ControllerFixture implements AutoCloseable {
-    public final EmbeddedKubernetes kube;
+    public final MockKubernetes kube;
     public final AviSimulator avi;
     public final Settings settings;
     public final int managementPort;
@@ -36,7 +36,7 @@ public class ControllerFixture implements AutoCloseable {
 
     /** The controller reaches the simulator at {@code controllerUrl} (its own URL, or a proxy in front of it). */
     protected ControllerFixture(AviSimulator avi, String controllerUrl, String password) {
-        this.kube = EmbeddedKubernetes.start(0);
+        this.kube = MockKubernetes.start();
         this.avi = avi;
         this.managementPort = FreePort.find();
         this.settings = TestSettings.builder().controller(controllerUrl).credentials(avi.username(), password).seedCloud()

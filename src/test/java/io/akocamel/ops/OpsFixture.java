@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * The whole product (embedded Kubernetes API, Avi simulator, the controller with its real routes and short timings),
+ * The whole product (mock Kubernetes API, Avi simulator, the controller with its real routes and short timings),
  * seen from outside as an operator sees it: {@link ControllerFixture} with a distinctive password, plus the management
  * port over HTTP.
  */
