@@ -45,10 +45,11 @@ final class KubeTestCluster implements AutoCloseable {
     final List<Reconcile> reconciles = new CopyOnWriteArrayList<>();
     private final AtomicInteger sentinels = new AtomicInteger();
 
-    private KubeTestCluster(Settings settings, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before) throws Exception {
+    private KubeTestCluster(TestSettings.Builder builder, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before)
+            throws Exception {
         kube = MockKubernetes.start(dispatcher);
         client = kube.client();
-        this.settings = settings;
+        settings = builder.build();
         naming = Naming.of(settings);
         before.accept(client);
         main = new Main();
@@ -68,17 +69,18 @@ final class KubeTestCluster implements AutoCloseable {
         camel = main.getCamelContext();
     }
 
-    static KubeTestCluster start(Settings settings, Consumer<KubernetesClient> before) throws Exception {
+    static KubeTestCluster start(TestSettings.Builder settings, Consumer<KubernetesClient> before) throws Exception {
         return start(settings, new KubernetesCrudDispatcher(), before);
     }
 
-    static KubeTestCluster start(Settings settings, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before) throws Exception {
+    static KubeTestCluster start(TestSettings.Builder settings, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before)
+            throws Exception {
         return new KubeTestCluster(settings, dispatcher, before);
     }
 
     /** {@code values} over {@link TestSettings}' base. */
     static KubeTestCluster start(String values, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before) throws Exception {
-        return start(TestSettings.builder().values(values).build(), dispatcher, before);
+        return start(TestSettings.builder().values(values), dispatcher, before);
     }
 
     ClusterState clusterState() {

@@ -1,7 +1,6 @@
 package io.akocamel.kube;
 
 import io.akocamel.config.ServiceType;
-import io.akocamel.config.Settings;
 import io.akocamel.config.ShardSize;
 import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -30,8 +29,8 @@ class NodePortLocalModeTest {
 
     @BeforeAll
     void start() throws Exception {
-        Settings settings = TestSettings.builder().serviceType(ServiceType.NodePortLocal).shardSize(ShardSize.DEDICATED)
-                .fullSyncSeconds(1).build();
+        TestSettings.Builder settings = TestSettings.builder().serviceType(ServiceType.NodePortLocal).shardSize(ShardSize.DEDICATED)
+                .fullSyncSeconds(1);
         cluster = KubeTestCluster.start(settings, client -> {
             KubeTestCluster.createIngressClass(client, "avi-lb", IngressEligibility.CONTROLLER, true);
             client.resource(ingress("shop", "web", "avi-lb", "shop.example.com", "web")).create();

@@ -1,7 +1,6 @@
 package io.akocamel.kube;
 
 import io.akocamel.config.ServiceType;
-import io.akocamel.config.Settings;
 import io.akocamel.config.ShardSize;
 import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.Node;
@@ -30,8 +29,8 @@ class NodePortModeTest {
 
     @BeforeAll
     void start() throws Exception {
-        Settings settings = TestSettings.builder().serviceType(ServiceType.NodePort).shardSize(ShardSize.SMALL)
-                .nodePortSelector("avi-pool", "yes").build();
+        TestSettings.Builder settings = TestSettings.builder().serviceType(ServiceType.NodePort).shardSize(ShardSize.SMALL)
+                .nodePortSelector("avi-pool", "yes");
         cluster = KubeTestCluster.start(settings,
                 client -> KubeTestCluster.createIngressClass(client, "avi-lb", IngressEligibility.CONTROLLER, false));
         cluster.awaitSynced();

@@ -27,7 +27,7 @@ class WatchResilienceTest {
     @BeforeAll
     void start() throws Exception {
         dispatcher.failIngressLists = true;
-        cluster = KubeTestCluster.start(TestSettings.builder().build(), dispatcher,
+        cluster = KubeTestCluster.start(TestSettings.builder(), dispatcher,
                 client -> KubeTestCluster.createIngressClass(client, "avi-lb", IngressEligibility.CONTROLLER, true));
     }
 
