@@ -1,6 +1,7 @@
 package io.akocamel.app;
 
-import io.akocamel.config.SettingsLoader;
+import io.akocamel.testing.FreePort;
+import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.apache.camel.CamelContext;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -62,8 +62,7 @@ class RouteFilesTest {
     @Test
     void theControllerRefusesToStartOnARoutesDirectoryThatBreaksTheContract(@TempDir Path dir) throws Exception {
         copyRoutesExcept(dir, "reconcile.camel.yaml");
-        var settings = SettingsLoader.defaults().valuesFile(Path.of("examples/values.yaml"))
-                .override("AKOSettings.apiServerPort", String.valueOf(freePort())).load();
+        var settings = TestSettings.builder().controller("127.0.0.1:1").set("AKOSettings.apiServerPort", String.valueOf(FreePort.find())).build();
 
         assertThatThrownBy(() -> ControllerApp.start(settings, client, dir))
                 .hasMessageContaining("no route consumes from seda:reconcile")
@@ -95,12 +94,6 @@ class RouteFilesTest {
             if (!file.equals(left)) {
                 Files.copy(Path.of("routes", file), dir.resolve(file));
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

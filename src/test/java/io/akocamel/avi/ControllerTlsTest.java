@@ -3,6 +3,7 @@ package io.akocamel.avi;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.akocamel.config.Settings;
 import io.akocamel.model.AviType;
+import io.akocamel.testing.TestSettings;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class ControllerTlsTest {
     @Test
     void aControllerCertificateTheJvmDoesNotTrustIsRefused() throws Exception {
         try (FakeController controller = httpsController(TestCertificates.selfSigned("127.0.0.1", dir))) {
-            BatchResult result = createPool(TestSettings.controller(httpsUrl(controller)).build());
+            BatchResult result = createPool(TestSettings.builder().controller(httpsUrl(controller)).quickRetries().build());
 
             assertThat(result.results().get(0).errorClass()).isEqualTo(ErrorClass.TRANSIENT);
             assertThat(result.results().get(0).message()).contains("TLS connection to the Avi Controller", "certificateAuthorityData");
@@ -55,7 +56,7 @@ class ControllerTlsTest {
     void aControllerCertificateIssuedByTheConfiguredAuthorityIsTrusted() throws Exception {
         TestCertificates.Issued certificate = TestCertificates.selfSigned("127.0.0.1", dir);
         try (FakeController controller = httpsController(certificate)) {
-            BatchResult result = createPool(TestSettings.controller(httpsUrl(controller)).caData(certificate.certificatePem()).build());
+            BatchResult result = createPool(TestSettings.builder().controller(httpsUrl(controller)).quickRetries().caData(certificate.certificatePem()).build());
 
             assertThat(result.results()).extracting(OperationResult::outcome).containsExactly(Outcome.CREATED);
             assertThat(controller.calls()).containsExactly("POST /login", "POST /api/pool");
@@ -66,7 +67,7 @@ class ControllerTlsTest {
     void aTrustedCertificateForAnotherAddressIsRefused() throws Exception {
         TestCertificates.Issued certificate = TestCertificates.selfSigned("10.9.8.7", dir);
         try (FakeController controller = httpsController(certificate)) {
-            BatchResult result = createPool(TestSettings.controller(httpsUrl(controller)).caData(certificate.certificatePem()).build());
+            BatchResult result = createPool(TestSettings.builder().controller(httpsUrl(controller)).quickRetries().caData(certificate.certificatePem()).build());
 
             assertThat(result.results().get(0).errorClass()).isEqualTo(ErrorClass.TRANSIENT);
             assertThat(controller.requests()).isEmpty();
@@ -77,7 +78,7 @@ class ControllerTlsTest {
     void insecureModeSkipsVerificationOnlyWhenAskedAndWarns() throws Exception {
         try (FakeController controller = httpsController(TestCertificates.selfSigned("10.9.8.7", dir));
              LogCapture logs = new LogCapture(Map.of("io.akocamel", Level.INFO))) {
-            BatchResult result = createPool(TestSettings.controller(httpsUrl(controller)).insecure().build());
+            BatchResult result = createPool(TestSettings.builder().controller(httpsUrl(controller)).quickRetries().insecure().build());
 
             assertThat(result.results()).extracting(OperationResult::outcome).containsExactly(Outcome.CREATED);
             assertThat(logs.lines()).anySatisfy(line -> assertThat(line).startsWith("WARN").contains("TLS verification", "is OFF"));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.akocamel.model.AviType;
+import io.akocamel.testing.TestSettings;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +65,7 @@ class ErrorPolicyTest {
 
 
     AviCamel start() throws Exception {
-        return AviCamel.start(TestSettings.controller(controller.url()).build());
+        return AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().build());
     }
 
     static List<Outcome> outcomes(BatchResult result) {
@@ -119,7 +120,7 @@ class ErrorPolicyTest {
     @Test
     void aCallThatTimesOutIsRetried() throws Exception {
         controller.script("POST", "/api/pool", created("p1").withFixedDelay(2000), created("p1"));
-        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).callTimeout(Duration.ofMillis(400)).build())) {
+        try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().callTimeout(Duration.ofMillis(400)).build())) {
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1"))));
 
             assertThat(outcomes(result)).containsExactly(Outcome.CREATED);
@@ -131,7 +132,7 @@ class ErrorPolicyTest {
     void anUnreachableControllerIsATransientFailure() throws Exception {
         String url = controller.url();
         controller.close();
-        try (AviCamel camel = AviCamel.start(TestSettings.controller(url).build())) {
+        try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(url).quickRetries().build())) {
             BatchResult result = camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1"))));
 
             assertThat(result.results().get(0).errorClass()).isEqualTo(ErrorClass.TRANSIENT);
@@ -348,7 +349,7 @@ class ErrorPolicyTest {
     void theControllerVersionIsDiscoveredAndCappedAt30_2_1() throws Exception {
         controller.script("GET", "/api/initial-data", okJson("{\"version\":{\"Version\":\"31.1.1\",\"build\":9001}}"));
         controller.script("POST", "/api/pool", created("p1"));
-        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).version("").build())) {
+        try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().controllerVersion("").build())) {
             camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "p1"))));
 
             assertThat(controller.calls()).containsExactly("POST /login", "GET /api/initial-data", "POST /api/pool");

@@ -1,6 +1,7 @@
 package io.akocamel.avi;
 
 import io.akocamel.model.AviType;
+import io.akocamel.testing.TestSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class InventoryLoadTest {
         answer(first, "{\"count\":3,\"results\":[" + pool("a") + "],\"next\":\"" + controller.url() + first + "&page=2\"}");
         answer(first + "&page=2", "{\"count\":3,\"results\":[" + pool("b") + "],\"next\":\"" + controller.url() + first + "&page=3\"}");
         answer(first + "&page=3", "{\"count\":3,\"results\":[" + pool("c") + "]}");
-        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).build())) {
+        try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().build())) {
             InventoryLoader.LoadSummary summary = camel.loadInventory();
 
             assertThat(summary.complete()).isTrue();
@@ -70,7 +71,7 @@ class InventoryLoadTest {
         everythingEmpty();
         String pools = "/api/pool?created_by=ako-cluster-1&include_name=true&page_size=100";
         answer(pools, "{\"count\":1,\"results\":[" + pool("a") + "]}");
-        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).build())) {
+        try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().build())) {
             assertThat(camel.loadInventory().complete()).isTrue();
             controller.server.stubFor(get(urlEqualTo(pools)).willReturn(FakeController.error(503, "Service Unavailable")));
             controller.server.stubFor(get(urlPathEqualTo("/api/virtualservice")).willReturn(okJson(
@@ -90,7 +91,7 @@ class InventoryLoadTest {
     void oneObjectIsRefreshedByName() throws Exception {
         answer("/api/pool?name=cluster-1--p&include_name=true", "{\"count\":1,\"results\":[" + pool("cluster-1--p") + "]}");
         answer("/api/pool?name=cluster-1--gone&include_name=true", EMPTY);
-        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).build())) {
+        try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().build())) {
             camel.inventory().record(AviType.POOL, PlannerTest.json(pool("cluster-1--gone")));
             long epoch = camel.inventory().epoch();
 

@@ -3,6 +3,7 @@ package io.akocamel.avi;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.akocamel.model.AviType;
+import io.akocamel.testing.TestSettings;
 import org.apache.camel.health.HealthCheck;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +74,7 @@ class SecretsTest {
 
         List<Object> reported = new ArrayList<>();
         try (LogCapture logs = new LogCapture(Map.of("io.akocamel", Level.TRACE, "org.apache.camel", Level.DEBUG))) {
-            try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).build())) {
+            try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().build())) {
                 reported.add(camel.loadInventory());
                 ObjectNode certificate = PlannerTest.json("{\"type\":\"SSL_CERTIFICATE_TYPE_VIRTUALSERVICE\",\"created_by\":\"ako-cluster-1\"}");
                 certificate.putObject("certificate").put("certificate", tls.certificatePem());
@@ -94,7 +95,7 @@ class SecretsTest {
             }
             controller.server.stubFor(post(urlEqualTo("/login")).willReturn(FakeController.error(401, "Invalid credentials "
                     + TestSettings.PASSWORD)));
-            try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).build())) {
+            try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().build())) {
                 reported.add(camel.apply(new ShardBatch(SHARD, List.of(create(AviType.POOL, "cluster-1--p", PlannerTest.json("{}"))))));
                 reported.add(camel.controllerHealthCheck().call().getMessage());
             }

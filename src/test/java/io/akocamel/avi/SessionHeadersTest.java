@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.akocamel.model.AviType;
+import io.akocamel.testing.TestSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class SessionHeadersTest {
         controller.server.stubFor(post(urlEqualTo("/api/pool")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"name\":\"p1\",\"uuid\":\"pool-1\",\"created_by\":\"ako-cluster-1\",\"_last_modified\":\"1\"}")));
-        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).build())) {
+        try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().build())) {
             BatchResult result = camel.apply(new ShardBatch("cluster-1--Shared-L7-0", List.of(create(AviType.POOL, "p1"))));
 
             assertThat(result.results()).extracting(OperationResult::outcome).containsExactly(Outcome.CREATED);
@@ -59,7 +60,7 @@ class SessionHeadersTest {
     @Test
     void aTokenLogsInAsUsernameAndToken() throws Exception {
         controller.server.stubFor(post(urlEqualTo("/api/pool")).willReturn(ErrorPolicyTest.created("p1")));
-        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).token("tok-3f9a1c77e0").build())) {
+        try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().token("tok-3f9a1c77e0").build())) {
             camel.apply(new ShardBatch("cluster-1--Shared-L7-0", List.of(create(AviType.POOL, "p1"))));
 
             assertThat(JSON.readTree(controller.requests().get(0).getBodyAsString()))
@@ -72,7 +73,7 @@ class SessionHeadersTest {
         controller.server.stubFor(post(urlEqualTo("/api/pool")).willReturn(ErrorPolicyTest.created("p1")
                 .withHeader("Set-Cookie", "csrftoken=" + FakeController.csrf("2") + "; Max-Age=31449600; Path=/")));
         controller.server.stubFor(post(urlEqualTo("/api/poolgroup")).willReturn(ErrorPolicyTest.created("g1")));
-        try (AviCamel camel = AviCamel.start(TestSettings.controller(controller.url()).build())) {
+        try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().build())) {
             camel.apply(new ShardBatch("cluster-1--Shared-L7-0", List.of(create(AviType.POOL, "p1"))));
             camel.apply(new ShardBatch("cluster-1--Shared-L7-0", List.of(create(AviType.POOLGROUP, "g1"))));
 

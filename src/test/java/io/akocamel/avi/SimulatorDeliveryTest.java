@@ -6,6 +6,7 @@ import io.akocamel.model.AviObject;
 import io.akocamel.model.AviType;
 import io.akocamel.simulator.AviSimulator;
 import io.akocamel.simulator.RecordedRequest;
+import io.akocamel.testing.TestSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class SimulatorDeliveryTest {
     @BeforeEach
     void start() throws Exception {
         avi = AviSimulator.builder().port(0).password(TestSettings.PASSWORD).build().start();
-        camel = AviCamel.start(TestSettings.controller(avi.baseUrl()).build());
+        camel = AviCamel.start(TestSettings.builder().controller(avi.baseUrl()).quickRetries().build());
         tls = TestCertificates.selfSigned("10.1.1.1", dir);
     }
 

@@ -1,5 +1,6 @@
 package io.akocamel.cli;
 
+import io.akocamel.testing.FreePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class DemoTest {
 
     @BeforeAll
     static void start() throws Exception {
-        demo = Demo.start(0, 0, freePort(), Duration.ofSeconds(60));
+        demo = Demo.start(0, 0, FreePort.find(), Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -72,11 +73,5 @@ class DemoTest {
 
     private static String kubectl(String... args) throws IOException, InterruptedException {
         return Kubectl.run(demo.kubernetes().url(), args);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,10 +1,10 @@
 package io.akocamel.config;
 
+import io.akocamel.testing.MockKubernetes;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,19 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-@EnableKubernetesMockClient(crud = true)
 class PodConfigurationTest {
     private static final String NS = "avi-system";
 
-    KubernetesClient client;
+    private final MockKubernetes kube = MockKubernetes.start();
+    private final KubernetesClient client = kube.client();
     private final List<String> restarts = new CopyOnWriteArrayList<>();
     private PodConfiguration.SecretWatch watch;
 
     @AfterEach
-    void stopWatch() {
+    void stop() {
         if (watch != null) {
             watch.close();
         }
+        kube.close();
     }
 
     private void createConfigMap() {

@@ -3,10 +3,11 @@ package io.akocamel.it;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.app.ControllerApp;
 import io.akocamel.app.RouteContract;
-import io.akocamel.cli.EmbeddedKubernetes;
 import io.akocamel.config.Settings;
-import io.akocamel.config.SettingsLoader;
 import io.akocamel.simulator.AviSimulator;
+import io.akocamel.testing.FreePort;
+import io.akocamel.testing.MockKubernetes;
+import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
@@ -15,57 +16,38 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The whole product for integration tests: the embedded Kubernetes API, the Avi simulator, and the controller with
+ * The whole product for integration tests: the mock Kubernetes API, the Avi simulator, and the controller with
  * its real routes, configured with short timings so tests run fast. Other test packages extend it.
  */
 public class ControllerFixture implements AutoCloseable {
-    public final EmbeddedKubernetes kube;
+    public final MockKubernetes kube;
     public final AviSimulator avi;
     public final Settings settings;
     public final int managementPort;
     private ControllerApp app;
 
     /** The controller reaches the simulator at {@code controllerUrl} (its own URL, or a proxy in front of it). */
-    protected ControllerFixture(AviSimulator avi, String controllerUrl, String password, String extraValues) {
-        this.kube = EmbeddedKubernetes.start(0);
+    protected ControllerFixture(AviSimulator avi, String controllerUrl, String password) {
+        this.kube = MockKubernetes.start();
         this.avi = avi;
-        this.managementPort = freePort();
-        this.settings = SettingsLoader.defaults().values("""
-                AKOSettings:
-                  clusterName: cluster-1
-                  layer7Only: true
-                  fullSyncFrequency: 3600
-                  apiServerPort: %d
-                NetworkSettings:
-                  vipNetworkList: [{networkName: vip-network, cidr: 10.10.10.0/24}]
-                ControllerSettings:
-                  controllerHost: %s
-                  controllerVersion: "22.1.2"
-                  cloudName: vcenter-cloud
-                  serviceEngineGroupName: Default-Group
-                  tenantName: admin
-                avicredentials: {username: %s, password: "%s"}
-                akoCamel:
-                  debounceMillis: 20
-                  retry: {initialDelayMillis: 20, maxDelayMillis: 100, maxAttempts: 3, slowRetrySeconds: 1}
-                """.formatted(managementPort, controllerUrl, avi.username(), password) + extraValues).load();
-    }
-
-    static ControllerFixture create(String extraValues) {
-        AviSimulator avi = AviSimulator.builder().build().start();
-        return new ControllerFixture(avi, avi.baseUrl(), AviSimulator.DEFAULT_PASSWORD, extraValues);
+        this.managementPort = FreePort.find();
+        this.settings = TestSettings.builder().controller(controllerUrl).credentials(avi.username(), password).seedCloud()
+                .set("AKOSettings.layer7Only", "true").set("AKOSettings.apiServerPort", String.valueOf(managementPort))
+                .debounce(Duration.ofMillis(20)).retry(Duration.ofMillis(20), Duration.ofMillis(100), 3).slowRetry(Duration.ofSeconds(1))
+                .build();
     }
 
     static ControllerFixture create() {
-        return create("");
+        AviSimulator avi = AviSimulator.builder().build().start();
+        return new ControllerFixture(avi, avi.baseUrl(), AviSimulator.DEFAULT_PASSWORD);
     }
 
     public ControllerFixture startController() throws Exception {
@@ -152,14 +134,6 @@ public class ControllerFixture implements AutoCloseable {
     public List<io.fabric8.kubernetes.api.model.Event> events(String involvedName) {
         return kube.client().v1().events().inAnyNamespace().list().getItems().stream()
                 .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

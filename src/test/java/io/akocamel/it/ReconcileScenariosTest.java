@@ -19,7 +19,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Issue 6's scenarios: the real routes between the embedded Kubernetes API and the Avi simulator. */
+/** Reconcile scenarios end to end: the real routes between the mock Kubernetes API and the Avi simulator. */
 class ReconcileScenariosTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String SHOP_ROOT_POOL = "cluster-1--default-shop.example.com_-shop";

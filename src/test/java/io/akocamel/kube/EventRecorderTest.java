@@ -2,10 +2,12 @@ package io.akocamel.kube;
 
 import io.akocamel.admission.Ingresses;
 import io.akocamel.config.SettingsLoader;
+import io.akocamel.testing.MockKubernetes;
+import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,9 +15,14 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@EnableKubernetesMockClient(crud = true, https = false)
 class EventRecorderTest {
-    KubernetesClient client;
+    private final MockKubernetes kube = MockKubernetes.start();
+    private final KubernetesClient client = kube.client();
+
+    @AfterEach
+    void stopKubernetes() {
+        kube.close();
+    }
 
     @Test
     void warningBecomesAnEventOnTheObject() throws Exception {
@@ -65,10 +72,7 @@ class EventRecorderTest {
     }
 
     private EventRecorder recorder(boolean enableEvents) {
-        return new EventRecorder(client, SettingsLoader.defaults().values("""
-                AKOSettings: {enableEvents: "%s"}
-                NetworkSettings: {vipNetworkList: [{networkName: vip-net}]}
-                """.formatted(enableEvents)).load());
+        return new EventRecorder(client, TestSettings.builder().set("AKOSettings.enableEvents", String.valueOf(enableEvents)).build());
     }
 
     private List<Event> events(String namespace) {

@@ -4,8 +4,9 @@ import io.akocamel.admission.IngressEligibility;
 import io.akocamel.admission.Ingresses;
 import io.akocamel.app.ControllerApp;
 import io.akocamel.config.Settings;
-import io.akocamel.config.SettingsLoader;
 import io.akocamel.model.Naming;
+import io.akocamel.testing.MockKubernetes;
+import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -13,17 +14,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,25 +30,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The test bed: fabric8's Kubernetes mock in CRUD mode, and Camel Main running the real route files
- * {@code routes/kubernetes-watch.camel.yaml} and {@code routes/full-sync.camel.yaml}. Until the reconcile route
- * exists, a test-only consumer of {@code seda:reconcile} records every shard key with its headers.
+ * {@code routes/kubernetes-watch.camel.yaml} and {@code routes/full-sync.camel.yaml}. The reconcile route is not
+ * loaded: a test-only consumer of {@code seda:reconcile} records every shard key with its headers.
  */
 final class KubeTestCluster implements AutoCloseable {
-    static final String BASE_VALUES = """
-            AKOSettings:
-              clusterName: cluster-1
-              fullSyncFrequency: "3600"
-            NetworkSettings:
-              vipNetworkList:
-                - networkName: vip-net
-                  cidr: 10.10.10.0/24
-            """;
-
     /** One shard key as reconcile receives it. */
     record Reconcile(String key, String cause, boolean fullSync, Boolean kubernetesComplete) {
     }
 
-    final KubernetesMockServer server;
+    private final MockKubernetes kube;
     final KubernetesClient client;
     final Settings settings;
     final Naming naming;
@@ -61,22 +46,13 @@ final class KubeTestCluster implements AutoCloseable {
     final CamelContext camel;
     final List<Reconcile> reconciles = new CopyOnWriteArrayList<>();
     private final AtomicInteger sentinels = new AtomicInteger();
-    /** The mock server logs every request at INFO through java.util.logging; keep the test output readable. */
-    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
-    static {
-        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-    }
-
-    private KubeTestCluster(String values, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before) throws Exception {
-        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(), dispatcher, false);
-        server.init(InetAddress.getByName("127.0.0.1"), 0);
-        // fail fast on injected 5xx and reconnect quickly: the controller's own retries are under test, not the client's
-        client = server.createClient(builder -> builder.editOrNewConfig().withRequestRetryBackoffLimit(0)
-                .withWatchReconnectInterval(200).endConfig());
+    private KubeTestCluster(TestSettings.Builder builder, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before)
+            throws Exception {
+        kube = MockKubernetes.start(dispatcher);
+        client = kube.client();
         // the Avi side is built but never called: none of the delivery routes is loaded
-        settings = SettingsLoader.defaults().values(values).override("ControllerSettings.controllerHost", "127.0.0.1:1")
-                .override("avicredentials.username", "admin").override("avicredentials.password", "never-sent").load();
+        settings = builder.controller("127.0.0.1:1").build();
         naming = Naming.of(settings);
         before.accept(client);
         app = ControllerApp.builder(settings).kubernetes(client)
@@ -93,13 +69,18 @@ final class KubeTestCluster implements AutoCloseable {
         camel = app.context();
     }
 
-    static KubeTestCluster start(String values) throws Exception {
-        return start(values, new KubernetesCrudDispatcher(), client -> {
-        });
+    static KubeTestCluster start(TestSettings.Builder settings, Consumer<KubernetesClient> before) throws Exception {
+        return start(settings, new KubernetesCrudDispatcher(), before);
     }
 
+    static KubeTestCluster start(TestSettings.Builder settings, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before)
+            throws Exception {
+        return new KubeTestCluster(settings, dispatcher, before);
+    }
+
+    /** {@code values} over {@link TestSettings}' base. */
     static KubeTestCluster start(String values, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before) throws Exception {
-        return new KubeTestCluster(values, dispatcher, before);
+        return start(TestSettings.builder().values(values), dispatcher, before);
     }
 
     ClusterState clusterState() {
@@ -163,7 +144,6 @@ final class KubeTestCluster implements AutoCloseable {
     @Override
     public void close() throws Exception {
         app.close();
-        client.close();
-        server.destroy();
+        kube.close();
     }
 }

@@ -1,10 +1,10 @@
 package io.akocamel.kube;
 
-import io.akocamel.config.SettingsLoader;
 import io.akocamel.kube.watch.KubeWatchComponent;
+import io.akocamel.testing.MockKubernetes;
+import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.FailedToCreateRouteException;
@@ -24,22 +24,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The kube-watch endpoint options, on their own. */
-@EnableKubernetesMockClient(crud = true, https = false)
 class KubeWatchComponentTest {
-    KubernetesClient client;
+    private final MockKubernetes kube = MockKubernetes.start();
+    private final KubernetesClient client = kube.client();
     CamelContext camel;
     final List<Exchange> received = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void bindComponent() {
         camel = new DefaultCamelContext();
-        camel.getRegistry().bind("kube-watch", new KubeWatchComponent(new ClusterState(SettingsLoader.defaults()
-                .values("NetworkSettings: {vipNetworkList: [{networkName: vip-net}]}").load(), client)));
+        camel.getRegistry().bind("kube-watch", new KubeWatchComponent(new ClusterState(TestSettings.builder().build(), client)));
     }
 
     @AfterEach
     void stop() {
         camel.stop();
+        kube.close();
     }
 
     @Test

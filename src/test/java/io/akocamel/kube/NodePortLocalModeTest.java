@@ -1,11 +1,13 @@
 package io.akocamel.kube;
 
 import io.akocamel.admission.IngressEligibility;
+import io.akocamel.config.ServiceType;
+import io.akocamel.config.ShardSize;
+import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,25 +24,15 @@ import static org.awaitility.Awaitility.await;
 /** NodePortLocal mode with one VS per host (DEDICATED): Pods are watched and feed the shards of their Services' Ingresses. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodePortLocalModeTest {
-    static final String VALUES = """
-            AKOSettings:
-              clusterName: cluster-1
-              fullSyncFrequency: "1"
-            NetworkSettings:
-              vipNetworkList:
-                - networkName: vip-net
-                  cidr: 10.10.10.0/24
-            L7Settings:
-              serviceType: NodePortLocal
-              shardVSSize: DEDICATED
-            """;
     static final String NPL = "nodeportlocal.antrea.io";
 
     KubeTestCluster cluster;
 
     @BeforeAll
     void start() throws Exception {
-        cluster = KubeTestCluster.start(VALUES, new KubernetesCrudDispatcher(), client -> {
+        TestSettings.Builder settings = TestSettings.builder().serviceType(ServiceType.NodePortLocal).shardSize(ShardSize.DEDICATED)
+                .fullSyncSeconds(1);
+        cluster = KubeTestCluster.start(settings, client -> {
             KubeTestCluster.createIngressClass(client, "avi-lb", IngressEligibility.CONTROLLER, true);
             client.resource(ingress("shop", "web", "avi-lb", "shop.example.com", "web")).create();
             client.resource(new ServiceBuilder().withNewMetadata().withNamespace("shop").withName("web").endMetadata()

@@ -1,11 +1,13 @@
 package io.akocamel.kube;
 
 import io.akocamel.admission.IngressEligibility;
+import io.akocamel.config.ServiceType;
+import io.akocamel.config.ShardSize;
+import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,28 +24,15 @@ import static org.awaitility.Awaitility.await;
 /** NodePort mode with one shared VS (SMALL) and a nodePortSelector: nodes feed every shard, static routes are off. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodePortModeTest {
-    static final String VALUES = """
-            AKOSettings:
-              clusterName: cluster-1
-              fullSyncFrequency: "3600"
-            NetworkSettings:
-              vipNetworkList:
-                - networkName: vip-net
-                  cidr: 10.10.10.0/24
-            L7Settings:
-              serviceType: NodePort
-              shardVSSize: SMALL
-            nodePortSelector:
-              key: avi-pool
-              value: "yes"
-            """;
     static final String ONLY_SHARD = "cluster-1--Shared-L7-0";
 
     KubeTestCluster cluster;
 
     @BeforeAll
     void start() throws Exception {
-        cluster = KubeTestCluster.start(VALUES, new KubernetesCrudDispatcher(),
+        TestSettings.Builder settings = TestSettings.builder().serviceType(ServiceType.NodePort).shardSize(ShardSize.SMALL)
+                .nodePortSelector("avi-pool", "yes");
+        cluster = KubeTestCluster.start(settings,
                 client -> KubeTestCluster.createIngressClass(client, "avi-lb", IngressEligibility.CONTROLLER, false));
         cluster.awaitSynced();
     }

@@ -1,6 +1,7 @@
 package io.akocamel.kube;
 
 import io.akocamel.admission.IngressEligibility;
+import io.akocamel.testing.TestSettings;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,7 @@ class WatchResilienceTest {
     @BeforeAll
     void start() throws Exception {
         dispatcher.failIngressLists = true;
-        cluster = KubeTestCluster.start(KubeTestCluster.BASE_VALUES, dispatcher,
+        cluster = KubeTestCluster.start(TestSettings.builder(), dispatcher,
                 client -> KubeTestCluster.createIngressClass(client, "avi-lb", IngressEligibility.CONTROLLER, true));
     }
 

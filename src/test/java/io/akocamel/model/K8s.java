@@ -1,7 +1,7 @@
 package io.akocamel.model;
 
 import io.akocamel.config.Settings;
-import io.akocamel.config.SettingsLoader;
+import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -27,7 +27,6 @@ import java.util.List;
 
 /** Test fixtures: Kubernetes objects from YAML or a small builder, settings, and the test key pair. */
 final class K8s {
-    static final String CLUSTER = "cluster-1";
     static final String CERT_PEM = resource("tls/test-cert.pem");
     static final String KEY_PEM = resource("tls/test-key.pem");
 
@@ -52,19 +51,14 @@ final class K8s {
         }
     }
 
-    /** cluster-1, one VIP network with a cidr; then {@code path=value} overrides such as {@code L7Settings.shardVSSize=SMALL}. */
+    /** {@link TestSettings}' base with {@code path=value} overrides such as {@code L7Settings.shardVSSize=SMALL}. */
     static Settings settings(String... overrides) {
-        SettingsLoader loader = SettingsLoader.defaults().values("""
-                AKOSettings: {clusterName: cluster-1}
-                NetworkSettings:
-                  vipNetworkList: [{networkName: vip-net, cidr: 10.10.10.0/24}]
-                ControllerSettings: {cloudName: Default-Cloud, serviceEngineGroupName: Default-Group, tenantName: admin}
-                """);
+        TestSettings.Builder settings = TestSettings.builder();
         for (String override : overrides) {
             int eq = override.indexOf('=');
-            loader.override(override.substring(0, eq), override.substring(eq + 1));
+            settings.set(override.substring(0, eq), override.substring(eq + 1));
         }
-        return loader.load();
+        return settings.build();
     }
 
     static ClusterSnapshot cluster(List<? extends HasMetadata> objects) {

@@ -2,6 +2,7 @@ package io.akocamel.ops;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.akocamel.testing.FreePort;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -67,7 +68,7 @@ class AviCallMeterTest {
 
     @Test
     void aCallWithoutAnswerIsCountedAsError() {
-        int closed = OpsFixture.freePort();
+        int closed = FreePort.find();
 
         Exchange failed = call("direct:call", "GET", "http://127.0.0.1:" + closed + "/api/vsvip?name=cluster-1--Shared-L7-0");
 

@@ -3,7 +3,7 @@ package io.akocamel.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.akocamel.app.Components;
-import io.akocamel.config.SettingsLoader;
+import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.logging.log4j.Level;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,8 +57,7 @@ class LogsTest {
     @Test
     void theLogFormatSettingTakesEffectWhenTheControllerIsConfigured() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            new Components(SettingsLoader.defaults().valuesFile(Path.of("examples/values.yaml"))
-                    .override("akoCamel.logFormat", "json").load(), null).configure(camel);
+            new Components(TestSettings.builder().controller("10.0.0.10").set("akoCamel.logFormat", "json").build(), null).configure(camel);
 
             assertThat(LogFormat.current()).isEqualTo("json");
         }

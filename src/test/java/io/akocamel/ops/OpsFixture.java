@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * The whole product (embedded Kubernetes API, Avi simulator, the controller with its real routes and short timings),
+ * The whole product (mock Kubernetes API, Avi simulator, the controller with its real routes and short timings),
  * seen from outside as an operator sees it: {@link ControllerFixture} with a distinctive password, plus the management
  * port over HTTP.
  */
@@ -27,7 +27,7 @@ final class OpsFixture extends ControllerFixture {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private OpsFixture(AviSimulator avi, String controllerUrl) {
-        super(avi, controllerUrl, PASSWORD, "");
+        super(avi, controllerUrl, PASSWORD);
     }
 
     static OpsFixture create() {

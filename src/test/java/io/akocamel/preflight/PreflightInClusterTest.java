@@ -3,23 +3,18 @@ package io.akocamel.preflight;
 import io.akocamel.kube.EventRecorder;
 import io.akocamel.simulator.AviSimulator;
 import io.akocamel.simulator.RecordedRequest;
+import io.akocamel.testing.MockKubernetes;
+import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetAddress;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,22 +29,16 @@ class PreflightInClusterTest {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final List<String> KUBE_ROUTES = List.of("kubernetes-watch.camel.yaml", "full-sync.camel.yaml");
 
-    static {
-        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
-    }
-
-    KubernetesMockServer server;
+    MockKubernetes kube;
     KubernetesClient client;
     Pod pod;
     AviSimulator avi;
     PreflightCamel camel;
 
     @BeforeEach
-    void kubernetes() throws Exception {
-        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
-        server.init(InetAddress.getByName("127.0.0.1"), 0);
-        client = server.createClient();
+    void kubernetes() {
+        kube = MockKubernetes.start();
+        client = kube.client();
         pod = client.resource(new PodBuilder().withNewMetadata().withName("ako-0").withNamespace("avi-system").endMetadata().build()).create();
     }
 
@@ -61,8 +50,7 @@ class PreflightInClusterTest {
         if (avi != null) {
             avi.close();
         }
-        client.close();
-        server.destroy();
+        kube.close();
     }
 
     private List<Event> podEvents(String type, String reason) {
@@ -73,8 +61,8 @@ class PreflightInClusterTest {
 
     @Test
     void aSetUpFixedWhileRunningIsReconciledWithoutRestartAndTheProblemIsAnEventOnTheOwnPod() throws Exception {
-        avi = AviSimulator.builder().port(0).password(TestSetup.PASSWORD).without("serviceenginegroup", "Default-Group").build().start();
-        camel = PreflightCamel.start(TestSetup.controller(avi.baseUrl()).build(), KUBE_ROUTES, client,
+        avi = AviSimulator.builder().port(0).password(TestSettings.PASSWORD).without("serviceenginegroup", "Default-Group").build().start();
+        camel = PreflightCamel.start(PreflightTest.settings(avi.baseUrl()).build(), KUBE_ROUTES, client,
                 Map.of("preflight.podName", "ako-0", "preflight.podNamespace", "avi-system"));
 
         await().atMost(WAIT).until(() -> !podEvents("Warning", Preflight.FAILED_REASON).isEmpty());

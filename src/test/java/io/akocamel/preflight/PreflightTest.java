@@ -1,14 +1,16 @@
 package io.akocamel.preflight;
 
+import io.akocamel.config.ShardSize;
 import io.akocamel.simulator.AviSimulator;
 import io.akocamel.simulator.RecordedRequest;
+import io.akocamel.testing.FreePort;
+import io.akocamel.testing.TestSettings;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +29,12 @@ class PreflightTest {
     AviSimulator avi;
     PreflightCamel camel;
 
+    /** The simulator's seed as the set-up (vcenter-cloud, Default-Group, vip-network), one SMALL shard, quick calls. */
+    static TestSettings.Builder settings(String controller) {
+        return TestSettings.builder().controller(controller).controllerVersion("").seedCloud().shardSize(ShardSize.SMALL)
+                .callTimeout(Duration.ofSeconds(2)).retry(Duration.ofMillis(10), Duration.ofMillis(20), 2);
+    }
+
     @AfterEach
     void stop() {
         if (camel != null) {
@@ -37,14 +45,14 @@ class PreflightTest {
         }
     }
 
-    private void start(UnaryOperator<AviSimulator.Builder> simulator, Consumer<AviSimulator> running, UnaryOperator<TestSetup> setup,
+    private void start(UnaryOperator<AviSimulator.Builder> simulator, Consumer<AviSimulator> running, UnaryOperator<TestSettings.Builder> setup,
                        Map<String, String> properties) throws Exception {
-        avi = simulator.apply(AviSimulator.builder().port(0).password(TestSetup.PASSWORD)).build().start();
+        avi = simulator.apply(AviSimulator.builder().port(0).password(TestSettings.PASSWORD)).build().start();
         running.accept(avi);
-        camel = PreflightCamel.start(setup.apply(TestSetup.controller(avi.baseUrl())).build(), List.of(), null, properties);
+        camel = PreflightCamel.start(setup.apply(settings(avi.baseUrl())).build(), List.of(), null, properties);
     }
 
-    private void start(UnaryOperator<AviSimulator.Builder> simulator, UnaryOperator<TestSetup> setup) throws Exception {
+    private void start(UnaryOperator<AviSimulator.Builder> simulator, UnaryOperator<TestSettings.Builder> setup) throws Exception {
         start(simulator, a -> { }, setup, Map.of());
     }
 
@@ -121,14 +129,14 @@ class PreflightTest {
     }
 
     record Broken(String name, UnaryOperator<AviSimulator.Builder> simulator, Consumer<AviSimulator> running,
-                  UnaryOperator<TestSetup> setup, List<String> expected) {
+                  UnaryOperator<TestSettings.Builder> setup, List<String> expected) {
         @Override
         public String toString() {
             return name;
         }
     }
 
-    static Broken broken(String name, UnaryOperator<AviSimulator.Builder> simulator, UnaryOperator<TestSetup> setup, String... expected) {
+    static Broken broken(String name, UnaryOperator<AviSimulator.Builder> simulator, UnaryOperator<TestSettings.Builder> setup, String... expected) {
         return new Broken(name, simulator, a -> { }, setup, List.of(expected));
     }
 
@@ -140,13 +148,13 @@ class PreflightTest {
                 broken("SE group not in the cloud", s -> s, s -> s.seGroup("Tanzu-Group"),
                         "ControllerSettings.serviceEngineGroupName: there is no SE group 'Tanzu-Group' in cloud 'vcenter-cloud' "
                                 + "(the cloud has: Default-Group); create it in that cloud, or set serviceEngineGroupName to one of those"),
-                broken("VIP network missing", s -> s, s -> s.networkName("vip-net"),
+                broken("VIP network missing", s -> s, s -> s.vipNetwork("vip-net", "10.10.10.0/24"),
                         "NetworkSettings.vipNetworkList[0].networkName: there is no network 'vip-net' in cloud 'vcenter-cloud' "
                                 + "(the cloud has: vip-network); create it, or set networkName to one of those"),
-                broken("VIP network uuid unknown", s -> s, s -> s.networkUuid("network-0000"),
+                broken("VIP network uuid unknown", s -> s, s -> s.vipNetworkUuid("network-0000", "10.10.10.0/24"),
                         "NetworkSettings.vipNetworkList[0].networkUUID: there is no network with uuid 'network-0000' on the Avi "
                                 + "Controller (networks of cloud 'vcenter-cloud': vip-network (network-"),
-                broken("subnet mismatch", s -> s, s -> s.cidr("10.20.30.0/24"),
+                broken("subnet mismatch", s -> s, s -> s.vipNetwork("vip-network", "10.20.30.0/24"),
                         "NetworkSettings.vipNetworkList[0].cidr: network 'vip-network' has no subnet 10.20.30.0/24 (it has: "
                                 + "10.10.10.0/24); add that subnet with a static range for VIPs to the network, or set cidr to one of its subnets"),
                 broken("tenant missing", s -> s, s -> s.tenant("team-a"),
@@ -160,10 +168,10 @@ class PreflightTest {
                 broken("VRF missing", s -> s, s -> s.vrf("blue"),
                         "ControllerSettings.vrfName: there is no VRF context 'blue' in cloud 'vcenter-cloud' (the cloud has: global, "
                                 + "management); create it, or set vrfName to one of those"),
-                broken("wrong credentials", s -> s, s -> s.password("not-the-Password"),
+                broken("wrong credentials", s -> s, s -> s.credentials("admin", "not-the-Password"),
                         "avicredentials: the Avi Controller at http://127.0.0.1:",
                         "rejected the login of user 'admin' (HTTP 401: Invalid credentials); fix avicredentials.username and password"),
-                broken("unsupported version", s -> s, s -> s.version("30.2.1"),
+                broken("unsupported version", s -> s, s -> s.controllerVersion("30.2.1"),
                         "ControllerSettings.controllerVersion: 30.2.1 is not accepted (the Avi Controller runs version 22.1.2 and "
                                 + "accepts API versions up to its own); set controllerVersion to 22.1.2 or older, or leave it empty"),
                 new Broken("controller cluster not up", s -> s, a -> a.faults().clusterState("CLUSTER_STARTING"), s -> s,
@@ -179,7 +187,7 @@ class PreflightTest {
         List<String> problems = awaitRecheckedProblems();
 
         assertThat(problems).singleElement().satisfies(p -> assertThat(p).contains(broken.expected()));
-        assertThat(problems.get(0)).doesNotContain(TestSetup.PASSWORD, "not-the-Password");
+        assertThat(problems.get(0)).doesNotContain(TestSettings.PASSWORD, "not-the-Password");
         assertThat(preflight().getAsBoolean()).isFalse();
         HealthCheck.Result readiness = camel.readiness();
         assertThat(readiness.getState()).isEqualTo(HealthCheck.State.DOWN);
@@ -190,11 +198,8 @@ class PreflightTest {
 
     @Test
     void anUnreachableControllerIsAProblemRecheckedWithoutWrites() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        camel = PreflightCamel.start(TestSetup.controller("http://127.0.0.1:" + closedPort).build());
+        int closedPort = FreePort.find();
+        camel = PreflightCamel.start(settings("http://127.0.0.1:" + closedPort).build());
 
         List<String> problems = awaitRecheckedProblems();
 
@@ -207,7 +212,7 @@ class PreflightTest {
     @Test
     void everyMissingPieceOfTheCloudIsListedByOneCheck() throws Exception {
         start(s -> s.without("ipamdnsproviderprofile", "vcenter-dns"),
-                s -> s.seGroup("Tanzu-Group").networkName("vip-net").vrf("blue"));
+                s -> s.seGroup("Tanzu-Group").vipNetwork("vip-net", "10.10.10.0/24").vrf("blue"));
 
         List<String> problems = awaitRecheckedProblems();
 

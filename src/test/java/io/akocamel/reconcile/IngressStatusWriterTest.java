@@ -1,11 +1,12 @@
 package io.akocamel.reconcile;
 
+import io.akocamel.testing.MockKubernetes;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +14,15 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@EnableKubernetesMockClient(crud = true)
 class IngressStatusWriterTest {
-    KubernetesClient client;
+    private final MockKubernetes kube = MockKubernetes.start();
+    private final KubernetesClient client = kube.client();
     private IngressStatusWriter writer;
+
+    @AfterEach
+    void stopKubernetes() {
+        kube.close();
+    }
 
     @BeforeEach
     void setUp() {
