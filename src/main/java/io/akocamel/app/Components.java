@@ -32,6 +32,7 @@ import io.akocamel.reconcile.InitialSync;
 import io.akocamel.reconcile.Reconciler;
 import io.akocamel.reconcile.RuntimeConfig;
 import io.akocamel.reconcile.ShardKeyCoalescer;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -51,6 +52,7 @@ import org.apache.camel.support.service.ServiceSupport;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds the controller's objects with their constructors, in dependency order (settings →
@@ -94,19 +96,42 @@ public final class Components implements CamelConfiguration {
         Registry registry = camel.getRegistry();
         PropertiesComponent properties = camel.getPropertiesComponent();
         LogFormat.apply(settings.akoCamel().logFormat());
-        registry.bind("settings", settings);
 
+        bindDelivery(camel, registry);
+        EventRecorder recorder = client == null ? null : new EventRecorder(client, settings);
+        if (recorder != null) {
+            camel.addService(closeOnStop(recorder));
+        }
+        EventSink events = recorder == null ? EventSink.NONE : recorder;
+        bindPreflight(registry, properties, events);
+        RuntimeConfig runtime = new RuntimeConfig(settings);
+        initialSync = new InitialSync();
+        bindReconcileSupport(registry, properties, runtime);
+        if (client != null) {
+            bindKubernetes(registry, recorder);
+            reconciler = new Reconciler(settings,
+                    new Reconciler.Cluster(cluster, cluster::isComplete, events, new IngressStatusWriter(client)),
+                    new Reconciler.Avi(inventory, planner, this::deliver, preflight),
+                    this::outsideDnsDomains, runtime, initialSync);
+            registry.bind("shardReconciler", reconciler);
+        }
+        bindOperations(camel, registry);
+        producer = camel.createProducerTemplate();
+    }
+
+    /** The Avi session, inventory, planner, and the processors of avi-delivery.camel.yaml and its error policy. */
+    private void bindDelivery(CamelContext camel, Registry registry) throws Exception {
         String clusterName = settings.akoSettings().clusterName();
         String vrf = settings.controllerSettings().vrfName().isEmpty() ? "global" : settings.controllerSettings().vrfName();
         session = new AviSession(settings);
         inventory = new AviInventory(clusterName);
         planner = new Planner(clusterName);
         deadLetters = new DeadLetterStore(settings.akoCamel().retry(), DEAD_LETTER_CAPACITY);
+        inventoryLoader = new InventoryLoader(inventory, clusterName, settings.controllerSettings().cloudName(), List.of(vrf), INVENTORY_PAGE_SIZE);
         IdempotentRepository writeLedger = MemoryIdempotentRepository.memoryIdempotentRepository(WRITE_LEDGER_CAPACITY);
         camel.addService(session);
         camel.addService(writeLedger);
         registry.bind("aviSession", session);
-        inventoryLoader = new InventoryLoader(inventory, clusterName, settings.controllerSettings().cloudName(), List.of(vrf), INVENTORY_PAGE_SIZE);
         registry.bind("aviInventoryLoader", inventoryLoader);
         registry.bind("deadLetters", deadLetters);
         registry.bind("aviWriteLedger", writeLedger);
@@ -114,56 +139,51 @@ public final class Components implements CamelConfiguration {
         registry.bind("aviBatch", new AviBatchProcessor(deadLetters));
         registry.bind("aviTransientRedelivery", transientRedelivery(settings.akoCamel().retry()));
         registry.bind("aviControllerHealthCheck", new AviControllerHealthCheck(session));
+    }
 
-        EventRecorder recorder = null;
-        ControllerPod ownPod = null;
-        if (client != null) {
-            registry.bind("kubernetesClient", client);
-            recorder = new EventRecorder(client, settings);
-            camel.addService(closeOnStop(recorder));
-            ownPod = new ControllerPod(client, property(properties, "preflight.podName", ""), property(properties, "preflight.podNamespace", ""));
-        }
-        EventSink events = recorder == null ? EventSink.NONE : recorder;
-        preflight = new Preflight(settings, session, events, ownPod == null ? () -> null : ownPod);
+    /** The preflight of preflight.camel.yaml, which is also the reconciler's write gate. */
+    private void bindPreflight(Registry registry, PropertiesComponent properties, EventSink events) {
+        Supplier<Pod> ownPod = client == null ? () -> null
+                : new ControllerPod(client, property(properties, "preflight.podName", ""), property(properties, "preflight.podNamespace", ""));
+        preflight = new Preflight(settings, session, events, ownPod);
         preflight.setRecheckMillis(Long.parseLong(property(properties, "preflight.recheckMillis", "30000")));
         preflight.setRequireDnsProfile(Boolean.parseBoolean(property(properties, "preflight.requireDnsProfile", "true")));
         registry.bind("preflight", preflight);
         registry.bind("aviPreflightHealthCheck", new PreflightHealthCheck(preflight));
+    }
 
-        RuntimeConfig runtime = new RuntimeConfig(settings);
-        initialSync = new InitialSync();
+    /** What reconcile.camel.yaml uses besides the reconciler: coalescing, live configuration, the initial-sync check. */
+    private void bindReconcileSupport(Registry registry, PropertiesComponent properties, RuntimeConfig runtime) {
         properties.addInitialProperty("ako.reconcile.workers", String.valueOf(settings.akoCamel().workers()));
         properties.addInitialProperty("ako.reconcile.debounceMillis", String.valueOf(Math.max(1, settings.akoCamel().debounce().toMillis())));
         registry.bind("akoRuntimeConfig", runtime);
         registry.bind("initialSyncHealthCheck", initialSync);
         registry.bind("shardKeyCoalescer", new ShardKeyCoalescer());
         registry.bind("useOriginalAggregationStrategy", new UseOriginalAggregationStrategy());
+    }
 
-        Operations.Progress progress = Operations.Progress.NONE;
-        if (client != null) {
-            cluster = new ClusterState(settings, client);
-            registry.bind("kube-watch", new KubeWatchComponent(cluster));
-            registry.bind("kubeIngestion", new KubeIngestion(cluster, recorder));
-            registry.bind("kubeIngressRelease", new IngressRelease(cluster, client));
-            registry.bind("kubeEventVersions", new ResourceVersionRepository());
-            registry.bind("kubeWatchHealthCheck", new KubeWatchHealthCheck(cluster));
-            fullSync = new FullSync(cluster);
-            registry.bind("fullSync", fullSync);
-            reconciler = new Reconciler(settings,
-                    new Reconciler.Cluster(cluster, cluster::isComplete, events, new IngressStatusWriter(client)),
-                    new Reconciler.Avi(inventory, planner, this::deliver, preflight),
-                    this::outsideDnsDomains, runtime, initialSync);
-            registry.bind("shardReconciler", reconciler);
-            progress = new Operations.Progress(initialSync::isDone, cluster::isComplete, reconciler::busyKeys);
-        }
+    /** The cluster state, the kube-watch component and the processors of kubernetes-watch.camel.yaml and full-sync.camel.yaml. */
+    private void bindKubernetes(Registry registry, EventRecorder recorder) {
+        cluster = new ClusterState(settings, client);
+        fullSync = new FullSync(cluster);
+        registry.bind("kube-watch", new KubeWatchComponent(cluster));
+        registry.bind("kubeIngestion", new KubeIngestion(cluster, recorder));
+        registry.bind("kubeIngressRelease", new IngressRelease(cluster, client));
+        registry.bind("kubeEventVersions", new ResourceVersionRepository());
+        registry.bind("kubeWatchHealthCheck", new KubeWatchHealthCheck(cluster));
+        registry.bind("fullSync", fullSync);
+    }
 
+    /** Metrics, /api/status (ops.camel.yaml), the inventory readiness check and the Controller MBean. */
+    private void bindOperations(CamelContext camel, Registry registry) throws Exception {
+        Operations.Progress progress = reconciler == null ? Operations.Progress.NONE
+                : new Operations.Progress(initialSync::isDone, cluster::isComplete, reconciler::busyKeys);
         Operations operations = new Operations(camel, meterRegistry(registry), session, inventory, deadLetters, cluster,
                 new CamelActions(), progress,
                 new Operations.ObservedRoutes(RouteContract.RECONCILE_RUN_ROUTE, RouteContract.FULL_SYNC_BEGIN_ROUTE));
         operations.install(camel);
         registry.bind("akoApiStatus", operations.apiStatus());
         registry.bind("aviInventoryHealthCheck", operations.inventoryHealthCheck());
-        producer = camel.createProducerTemplate();
     }
 
     private BatchResult deliver(ShardBatch batch) {
