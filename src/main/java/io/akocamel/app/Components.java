@@ -181,7 +181,7 @@ public final class Components implements CamelConfiguration {
         Operations operations = new Operations(camel, meterRegistry(registry), session, inventory, deadLetters, cluster,
                 new CamelActions(), progress,
                 new Operations.ObservedRoutes(RouteContract.RECONCILE_RUN_ROUTE, RouteContract.FULL_SYNC_BEGIN_ROUTE));
-        operations.install(camel);
+        operations.install();
         registry.bind("akoApiStatus", operations.apiStatus());
         registry.bind("aviInventoryHealthCheck", operations.inventoryHealthCheck());
     }

@@ -29,6 +29,7 @@ public final class Operations {
     public record ObservedRoutes(String reconcileRun, String fullSyncBegin) {
     }
 
+    private final CamelContext camel;
     private final ApiStatus apiStatus;
     private final InventoryHealthCheck inventoryHealth;
     private final OpsRoutePolicies routePolicies;
@@ -40,6 +41,7 @@ public final class Operations {
      */
     public Operations(CamelContext camel, MeterRegistry meters, AviSession session, AviInventory inventory, DeadLetterStore deadLetters,
                       ClusterState cluster, ControllerActions actions, Progress progress, ObservedRoutes routes) {
+        this.camel = camel;
         Clock clock = Clock.systemUTC();
         AkoMetrics metrics = new AkoMetrics(meters);
         IngressSyncState ingresses = new IngressSyncState(() -> cluster);
@@ -57,7 +59,7 @@ public final class Operations {
     }
 
     /** Adds the route policies, the Avi call meter and the MBean to the context (before its routes start). */
-    public void install(CamelContext camel) throws Exception {
+    public void install() throws Exception {
         camel.addRoutePolicyFactory(routePolicies);
         camel.getManagementStrategy().addEventNotifier(callMeter);
         camel.addService(management);

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 
 /**
  * The controller preflight (bean {@code preflight}, routes/preflight.camel.yaml): checks through the delivery session
- * (bean {@code aviSession}) that the Avi side is set up as this controller's settings say (controller up, version,
+ * that the Avi side is set up as this controller's settings say (controller up, version,
  * tenant, cloud with IPAM and DNS profiles, SE group, VIP networks and subnets, VRF), and keeps the outcome.
  * <p>
  * It is the reconciler's write gate: while it has not passed, the reconcile loop writes nothing
@@ -63,7 +63,7 @@ public final class Preflight implements BooleanSupplier {
     /**
      * @param session the delivery session the reads go through
      * @param events  where the Events on the controller's pod go
-     * @param ownPod  the controller's pod, or null when it does not run in one (no Events then)
+     * @param ownPod  answers the controller's pod, or null when it does not run in one (no Events then)
      */
     public Preflight(Settings settings, AviSession session, EventSink events, Supplier<Pod> ownPod) {
         this.settings = settings;
