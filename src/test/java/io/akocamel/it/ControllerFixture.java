@@ -7,6 +7,7 @@ import io.akocamel.config.Settings;
 import io.akocamel.simulator.AviSimulator;
 import io.akocamel.testing.FreePort;
 import io.akocamel.testing.MockKubernetes;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -36,7 +37,11 @@ public class ControllerFixture implements AutoCloseable {
 
     /** The controller reaches the simulator at {@code controllerUrl} (its own URL, or a proxy in front of it). */
     protected ControllerFixture(AviSimulator avi, String controllerUrl, String password) {
-        this.kube = MockKubernetes.start();
+        this(avi, controllerUrl, password, new KubernetesCrudDispatcher());
+    }
+
+    protected ControllerFixture(AviSimulator avi, String controllerUrl, String password, KubernetesCrudDispatcher kubernetes) {
+        this.kube = MockKubernetes.start(kubernetes);
         this.avi = avi;
         this.managementPort = FreePort.find();
         this.settings = TestSettings.builder().controller(controllerUrl).credentials(avi.username(), password).seedCloud()
@@ -46,8 +51,13 @@ public class ControllerFixture implements AutoCloseable {
     }
 
     static ControllerFixture create() {
+        return create(new KubernetesCrudDispatcher());
+    }
+
+    /** With a Kubernetes API that answers through {@code kubernetes} (e.g. one that injects faults). */
+    static ControllerFixture create(KubernetesCrudDispatcher kubernetes) {
         AviSimulator avi = AviSimulator.builder().build().start();
-        return new ControllerFixture(avi, avi.baseUrl(), AviSimulator.DEFAULT_PASSWORD);
+        return new ControllerFixture(avi, avi.baseUrl(), AviSimulator.DEFAULT_PASSWORD, kubernetes);
     }
 
     public ControllerFixture startController() throws Exception {

@@ -1,9 +1,11 @@
 package io.akocamel.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.testing.FaultyCrudDispatcher;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Faults on the Avi side, each ending with the convergence check: the simulator holds exactly what the model of the
+ * Faults on the Avi side and on the Kubernetes side, each ending with the convergence check: the simulator holds exactly what the model of the
  * current cluster says (nothing missing, nothing stale, equal payloads), and the objects this cluster did not create are
  * byte-identical. Sizes and durations are small here; {@code -Dreliability.ingresses=300} scales them up.
  */
@@ -114,11 +116,54 @@ class FaultSuiteTest {
         assertThat(fixture.ownedObjects("pool")).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(INGRESSES);
     }
 
+    @Test
+    void closedWatchesAndA410GoneWhileIngressesChangeStillConverge() throws Exception {
+        FaultyCrudDispatcher kubernetes = new FaultyCrudDispatcher();
+        start(kubernetes);
+        fixture.startController();
+        await().atMost(CONVERGED_WITHIN).until(kubernetes::ingressWatchOpen);
+
+        kubernetes.goneIngressWatches.set(1);
+        kubernetes.closeAllWatches();
+        fixture.client().network().v1().ingresses().inNamespace("default").withName("app-0").delete();
+        fixture.client().network().v1().ingresses().inNamespace("default").withName("app-1").edit(ing -> new IngressBuilder(ing)
+                .editSpec().editFirstRule().editHttp().editFirstPath().withPath("/moved").endPath().endHttp().endRule().endSpec().build());
+        kubernetes.closeAllWatches();
+
+        assertConverged();
+        assertThat(kubernetes.goneSent.get()).isEqualTo(1);
+        assertThat(fixture.ownedObjects("pool")).noneMatch(name -> name.contains("host-0.example.com"));
+    }
+
+    @Test
+    void failingKubernetesListsDeleteNothingUntilTheyAreComplete() throws Exception {
+        FaultyCrudDispatcher kubernetes = new FaultyCrudDispatcher();
+        start(kubernetes);
+        fixture.startController();
+        assertConverged();
+        fixture.stopController();
+        fixture.client().network().v1().ingresses().inNamespace("default").withName("app-2").delete();
+        fixture.clearAviLog();
+        kubernetes.failIngressLists = true;
+
+        fixture.startController();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                .until(() -> fixture.aviWriteLog().stream().noneMatch(write -> write.startsWith("DELETE")));
+        kubernetes.failIngressLists = false;
+
+        assertConverged();
+        assertThat(fixture.ownedObjects("pool")).noneMatch(name -> name.contains("host-2.example.com"));
+    }
+
     // ---- set-up and the check ----
 
-    /** The simulator with a foreign pool and another cluster's static route; the cluster with {@link #INGRESSES} Ingresses. */
     private void start() {
-        fixture = ControllerFixture.create();
+        start(new KubernetesCrudDispatcher());
+    }
+
+    /** The simulator with a foreign pool and another cluster's static route; the cluster with {@link #INGRESSES} Ingresses. */
+    private void start(KubernetesCrudDispatcher kubernetes) {
+        fixture = ControllerFixture.create(kubernetes);
         fixture.avi.create("pool", """
                 {"name": "team-b-pool", "created_by": "someone-else",
                  "servers": [{"ip": {"addr": "10.1.1.1", "type": "V4"}, "port": 80}]}""");

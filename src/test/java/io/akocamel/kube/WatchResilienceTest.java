@@ -1,6 +1,7 @@
 package io.akocamel.kube;
 
 import io.akocamel.admission.IngressEligibility;
+import io.akocamel.testing.FaultyCrudDispatcher;
 import io.akocamel.testing.TestSettings;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;

@@ -1,4 +1,4 @@
-package io.akocamel.kube;
+package io.akocamel.testing;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The CRUD mock with the faults a real API server shows: watch connections closed under the client, watches that are
  * refused for a while, a 410 Gone ("too old resource version") on a watch, failing lists.
  */
-final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
+public final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
     private static final String INGRESSES = "/apis/networking.k8s.io/v1/ingresses";
     private static final String GONE = """
             {"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
@@ -22,16 +22,16 @@ final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
 
     private final Set<WebSocket> watches = ConcurrentHashMap.newKeySet();
     /** While set, every watch request is refused with 503. */
-    volatile boolean refuseWatches;
+    public volatile boolean refuseWatches;
     /** While set, Ingress lists fail with 503. */
-    volatile boolean failIngressLists;
+    public volatile boolean failIngressLists;
     /** The next this-many Ingress watches get a 410 Gone instead of events. */
-    final AtomicInteger goneIngressWatches = new AtomicInteger();
-    final AtomicInteger ingressLists = new AtomicInteger();
-    final AtomicInteger refusedIngressWatches = new AtomicInteger();
-    final AtomicInteger goneSent = new AtomicInteger();
+    public final AtomicInteger goneIngressWatches = new AtomicInteger();
+    public final AtomicInteger ingressLists = new AtomicInteger();
+    public final AtomicInteger refusedIngressWatches = new AtomicInteger();
+    public final AtomicInteger goneSent = new AtomicInteger();
     /** Ingress lists made before the last 410 Gone was sent. */
-    volatile int ingressListsBeforeGone;
+    public volatile int ingressListsBeforeGone;
 
     @Override
     public MockResponse handleGet(String path) {
@@ -95,12 +95,12 @@ final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
     }
 
     /** Whether an Ingress watch connection is open. */
-    boolean ingressWatchOpen() {
+    public boolean ingressWatchOpen() {
         return watches.stream().anyMatch(ws -> ws.request().getPath().startsWith(INGRESSES));
     }
 
     /** Closes every open watch from the server side, as an API server restart or a load balancer timeout does. */
-    void closeAllWatches() {
+    public void closeAllWatches() {
         for (WebSocket webSocket : watches) {
             webSocket.close(1000, "closed by the test");
         }
