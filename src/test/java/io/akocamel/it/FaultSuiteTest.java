@@ -18,10 +18,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Faults on the Avi side and on the Kubernetes side, each ending with the convergence check: the simulator holds exactly what the model of the
  * current cluster says (nothing missing, nothing stale, equal payloads), and the objects this cluster did not create are
- * byte-identical. Sizes and durations are small here; {@code -Dreliability.ingresses=300} scales them up.
+ * byte-identical. Sizes and durations are small in the test suite; the {@code reliability} Maven profile runs them with
+ * 300 Ingresses and 30 s outages ({@code reliability.ingresses}, {@code reliability.outageSeconds}).
  */
 class FaultSuiteTest {
     static final int INGRESSES = Integer.getInteger("reliability.ingresses", 24);
+    static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("reliability.outageSeconds", 3));
     static final Duration CONVERGED_WITHIN = Duration.ofSeconds(Integer.getInteger("reliability.waitSeconds", 60));
     private ControllerFixture fixture;
 
@@ -56,7 +58,7 @@ class FaultSuiteTest {
         fixture.avi.faults().outageUntilCleared();
         fixture.startController();
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> fixture.aviWrites() == 0);
+        await().during(OUTAGE).atMost(OUTAGE.plusSeconds(3)).until(() -> fixture.aviWrites() == 0);
         fixture.avi.faults().endOutage();
 
         assertConverged();
@@ -67,7 +69,7 @@ class FaultSuiteTest {
         start();
         fixture.startController();
         await().atMost(CONVERGED_WITHIN).until(() -> fixture.aviWrites() > 10);
-        fixture.avi.faults().outage(Duration.ofSeconds(3));
+        fixture.avi.faults().outage(OUTAGE);
 
         assertConverged();
     }
@@ -147,7 +149,7 @@ class FaultSuiteTest {
         kubernetes.failIngressLists = true;
 
         fixture.startController();
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+        await().during(OUTAGE).atMost(OUTAGE.plusSeconds(3))
                 .until(() -> fixture.aviWriteLog().stream().noneMatch(write -> write.startsWith("DELETE")));
         kubernetes.failIngressLists = false;
 
