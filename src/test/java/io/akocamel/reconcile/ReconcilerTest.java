@@ -177,7 +177,7 @@ class ReconcilerTest {
         return new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired) -> {
             String key = ingress.getMetadata().getNamespace() + "/" + ingress.getMetadata().getName();
             return !desired.equals(statuses.put(key, desired));
-        });
+        }, Reconciler.MissedReleases.NONE);
     }
 
     private Reconciler.Avi aviSide() {
