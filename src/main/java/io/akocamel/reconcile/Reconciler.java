@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +149,7 @@ public class Reconciler {
         if (model != null) {
             model.warnings().forEach(w -> warn(ingresses, w));
             warnHostsOutsideDnsDomains(model, ingresses);
-            rememberServedHosts(key, model);
+            rememberServedHosts(key, model, ingresses);
         }
         return writeStatus(model, ingresses, result);
     }
@@ -189,12 +191,28 @@ public class Reconciler {
                 .ifPresent(ing -> cluster.events().warning(ing, warning.reason().name(), warning.message()));
     }
 
-    private void rememberServedHosts(String key, ShardModel model) {
-        if (model.ingressHosts().isEmpty()) {
-            servedHosts.remove(key);
-        } else {
-            servedHosts.put(key, model.ingressHosts());
+    /** The hosts the model serves per Ingress, less TLS hosts it has no certificate for (their Secret is unusable). */
+    private void rememberServedHosts(String key, ShardModel model, Collection<Ingress> ingresses) {
+        if (model.objects().isEmpty()) {
+            servedHosts.remove(key); // a dedicated VS that serves nothing any more
+            return;
         }
+        Map<IngressRef, Set<String>> served = new HashMap<>(model.ingressHosts());
+        for (Ingress ingress : ingresses) {
+            if (ingress.getSpec() == null || ingress.getSpec().getTls() == null) {
+                continue;
+            }
+            Set<String> withoutCertificate = new HashSet<>();
+            ingress.getSpec().getTls().stream().filter(tls -> tls.getHosts() != null).flatMap(tls -> tls.getHosts().stream())
+                    .filter(host -> host != null && model.find(AviType.VIRTUALSERVICE, naming.sniChildName(host)).isEmpty())
+                    .forEach(withoutCertificate::add);
+            served.computeIfPresent(IngressRef.of(ingress), (ref, hosts) -> {
+                Set<String> left = new HashSet<>(hosts);
+                left.removeAll(withoutCertificate);
+                return left;
+            });
+        }
+        servedHosts.put(key, served);
     }
 
     /** Writes each Ingress's status; a failed write does not stop the others, and fails the result (retried). */
