@@ -29,6 +29,7 @@ import io.akocamel.preflight.PreflightHealthCheck;
 import io.akocamel.reconcile.DnsDomainCheck;
 import io.akocamel.reconcile.IngressStatusWriter;
 import io.akocamel.reconcile.InitialSync;
+import io.akocamel.reconcile.ReconcileRetries;
 import io.akocamel.reconcile.Reconciler;
 import io.akocamel.reconcile.RuntimeConfig;
 import io.akocamel.reconcile.ShardKeyCoalescer;
@@ -50,6 +51,7 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -108,9 +110,9 @@ public final class Components implements CamelConfiguration {
         initialSync = new InitialSync();
         bindReconcileSupport(registry, properties, runtime);
         if (client != null) {
-            bindKubernetes(registry, recorder);
+            IngressRelease release = bindKubernetes(registry, recorder);
             reconciler = new Reconciler(settings,
-                    new Reconciler.Cluster(cluster, cluster::isComplete, events, new IngressStatusWriter(client)),
+                    new Reconciler.Cluster(cluster, fullSync::listsComplete, events, new IngressStatusWriter(client), release::releaseShowing),
                     new Reconciler.Avi(inventory, planner, this::deliver, preflight),
                     this::outsideDnsDomains, runtime, initialSync);
             registry.bind("shardReconciler", reconciler);
@@ -159,19 +161,25 @@ public final class Components implements CamelConfiguration {
         registry.bind("akoRuntimeConfig", runtime);
         registry.bind("initialSyncHealthCheck", initialSync);
         registry.bind("shardKeyCoalescer", new ShardKeyCoalescer());
+        registry.bind("reconcileRetries", new ReconcileRetries(settings.akoCamel().retry(), Clock.systemUTC()));
         registry.bind("useOriginalAggregationStrategy", new UseOriginalAggregationStrategy());
     }
 
-    /** The cluster state, the kube-watch component and the processors of kubernetes-watch.camel.yaml and full-sync.camel.yaml. */
-    private void bindKubernetes(Registry registry, EventRecorder recorder) {
+    /**
+     * The cluster state, the kube-watch component and the processors of kubernetes-watch.camel.yaml and
+     * full-sync.camel.yaml; returns the Ingress release, which the reconciler also uses.
+     */
+    private IngressRelease bindKubernetes(Registry registry, EventRecorder recorder) {
         cluster = new ClusterState(settings, client);
         fullSync = new FullSync(cluster);
+        IngressRelease release = new IngressRelease(cluster, client);
         registry.bind("kube-watch", new KubeWatchComponent(cluster));
         registry.bind("kubeIngestion", new KubeIngestion(cluster, recorder));
-        registry.bind("kubeIngressRelease", new IngressRelease(cluster, client));
+        registry.bind("kubeIngressRelease", release);
         registry.bind("kubeEventVersions", new ResourceVersionRepository());
         registry.bind("kubeWatchHealthCheck", new KubeWatchHealthCheck(cluster));
         registry.bind("fullSync", fullSync);
+        return release;
     }
 
     /** Metrics, /api/status (ops.camel.yaml), the inventory readiness check and the Controller MBean. */

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Readiness check {@code ako-camel/avi-controller} (bean {@code aviControllerHealthCheck}): UP while logged in to the
- * controller; DOWN before the first login, while unreachable, and when the credentials are rejected (with the reason).
+ * controller; DOWN before the first login, while unreachable (the last call met a connection error or a 5xx, until
+ * the next answer), and when the credentials are rejected (with the reason).
  */
 public final class AviControllerHealthCheck extends AbstractHealthCheck {
     private final AviSession session;

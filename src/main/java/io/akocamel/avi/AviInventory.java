@@ -29,6 +29,7 @@ public final class AviInventory {
     private final AtomicLong epoch = new AtomicLong();
     private final ConcurrentMap<String, Long> forgotten = new ConcurrentHashMap<>();
     private volatile boolean complete;
+    private volatile boolean read;
 
     public AviInventory(String clusterName) {
         this.clusterName = clusterName;
@@ -73,6 +74,14 @@ public final class AviInventory {
     /** True when the last load read every query to its last page. Garbage collection needs it. */
     public boolean isComplete() {
         return complete;
+    }
+
+    /**
+     * True once a load read every query to its last page. Until then nothing is planned against the inventory: a
+     * partly read controller would look empty where the read failed, and every create would meet a 409.
+     */
+    public boolean isRead() {
+        return read;
     }
 
     /** Incremented on every load and refresh: part of a create's idempotency key (see {@link AviOperation#basis()}). */
@@ -123,9 +132,13 @@ public final class AviInventory {
 
     /**
      * Replaces what a load read: for each completely read type, its objects become exactly those read; types whose
-     * read failed keep their previous objects, and the inventory is marked incomplete.
+     * read failed keep their previous objects, and the inventory is marked incomplete. A failed load before the first
+     * complete one changes nothing: the inventory stays unread.
      */
     public void replace(Map<AviType, List<ObjectNode>> readByType, boolean allComplete) {
+        if (!allComplete && !read) {
+            return;
+        }
         readByType.forEach((type, bodies) -> {
             // record first, then drop what was not read: an object that exists is never missing in between
             Set<String> read = new HashSet<>();
@@ -134,6 +147,7 @@ public final class AviInventory {
                     .forEach(o -> forget(o.type(), o.name()));
         });
         complete = allComplete;
+        read = true;
         observed();
     }
 }

@@ -14,6 +14,7 @@ import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
@@ -26,6 +27,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
@@ -51,6 +53,9 @@ import java.util.Optional;
  * <p>
  * Invalid credentials are a fatal configuration error: readiness goes down, the error is logged, and login is not
  * tried again (nor logged again) for a minute; calls fail at once meanwhile.
+ * <p>
+ * {@link #state()} is what the controller answered last: a logged-in session whose last call met a connection error or
+ * a 5xx is {@link State#UNREACHABLE} until a call gets any other answer.
  */
 public final class AviSession extends ServiceSupport implements HttpClientConfigurer {
     public enum State { NOT_CONNECTED, CONNECTED, UNREACHABLE, CREDENTIALS_REJECTED }
@@ -78,6 +83,8 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
 
     private volatile State state = State.NOT_CONNECTED;
     private volatile String problem = "not logged in yet";
+    /** Why the last call got no usable answer (connection error, 5xx); null after any other answer. */
+    private volatile String callProblem;
     private volatile String apiVersion;
     private volatile long generation;
     private Instant nextLoginAttempt = Instant.MIN;
@@ -90,6 +97,9 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
         }
         URI uri = controller.controllerUri();
         this.baseUri = uri.toString();
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            LOG.warn("the Avi Controller address {} uses plain HTTP: the login sends the credentials in clear; use https://", baseUri);
+        }
         this.referer = baseUri + "/";
         this.tenant = controller.tenantName();
         this.configuredVersion = controller.controllerVersion();
@@ -116,12 +126,14 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
     }
 
     public State state() {
-        return state;
+        State session = state;
+        return session == State.CONNECTED && callProblem != null ? State.UNREACHABLE : session;
     }
 
     /** What is wrong when not connected (for readiness), null when connected. */
     public String problem() {
-        return problem;
+        String session = problem;
+        return session != null ? session : callProblem;
     }
 
     /** Successful logins so far (the first and every renewal): metric {@code ako_avi_session_logins_total}. */
@@ -153,6 +165,7 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
                 .setDefaultCookieStore(cookies)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
+                .addExecInterceptorFirst("ako-connection-state", this::observe)
                 .addRequestInterceptorLast((request, entity, context) -> {
                     request.setHeader("Accept", "application/json");
                     request.setHeader("Referer", referer);
@@ -166,6 +179,20 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
                         response.removeHeaders("Set-Cookie");
                     }
                 });
+    }
+
+    /** Every exchange with the controller, login included: its outcome is the connection state. */
+    private ClassicHttpResponse observe(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain) throws IOException, HttpException {
+        try {
+            ClassicHttpResponse response = chain.proceed(request, scope);
+            int status = response.getCode();
+            callProblem = status >= 500 ? "the Avi Controller at " + baseUri + " answers HTTP " + status + " (" + request.getMethod()
+                    + " " + request.getPath().replaceFirst("\\?.*", "") + ")" : null;
+            return response;
+        } catch (IOException | RuntimeException e) {
+            callProblem = "cannot reach the Avi Controller at " + baseUri + ": " + scrub(String.valueOf(e.getMessage()));
+            throw e;
+        }
     }
 
     private Optional<String> cookie(String name) {

@@ -92,21 +92,32 @@ public final class InventoryLoader {
             return;
         }
         JsonNode page = exchange.getMessage().getBody(JsonNode.class);
-        JsonNode results = page == null ? null : page.path("results");
-        if (results != null) {
-            results.forEach(body -> {
-                if (body instanceof ObjectNode object && isOurs(query.type(), object)) {
-                    load.add(query.type(), object);
-                }
-            });
+        JsonNode results = page == null ? null : page.get("results");
+        if (results == null || !results.isArray()) {
+            // an empty or malformed 2xx answer says nothing about what exists: the query was not read
+            failed(exchange, load, query, "the answer is not a page of results (no results array)");
+            return;
         }
-        String next = page == null ? "" : page.path("next").asText("");
+        results.forEach(body -> {
+            if (body instanceof ObjectNode object && isOurs(query.type(), object)) {
+                load.add(query.type(), object);
+            }
+        });
+        String next = page.path("next").asText("");
         int pages = load.nextPage(query);
-        if (next.isEmpty() || results == null || results.isEmpty() || !next.contains("/api/") || pages > MAX_PAGES) {
+        if (next.isEmpty() || results.isEmpty() || !next.contains("/api/")) {
             exchange.removeProperty(AviExchange.STEP);
+        } else if (pages >= MAX_PAGES) {
+            failed(exchange, load, query, "more than " + MAX_PAGES + " pages");
         } else {
             exchange.setProperty(AviExchange.STEP, AviStep.read(next.substring(next.indexOf("/api/"))));
         }
+    }
+
+    private static void failed(Exchange exchange, LoadState load, InventoryQuery query, String error) {
+        LOG.warn("reading {} from the Avi Controller failed: {}", query.path(), error);
+        load.failed(query, error);
+        exchange.removeProperty(AviExchange.STEP);
     }
 
     private boolean isOurs(AviType type, ObjectNode body) {
@@ -120,7 +131,8 @@ public final class InventoryLoader {
         if (summary.complete()) {
             LOG.info("Avi inventory loaded: {} objects of cluster {}", summary.objects(), clusterName);
         } else {
-            LOG.warn("Avi inventory incomplete (no garbage collection until a complete read): {}", summary.failures());
+            LOG.warn(inventory.isRead() ? "Avi inventory incomplete (no garbage collection until a complete read): {}"
+                    : "Avi inventory not read (nothing is written until a complete read): {}", summary.failures());
         }
         return summary;
     }

@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * When to run a full sync and what it reconciles. The first runs as soon as every informer has listed completely
- * (or after one period if they never do); then every {@code AKOSettings.fullSyncFrequency} seconds.
+ * (or after one period if they never do); then every {@code AKOSettings.fullSyncFrequency} seconds. Nothing is written
+ * while the lists are incomplete, so a full sync is also due as soon as they are complete again after a reconcile
+ * was refused for that reason ({@link #listsComplete()}) or a full sync ran on incomplete lists.
  */
 public final class FullSync {
     public static final String CAUSE = "full sync";
@@ -20,6 +22,7 @@ public final class FullSync {
     private final long createdAt = System.currentTimeMillis();
     private volatile long lastRun;
     private volatile boolean lastRunComplete;
+    private volatile boolean refusedWhileIncomplete;
 
     public FullSync(ClusterState state) {
         this.state = state;
@@ -32,8 +35,20 @@ public final class FullSync {
         if (lastRun == 0) {
             return state.isComplete() || now - createdAt >= periodMillis;
         }
-        // a full sync made on incomplete lists (it collects nothing) is made again as soon as the lists are complete
-        return now - lastRun >= periodMillis || (!lastRunComplete && state.isComplete());
+        // keys refused on incomplete lists (a full sync made on them included) are visited as soon as the lists are complete
+        return now - lastRun >= periodMillis || ((!lastRunComplete || refusedWhileIncomplete) && state.isComplete());
+    }
+
+    /**
+     * For the reconciler: is the cluster state complete? A caller told no is owed a full sync once it is, which
+     * reconciles the keys it could not.
+     */
+    public boolean listsComplete() {
+        boolean complete = state.isComplete();
+        if (!complete) {
+            refusedWhileIncomplete = true;
+        }
+        return complete;
     }
 
     /**
@@ -44,6 +59,9 @@ public final class FullSync {
         lastRun = System.currentTimeMillis();
         boolean complete = state.isComplete();
         lastRunComplete = complete;
+        if (complete) {
+            refusedWhileIncomplete = false;
+        }
         List<String> keys = state.allShardKeys();
         Message message = exchange.getMessage();
         message.setHeader(KubeHeaders.FULL_SYNC, true);
@@ -51,7 +69,7 @@ public final class FullSync {
         message.setHeader(KubeHeaders.CAUSE, CAUSE);
         if (!complete) {
             LOG.warn("Full sync with incomplete Kubernetes state (not every watch has listed, or one has stopped): "
-                    + "objects will be updated but nothing will be garbage-collected");
+                    + "nothing is written until every list is complete; a full sync follows then");
         }
         return keys;
     }

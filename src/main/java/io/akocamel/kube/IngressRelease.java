@@ -9,10 +9,13 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Set;
+
 /**
  * Clears {@code status.loadBalancer} of an Ingress that stopped being ours (class changed or deleted, namespace filtered
  * out), so that it no longer advertises our VIP. Decided again from the current state when it runs: an Ingress that
- * became ours again meanwhile, or whose status is already empty, is left alone.
+ * became ours again meanwhile, or whose status is already empty, is left alone. Releases missed while the controller
+ * was stopped are found at the next full sync ({@link #releaseShowing}).
  */
 public final class IngressRelease {
     private static final Logger LOG = LoggerFactory.getLogger(IngressRelease.class);
@@ -46,6 +49,28 @@ public final class IngressRelease {
             LOG.warn("Could not clear the status of Ingress {} that is no longer ours: {} (check RBAC: patch on ingresses/status)",
                     ingressKey, e.getMessage());
         }
+    }
+
+    /**
+     * Clears the status of every Ingress that is not ours but still shows one of {@code addresses} (this cluster's
+     * VIPs): it stopped being ours while the controller was not watching. Only on complete lists: on partial ones an
+     * Ingress of ours could look foreign (its IngressClass not listed yet). An Ingress of another controller that
+     * shows none of our VIPs is never touched.
+     */
+    public void releaseShowing(Set<String> addresses) {
+        if (addresses.isEmpty() || !state.isComplete()) {
+            return;
+        }
+        for (Ingress ingress : state.<Ingress>list(KubeKind.INGRESS)) {
+            if (showsAny(ingress, addresses) && !state.eligibility(ingress).isOurs()) {
+                clearStatus(KubeIndexes.keyOf(ingress));
+            }
+        }
+    }
+
+    private static boolean showsAny(Ingress ingress, Set<String> addresses) {
+        return hasLoadBalancerStatus(ingress)
+                && ingress.getStatus().getLoadBalancer().getIngress().stream().anyMatch(e -> addresses.contains(e.getIp()));
     }
 
     private static boolean hasLoadBalancerStatus(Ingress ingress) {

@@ -140,7 +140,7 @@ final class ControllerManagement extends ServiceSupport implements ControllerMXB
 
     @Override
     public boolean isAviInventoryLoaded() {
-        return inventory.epoch() > 0;
+        return inventory.isRead();
     }
 
     @Override

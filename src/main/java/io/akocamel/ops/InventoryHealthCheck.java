@@ -27,10 +27,10 @@ final class InventoryHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("objects", inventory.size());
         builder.detail("complete", inventory.isComplete());
-        if (inventory.epoch() > 0) {
+        if (inventory.isRead()) {
             builder.up();
         } else {
-            builder.message("the Avi inventory has not been read yet").down();
+            builder.message("the Avi inventory has not been read completely yet").down();
         }
     }
 }

@@ -5,8 +5,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +12,10 @@ import java.util.Objects;
 /**
  * Writes {@code status.loadBalancer.ingress[]} of an Ingress, only when the value differs from what the Ingress
  * already shows (so a full sync over unchanged state writes nothing). A replace of the status subresource; when the
- * cached copy is stale (409) it reads the latest Ingress once and tries again.
+ * cached copy is stale (409) it reads the latest Ingress once and tries again. Any other failure is thrown: the
+ * reconciler retries the shard ({@link ReconcileRetries}).
  */
 public class IngressStatusWriter implements StatusWriter {
-    private static final Logger LOG = LoggerFactory.getLogger(IngressStatusWriter.class);
-
     private final KubernetesClient client;
 
     public IngressStatusWriter(KubernetesClient client) {
@@ -52,12 +49,7 @@ public class IngressStatusWriter implements StatusWriter {
             if (e.getCode() == 404) {
                 return false; // deleted meanwhile: nothing to show
             }
-            if (e.getCode() == 409) {
-                throw e;
-            }
-            LOG.warn("Ingress {}/{}: status could not be written ({}); the next reconcile of its shard retries",
-                    current.getMetadata().getNamespace(), current.getMetadata().getName(), e.getMessage());
-            return false;
+            throw e;
         }
     }
 

@@ -8,21 +8,34 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** What one reconcile of a shard key did: writes by outcome, failures, conflicts; or why it was skipped. */
-public record ReconcileResult(String key, Map<Outcome, Long> outcomes, int failures, int conflicts, String skippedBecause) {
+/**
+ * What one reconcile of a shard key did: writes by outcome, failures, conflicts; or why it was skipped. {@code error}
+ * says why the reconcile itself failed (it threw, or an Ingress status could not be written): the key is retried
+ * ({@link ReconcileRetries}). Failed Avi writes are not such an error: dead-letter recovery retries them.
+ */
+public record ReconcileResult(String key, Map<Outcome, Long> outcomes, int failures, int conflicts, String skippedBecause, String error) {
 
     static ReconcileResult noop(String key, int conflicts) {
-        return new ReconcileResult(key, Map.of(), 0, conflicts, null);
+        return new ReconcileResult(key, Map.of(), 0, conflicts, null, null);
     }
 
     static ReconcileResult skipped(String key, String reason) {
-        return new ReconcileResult(key, Map.of(), 0, 0, reason);
+        return new ReconcileResult(key, Map.of(), 0, 0, reason, null);
+    }
+
+    static ReconcileResult failed(String key, String error) {
+        return new ReconcileResult(key, Map.of(), 1, 0, null, error);
     }
 
     static ReconcileResult of(String key, BatchResult batch, int conflicts) {
         Map<Outcome, Long> outcomes = batch.results().stream()
                 .collect(Collectors.groupingBy(OperationResult::outcome, TreeMap::new, Collectors.counting()));
-        return new ReconcileResult(key, outcomes, batch.failures().size(), conflicts, null);
+        return new ReconcileResult(key, outcomes, batch.failures().size(), conflicts, null, null);
+    }
+
+    /** The same result, failed with {@code error} (which keeps any earlier one). */
+    ReconcileResult withError(String error) {
+        return new ReconcileResult(key, outcomes, failures, conflicts, skippedBecause, this.error == null ? error : this.error);
     }
 
     public long writes() {
@@ -34,7 +47,7 @@ public record ReconcileResult(String key, Map<Outcome, Long> outcomes, int failu
         if (skippedBecause != null) {
             return "SKIPPED";
         }
-        if (failures > 0 || conflicts > 0) {
+        if (failures > 0 || conflicts > 0 || error != null) {
             return "FAILED";
         }
         return writes() > 0 ? "APPLIED" : "NOOP";
@@ -42,6 +55,7 @@ public record ReconcileResult(String key, Map<Outcome, Long> outcomes, int failu
 
     public String summary() {
         String counts = outcomes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-        return result() + (counts.isEmpty() ? "" : " [" + counts + "]") + (conflicts > 0 ? ", " + conflicts + " conflicts" : "");
+        return result() + (counts.isEmpty() ? "" : " [" + counts + "]") + (conflicts > 0 ? ", " + conflicts + " conflicts" : "")
+                + (error == null ? "" : ", " + error);
     }
 }

@@ -32,9 +32,12 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,15 +46,29 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Reconciles one shard key (the {@code reconcile-run} route): the model of the shard from the current cluster state,
- * the plan against the Avi inventory, the ordered delivery, then Ingress status and Events. Stateless between calls
- * apart from per-key locks (one shard is never reconciled by two workers at once) and the initial-sync bookkeeping.
+ * the plan against the Avi inventory, the ordered delivery, then Ingress status and Events. Nothing is written from
+ * half-known state: a key is skipped (and visited by a later full sync) until the Avi inventory was read completely
+ * once and while a Kubernetes list is incomplete. A reconcile that throws, or whose status write fails, returns a
+ * result with an error (the route retries it). Keeps between calls per-key locks (one shard is never reconciled by two
+ * workers at once), the hosts each shard served at its last reconcile (for status) and the initial-sync bookkeeping.
  * Every collaborator is passed in; the composition root ({@code io.akocamel.app.Components}) wires the real ones.
  */
 public class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
-    /** The Kubernetes side: what the cluster says, whether every list is complete, and where Events and status go. */
-    public record Cluster(ClusterView view, BooleanSupplier complete, EventSink events, StatusWriter status) {
+    /**
+     * The Kubernetes side: what the cluster says, whether every list is complete, where Events and status go, and who
+     * clears the status of Ingresses that stopped being ours but still show one of our VIPs.
+     */
+    public record Cluster(ClusterView view, BooleanSupplier complete, EventSink events, StatusWriter status, MissedReleases releases) {
+    }
+
+    /** Clears the status of the Ingresses that are not ours but still show one of {@code addresses}. */
+    @FunctionalInterface
+    public interface MissedReleases {
+        MissedReleases NONE = addresses -> { };
+
+        void releaseShowing(Set<String> addresses);
     }
 
     /** The Avi side: what the controller holds, how to plan against it, how to deliver, and whether writes may go. */
@@ -67,6 +84,8 @@ public class Reconciler {
     private final RuntimeConfig runtime;
     private final InitialSync initialSync;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Per shard key, the hosts its last model served per Ingress: a host left out (its TLS Secret unusable) shows no VIP. */
+    private final Map<String, Map<IngressRef, Set<String>>> servedHosts = new ConcurrentHashMap<>();
 
     public Reconciler(Settings settings, Cluster cluster, Avi avi, DnsDomainCheck dnsDomains, RuntimeConfig runtime, InitialSync initialSync) {
         this.settings = settings;
@@ -86,11 +105,16 @@ public class Reconciler {
             ReconcileResult result;
             if (!avi.writesAllowed().getAsBoolean()) {
                 result = ReconcileResult.skipped(key, "the controller set-up check has not passed; nothing is written until it does");
-            } else if (avi.inventory().epoch() == 0) {
+            } else if (!avi.inventory().isRead()) {
                 // planning against an unread controller would POST what exists: the first full sync visits every key
-                result = ReconcileResult.skipped(key, "the Avi inventory has not been read yet; the first full sync reconciles this key");
+                result = ReconcileResult.skipped(key, "the Avi inventory has not been read yet (a read in which a page failed does not "
+                        + "count); the first full sync after a complete read reconciles this key");
+            } else if (!runtime.deleteConfig() && !cluster.complete().getAsBoolean()) {
+                // deleteConfig wants nothing whatever the lists say; anything else would be built from half-known state
+                result = ReconcileResult.skipped(key, "the Kubernetes lists are incomplete (a watch has not listed yet, or has stopped); "
+                        + "the full sync that follows their completion reconciles this key");
             } else {
-                result = reconcileLocked(key);
+                result = reconcileOrFail(key);
             }
             if (Boolean.TRUE.equals(fullSync) && result.skippedBecause() == null) {
                 initialSync.done(key);
@@ -98,6 +122,15 @@ public class Reconciler {
             return result;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private ReconcileResult reconcileOrFail(String key) {
+        try {
+            return reconcileLocked(key);
+        } catch (RuntimeException e) {
+            LOG.warn("Shard {}: the reconcile failed", key, e);
+            return ReconcileResult.failed(key, "the reconcile failed: " + e);
         }
     }
 
@@ -116,9 +149,9 @@ public class Reconciler {
         if (model != null) {
             model.warnings().forEach(w -> warn(ingresses, w));
             warnHostsOutsideDnsDomains(model, ingresses);
+            rememberServedHosts(key, model, ingresses);
         }
-        writeStatus(model, ingresses, result);
-        return result;
+        return writeStatus(model, ingresses, result);
     }
 
     private ReconcileResult apply(String key, Plan plan, Collection<Ingress> ingresses) {
@@ -158,10 +191,42 @@ public class Reconciler {
                 .ifPresent(ing -> cluster.events().warning(ing, warning.reason().name(), warning.message()));
     }
 
-    private void writeStatus(ShardModel model, Collection<Ingress> ingresses, ReconcileResult result) {
+    /** The hosts the model serves per Ingress, less TLS hosts it has no certificate for (their Secret is unusable). */
+    private void rememberServedHosts(String key, ShardModel model, Collection<Ingress> ingresses) {
+        if (model.objects().isEmpty()) {
+            servedHosts.remove(key); // a dedicated VS that serves nothing any more
+            return;
+        }
+        Map<IngressRef, Set<String>> served = new HashMap<>(model.ingressHosts());
+        for (Ingress ingress : ingresses) {
+            if (ingress.getSpec() == null || ingress.getSpec().getTls() == null) {
+                continue;
+            }
+            Set<String> withoutCertificate = new HashSet<>();
+            ingress.getSpec().getTls().stream().filter(tls -> tls.getHosts() != null).flatMap(tls -> tls.getHosts().stream())
+                    .filter(host -> host != null && model.find(AviType.VIRTUALSERVICE, naming.sniChildName(host)).isEmpty())
+                    .forEach(withoutCertificate::add);
+            served.computeIfPresent(IngressRef.of(ingress), (ref, hosts) -> {
+                Set<String> left = new HashSet<>(hosts);
+                left.removeAll(withoutCertificate);
+                return left;
+            });
+        }
+        servedHosts.put(key, served);
+    }
+
+    /** Writes each Ingress's status; a failed write does not stop the others, and fails the result (retried). */
+    private ReconcileResult writeStatus(ShardModel model, Collection<Ingress> ingresses, ReconcileResult result) {
+        ReconcileResult outcome = result;
         for (Ingress ingress : ingresses) {
             List<IngressLoadBalancerIngress> desired = runtime.deleteConfig() ? List.of() : statusOf(ingress);
-            boolean written = cluster.status().write(ingress, desired);
+            boolean written;
+            try {
+                written = cluster.status().write(ingress, desired);
+            } catch (RuntimeException e) {
+                outcome = outcome.withError("the status of Ingress " + IngressRef.of(ingress) + " could not be written (" + e.getMessage() + ")");
+                continue;
+            }
             if (written && !desired.isEmpty() && model != null) {
                 cluster.events().normal(ingress, "Synced", "Served by virtual service " + model.vsName() + " at "
                         + desired.stream().map(e -> e.getIp() + (e.getHostname() == null ? "" : " (" + e.getHostname() + ")")).toList());
@@ -169,25 +234,52 @@ public class Reconciler {
                 cluster.events().normal(ingress, "Removed", "Removed from the Avi Controller (deleteConfig)");
             }
         }
+        return outcome;
     }
 
     /**
      * The status of an Ingress across every shard it spans: one entry per host with the VIP of the host's shard VS,
      * once that VIP exists; an Ingress served without a host (default backend, host-less rules) shows the VIPs of
-     * every shard VS (each serves it) without a hostname.
+     * every shard VS (each serves it) without a hostname. A host its shard's last model left out (its TLS Secret is
+     * unusable) shows no VIP. A VS VIP missing from the inventory (not read, or being re-created) leaves what the
+     * Ingress shows for it: status is cleared only when the Ingress is really not served.
      */
     List<IngressLoadBalancerIngress> statusOf(Ingress ingress) {
+        IngressRef ref = IngressRef.of(ingress);
+        List<IngressLoadBalancerIngress> shown = IngressStatusWriter.shown(ingress);
         List<IngressLoadBalancerIngress> entries = new ArrayList<>();
         for (String host : hostsOf(ingress)) {
-            avi.inventory().vipAddress(naming.shardVsName(host))
-                    .ifPresent(ip -> entries.add(new IngressLoadBalancerIngressBuilder().withIp(ip).withHostname(host).build()));
+            String vs = naming.shardVsName(host);
+            if (!served(vs, ref, host)) {
+                continue;
+            }
+            Optional<String> vip = avi.inventory().vipAddress(vs);
+            if (vip.isPresent()) {
+                entries.add(new IngressLoadBalancerIngressBuilder().withIp(vip.get()).withHostname(host).build());
+            } else {
+                shown.stream().filter(e -> host.equals(e.getHostname())).forEach(entries::add);
+            }
         }
         if (naming.isOnEveryShard(ingress)) {
             Set<String> ips = new TreeSet<>();
-            naming.allSharedVsNames().forEach(vs -> avi.inventory().vipAddress(vs).ifPresent(ips::add));
+            boolean vipMissing = false;
+            for (String vs : naming.allSharedVsNames()) {
+                Optional<String> vip = avi.inventory().vipAddress(vs);
+                vip.ifPresent(ips::add);
+                vipMissing |= vip.isEmpty();
+            }
+            if (vipMissing) {
+                shown.stream().filter(e -> e.getHostname() == null && e.getIp() != null).forEach(e -> ips.add(e.getIp()));
+            }
             ips.forEach(ip -> entries.add(new IngressLoadBalancerIngressBuilder().withIp(ip).build()));
         }
         return entries;
+    }
+
+    /** Whether the shard served the host for the Ingress at its last reconcile; true until the shard was reconciled. */
+    private boolean served(String shardKey, IngressRef ref, String host) {
+        Map<IngressRef, Set<String>> served = servedHosts.get(shardKey);
+        return served == null || served.getOrDefault(ref, Set.of()).contains(host);
     }
 
     private static Set<String> hostsOf(Ingress ingress) {
@@ -222,14 +314,25 @@ public class Reconciler {
     /**
      * Every key the controller holds objects for, plus every key the cluster wants: what a full sync must visit.
      * Owned objects without a shard marker (written by AKO itself, for instance) are adopted when a shard wants them
-     * and otherwise left alone: deleting them would need every shard's model at once.
+     * and otherwise left alone: deleting them would need every shard's model at once. On complete lists, the
+     * Ingresses that stopped being ours while the controller was stopped and still show one of our VIPs are released.
+     * The initial sync counts from the first full sync on complete lists (an earlier one only skips).
      */
-    public List<String> fullSyncKeys(List<String> kubernetesKeys) {
+    public List<String> fullSyncKeys(@Body List<String> kubernetesKeys, @Header(KubeHeaders.KUBERNETES_COMPLETE) Boolean complete) {
         Set<String> keys = new TreeSet<>(kubernetesKeys);
         keys.addAll(avi.inventory().shardKeys());
         List<String> all = new ArrayList<>(keys);
-        initialSync.started(all);
+        if (!Boolean.FALSE.equals(complete)) {
+            initialSync.started(all);
+            cluster.releases().releaseShowing(ourVips());
+        }
         return all;
+    }
+
+    private Set<String> ourVips() {
+        Set<String> vips = new TreeSet<>();
+        avi.inventory().owned(AviType.VSVIP).forEach(vip -> avi.inventory().vipAddress(vip.name()).ifPresent(vips::add));
+        return vips;
     }
 
     /** For tests and the JMX view: the shard keys currently being reconciled. */

@@ -12,6 +12,7 @@ public interface StatusWriter {
      * @param current the Ingress as last seen; null when it is gone
      * @param desired the entries it should show, in order; empty clears the status
      * @return true when a write was made (false when the status already showed {@code desired})
+     * @throws RuntimeException when the write failed (the shard is retried)
      */
     boolean write(Ingress current, List<IngressLoadBalancerIngress> desired);
 }

@@ -5,6 +5,9 @@ import io.akocamel.testing.TestSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -84,6 +87,29 @@ class InventoryLoadTest {
             assertThat(camel.inventory().isComplete()).isFalse();
             assertThat(camel.inventory().get(AviType.POOL, "a")).isPresent();
             assertThat(camel.inventory().get(AviType.VIRTUALSERVICE, "vs")).isPresent();
+        }
+    }
+
+    @Test
+    void aFirstLoadInWhichAPageFailedDoesNotCountAsRead() throws Exception {
+        everythingEmpty();
+        String pools = "/api/pool?created_by=ako-cluster-1&include_name=true&page_size=100";
+        // a failed page, an empty 2xx answer, a 2xx answer without a results array: none of them is a read
+        for (var answer : List.of(FakeController.error(503, "Service Unavailable"), aResponse().withStatus(200),
+                okJson("{\"count\":0}"))) {
+            controller.server.stubFor(get(urlEqualTo(pools)).willReturn(answer));
+            try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().build())) {
+                InventoryLoader.LoadSummary summary = camel.loadInventory();
+
+                assertThat(summary.complete()).isFalse();
+                assertThat(summary.failures()).singleElement().asString().startsWith("pool: ");
+                assertThat(camel.inventory().isRead()).isFalse();
+                assertThat(camel.inventory().epoch()).isZero();
+
+                answer(pools, EMPTY);
+                assertThat(camel.loadInventory().complete()).isTrue();
+                assertThat(camel.inventory().isRead()).isTrue();
+            }
         }
     }
 

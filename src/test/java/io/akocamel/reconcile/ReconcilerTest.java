@@ -20,6 +20,7 @@ import io.akocamel.model.Naming;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,6 +169,88 @@ class ReconcilerTest {
         assertThat(events.normal).last().asString().isEqualTo("shop/shop Removed Removed from the Avi Controller (deleteConfig)");
     }
 
+    @Test
+    void nothingIsWrittenNotEvenAnUpdateWhileAKubernetesListIsIncomplete() {
+        inventoryRead();
+        kubernetesComplete.set(false);
+
+        ReconcileResult result = reconciler().reconcile(shard, true);
+
+        assertThat(result.result()).isEqualTo("SKIPPED");
+        assertThat(result.skippedBecause()).contains("Kubernetes lists are incomplete");
+        assertThat(controller.batches).isEmpty();
+        assertThat(statuses).isEmpty();
+    }
+
+    @Test
+    void aReconcileThatThrowsEndsWithAnErrorToRetry() {
+        inventoryRead();
+        AviDelivery throwing = batch -> {
+            throw new IllegalStateException("boom");
+        };
+
+        ReconcileResult result = new Reconciler(settings, clusterSide(), new Reconciler.Avi(inventory, new Planner("cluster-1"), throwing,
+                writesAllowed::get), dns, new RuntimeConfig(settings), new InitialSync()).reconcile(shard, false);
+
+        assertThat(result.result()).isEqualTo("FAILED");
+        assertThat(result.error()).contains("the reconcile failed", "boom");
+    }
+
+    @Test
+    void aFailedStatusWriteEndsWithAnErrorToRetry() {
+        inventoryRead();
+        Reconciler.Cluster failingStatus = new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired) -> {
+            throw new IllegalStateException("API server unavailable");
+        }, Reconciler.MissedReleases.NONE);
+
+        ReconcileResult result = new Reconciler(settings, failingStatus, aviSide(), dns, new RuntimeConfig(settings), new InitialSync())
+                .reconcile(shard, false);
+
+        assertThat(controller.sent()).contains("POST virtualservice");
+        assertThat(result.result()).isEqualTo("FAILED");
+        assertThat(result.error()).isEqualTo("the status of Ingress shop/shop could not be written (API server unavailable)");
+    }
+
+    @Test
+    void aVsVipMissingFromTheInventoryKeepsTheVipTheIngressShows() {
+        inventoryRead();
+        Ingress showing = cluster.ingresses().iterator().next();
+        showing.setStatus(new IngressStatusBuilder().withNewLoadBalancer().addNewIngress().withIp(VIP).withHostname(HOST).endIngress()
+                .endLoadBalancer().build());
+
+        assertThat(reconciler().statusOf(showing)).singleElement().satisfies(e -> assertThat(e.getIp()).isEqualTo(VIP));
+        showing.setStatus(null);
+        assertThat(reconciler().statusOf(showing)).as("nothing known, nothing shown").isEmpty();
+    }
+
+    @Test
+    void aHostWhoseTlsSecretIsMissingShowsNoVip() {
+        cluster = ClusterSnapshot.of(settings, objects(MANIFESTS.replace("  rules:", "  tls: [{hosts: [shop.example.com], secretName: missing}]\n  rules:")));
+        inventoryRead();
+
+        reconciler().reconcile(shard, false);
+
+        assertThat(inventory.vipAddress(shard)).hasValue(VIP);
+        assertThat(statuses.get("shop/shop")).isEmpty();
+        assertThat(events.warnings).anyMatch(w -> w.startsWith("shop/shop SecretNotFound"));
+    }
+
+    @Test
+    void aFullSyncOnCompleteListsReleasesIngressesStillShowingOurVips() {
+        inventoryRead();
+        reconciler().reconcile(shard, false);
+        List<Set<String>> released = new ArrayList<>();
+        Reconciler.Cluster recording = new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired) -> false,
+                released::add);
+        Reconciler reconciler = new Reconciler(settings, recording, aviSide(), dns, new RuntimeConfig(settings), new InitialSync());
+
+        reconciler.fullSyncKeys(List.of(shard), false);
+        assertThat(released).as("not on incomplete lists").isEmpty();
+
+        reconciler.fullSyncKeys(List.of(shard), true);
+        assertThat(released).containsExactly(Set.of(VIP));
+    }
+
     // ---- the fakes ----
 
     private Reconciler reconciler() {
@@ -177,7 +261,7 @@ class ReconcilerTest {
         return new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired) -> {
             String key = ingress.getMetadata().getNamespace() + "/" + ingress.getMetadata().getName();
             return !desired.equals(statuses.put(key, desired));
-        });
+        }, Reconciler.MissedReleases.NONE);
     }
 
     private Reconciler.Avi aviSide() {
