@@ -12,7 +12,9 @@ import io.akocamel.model.ShardModel;
 import io.akocamel.simulator.AviSimulator;
 import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,31 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpecialCharacterNamesTest {
     private static final Path CORPUS = Path.of("src/test/resources/bad-input");
-    private static final String BASE = """
-            apiVersion: v1
-            kind: Service
-            metadata: {name: web, namespace: shop}
-            spec: {type: ClusterIP, ports: [{name: http, port: 80, targetPort: 8080, protocol: TCP}]}
-            ---
-            apiVersion: discovery.k8s.io/v1
-            kind: EndpointSlice
-            metadata: {name: web-1, namespace: shop, labels: {kubernetes.io/service-name: web}}
-            addressType: IPv4
-            ports: [{name: http, port: 8080, protocol: TCP}]
-            endpoints: [{addresses: [192.168.1.10], conditions: {ready: true}}]
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: web, namespace: other}
-            spec: {type: ClusterIP, ports: [{name: http, port: 80, targetPort: 8080, protocol: TCP}]}
-            ---
-            apiVersion: discovery.k8s.io/v1
-            kind: EndpointSlice
-            metadata: {name: web-1, namespace: other, labels: {kubernetes.io/service-name: web}}
-            addressType: IPv4
-            ports: [{name: http, port: 8080, protocol: TCP}]
-            endpoints: [{addresses: [192.168.1.11], conditions: {ready: true}}]
-            """;
 
     private AviSimulator avi;
     private AviCamel camel;
@@ -100,8 +77,9 @@ class SpecialCharacterNamesTest {
         Ingress ingress = objects.stream().filter(Ingress.class::isInstance).map(Ingress.class::cast).findFirst().orElseThrow();
         String shard = naming.shardsOf(ingress).iterator().next();
         String neighbourHost = hostOnShard(shard);
-        objects.addAll(yaml(BASE));
-        objects.addAll(yaml(neighbour(neighbourHost)));
+        objects.addAll(yaml(webService("shop", "192.168.1.10")));
+        objects.addAll(yaml(webService("other", "192.168.1.11")));
+        objects.add(neighbour(neighbourHost));
         ShardModel model = new ModelBuilder().buildShard(shard, ClusterSnapshot.of(settings, objects), settings);
 
         assertThat(camel.loadInventory().complete()).isTrue();
@@ -150,17 +128,30 @@ class SpecialCharacterNamesTest {
         }
     }
 
-    private static String neighbour(String host) {
+    /** Service {@code web} in a namespace, with one ready endpoint. */
+    private static String webService(String namespace, String ip) {
         return """
-                apiVersion: networking.k8s.io/v1
-                kind: Ingress
-                metadata: {name: neighbour, namespace: other, creationTimestamp: "2024-01-01T00:00:00Z"}
-                spec:
-                  rules:
-                  - host: %s
-                    http:
-                      paths: [{path: /neighbour, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]
-                """.formatted(host);
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: %1$s}
+                spec: {type: ClusterIP, ports: [{name: http, port: 80, targetPort: 8080, protocol: TCP}]}
+                ---
+                apiVersion: discovery.k8s.io/v1
+                kind: EndpointSlice
+                metadata: {name: web-1, namespace: %1$s, labels: {kubernetes.io/service-name: web}}
+                addressType: IPv4
+                ports: [{name: http, port: 8080, protocol: TCP}]
+                endpoints: [{addresses: [%2$s], conditions: {ready: true}}]
+                """.formatted(namespace, ip);
+    }
+
+    /** Ingress other/neighbour, older than every case: host → /neighbour → other/web. */
+    private static Ingress neighbour(String host) {
+        return new IngressBuilder().withNewMetadata().withName("neighbour").withNamespace("other")
+                .withCreationTimestamp("2024-01-01T00:00:00Z").endMetadata()
+                .withNewSpec().addNewRule().withHost(host).withNewHttp().addToPaths(new HTTPIngressPathBuilder()
+                        .withPath("/neighbour").withPathType("Prefix").withNewBackend().withNewService().withName("web")
+                        .withNewPort().withNumber(80).endPort().endService().endBackend().build()).endHttp().endRule().endSpec().build();
     }
 
     @SuppressWarnings("unchecked")
