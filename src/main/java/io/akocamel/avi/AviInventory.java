@@ -60,8 +60,9 @@ public final class AviInventory {
         return List.copyOf(objects.values());
     }
 
-    public Optional<String> keyOfUuid(String uuid) {
-        return Optional.ofNullable(keyByUuid.get(uuid));
+    public Optional<StoredObject> byUuid(String uuid) {
+        String key = keyByUuid.get(uuid);
+        return key == null ? Optional.empty() : Optional.ofNullable(objects.get(key));
     }
 
     /** The first VIP address of a VsVip ({@code vip[0].ip_address.addr}), once the controller has allocated it. */

@@ -2,9 +2,8 @@ package io.akocamel.avi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.model.AviType;
+import io.akocamel.model.NameRef;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One controller call of {@code direct:avi-step}, carried in exchange property {@link AviExchange#STEP}: a read, a write of an
@@ -35,7 +34,7 @@ public record AviStep(Kind kind, String method, String path, ObjectNode body, Av
 
     /** {@code /api/<type>?name=<name>&include_name=true}. */
     static String byName(AviType type, String name) {
-        return "/api/" + type.path() + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&include_name=true";
+        return NameRef.of(type.path(), name) + "&include_name=true";
     }
 
     @Override

@@ -3,12 +3,11 @@ package io.akocamel.avi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.model.AviType;
+import io.akocamel.model.NameRef;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -56,15 +55,15 @@ public final class InventoryLoader {
     }
 
     List<InventoryQuery> queries() {
-        String createdBy = encode("ako-" + clusterName);
+        String createdBy = NameRef.encode("ako-" + clusterName);
         String paging = "&include_name=true&page_size=" + pageSize;
         List<InventoryQuery> queries = new ArrayList<>();
-        queries.add(new InventoryQuery(AviType.VSVIP, "/api/vsvip?name.contains=" + encode(clusterName + "--") + paging));
+        queries.add(new InventoryQuery(AviType.VSVIP, "/api/vsvip?name.contains=" + NameRef.encode(clusterName + "--") + paging));
         for (AviType type : List.of(AviType.SSLKEYANDCERTIFICATE, AviType.POOL, AviType.POOLGROUP, AviType.HTTPPOLICYSET, AviType.VIRTUALSERVICE)) {
             queries.add(new InventoryQuery(type, "/api/" + type.path() + "?created_by=" + createdBy + paging));
         }
         vrfNames.forEach(vrf -> queries.add(new InventoryQuery(AviType.VRFCONTEXT,
-                AviStep.byName(AviType.VRFCONTEXT, vrf) + "&cloud_ref.name=" + encode(cloudName))));
+                AviStep.byName(AviType.VRFCONTEXT, vrf) + "&cloud_ref.name=" + NameRef.encode(cloudName))));
         return queries;
     }
 
@@ -168,10 +167,6 @@ public final class InventoryLoader {
         }
         inventory.forget(query.type(), name);
         return null;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** What one load has read so far (shared by the split over queries). */

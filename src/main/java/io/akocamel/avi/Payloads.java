@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.model.AviJson;
 import io.akocamel.model.AviObject;
 import io.akocamel.model.AviType;
+import io.akocamel.model.NameRef;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -165,29 +166,36 @@ public final class Payloads {
     // ---- references ----
 
     /**
-     * The object a reference points at, as {@code type/name}, or {@code type@uuid} for a uuid URL without a
-     * {@code #name} suffix; empty when the text is not a reference.
+     * The object a reference points at, as its {@linkplain #refKey ref key} {@code type/<encoded name>}, or
+     * {@code type@uuid} for a uuid URL without a {@code #name} suffix; empty when the text is not a reference. A name
+     * reference is taken as written, never decoded: ours are {@link NameRef} encoded, and a {@code #name} suffix (a
+     * plain name, as the controller appends it) is encoded the same way, so the two forms compare equal.
      */
     public static Optional<String> refTarget(String text) {
         Matcher byName = NAME_REF.matcher(text);
         if (byName.matches()) {
-            return Optional.of(byName.group(1) + "/" + URLDecoder.decode(byName.group(2), StandardCharsets.UTF_8));
+            return Optional.of(byName.group(1) + "/" + byName.group(2));
         }
         Matcher byUrl = URL_REF.matcher(text);
         if (byUrl.matches()) {
-            return Optional.of(byUrl.group(3) != null ? byUrl.group(1) + "/" + byUrl.group(3) : byUrl.group(1) + "@" + byUrl.group(2));
+            return Optional.of(byUrl.group(3) != null ? byUrl.group(1) + "/" + NameRef.encode(byUrl.group(3)) : byUrl.group(1) + "@" + byUrl.group(2));
         }
         return Optional.empty();
     }
 
-    /** Every reference target in a body (its own {@code url} excluded). */
+    /** How a reference to an object reads in {@link #refTarget}: {@code type/<encoded name>} (its key, for plain names). */
+    public static String refKey(AviType type, String name) {
+        return type.path() + "/" + NameRef.encode(name);
+    }
+
+    /** Every reference target in a body (its own {@code url} excluded), as {@link #refTarget} reads them. */
     public static Set<String> refsOf(JsonNode body) {
         Set<String> refs = new HashSet<>();
-        collectRefs(body, refs, true);
+        collectRefs(body, text -> refTarget(text).ifPresent(refs::add), true);
         return refs;
     }
 
-    private static void collectRefs(JsonNode node, Set<String> refs, boolean top) {
+    private static void collectRefs(JsonNode node, Consumer<String> refs, boolean top) {
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> {
                 if (!(top && e.getKey().equals("url"))) {
@@ -197,7 +205,7 @@ public final class Payloads {
         } else if (node.isArray()) {
             node.forEach(element -> collectRefs(element, refs, false));
         } else if (node.isTextual() && node.asText().contains("/api/")) {
-            refTarget(node.asText()).ifPresent(refs::add);
+            refs.accept(node.asText());
         }
     }
 

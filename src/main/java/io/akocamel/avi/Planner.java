@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -57,6 +58,8 @@ public final class Planner {
         Map<String, Set<String>> refs = new HashMap<>();
         List<Conflict> conflicts = new ArrayList<>();
         Set<String> desiredKeys = new HashSet<>();
+        Map<String, String> keyOfRef = new HashMap<>();
+        desired.forEach(o -> keyOfRef.put(Payloads.refKey(o.type(), o.name()), o.key()));
         for (AviObject object : desired) {
             if (!desiredKeys.add(object.key())) {
                 throw new IllegalArgumentException("the model produced " + object.key() + " twice for shard " + shardKey);
@@ -66,7 +69,8 @@ public final class Planner {
                 continue;
             }
             Payloads.Stamped stamped = Payloads.stamp(object, clusterName, shardKey);
-            refs.put(object.key(), Payloads.refsOf(stamped.payload()));
+            refs.put(object.key(), Payloads.refsOf(stamped.payload()).stream().map(keyOfRef::get).filter(Objects::nonNull)
+                    .collect(Collectors.toSet()));
             Optional<StoredObject> stored = inventory.get(object.type(), object.name());
             if (stored.isEmpty()) {
                 writes.put(object.key(), new AviOperation(AviMethod.POST, object.type(), object.name(), null, stamped.payload(),
@@ -277,7 +281,7 @@ public final class Planner {
                 if (at < 0) {
                     targets.add(ref);
                 } else {
-                    inventory.keyOfUuid(ref.substring(at + 1)).ifPresent(targets::add);
+                    inventory.byUuid(ref.substring(at + 1)).ifPresent(target -> targets.add(Payloads.refKey(target.type(), target.name())));
                 }
             }
             storedRefs.put(o.key(), targets);
@@ -286,7 +290,7 @@ public final class Planner {
                 o.checksum() == null ? "-" : o.checksum(), "delete@" + o.uuid(), Set.of())).toList();
         // Y waits for every X of this batch whose stored body still refers to Y (deleted or rewritten first)
         Function<AviOperation, Set<String>> referrers = op -> storedRefs.entrySet().stream()
-                .filter(e -> !e.getKey().equals(op.key()) && e.getValue().contains(op.key()))
+                .filter(e -> !e.getKey().equals(op.key()) && e.getValue().contains(Payloads.refKey(op.type(), op.name())))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         Function<AviOperation, Set<String>> deleteFirst = op -> referrers.apply(op).stream().filter(deleted::contains).collect(Collectors.toSet());
         Comparator<AviOperation> parentsFirst = Comparator.comparing((AviOperation op) -> -op.type().ordinal()).thenComparing(AviOperation::name);

@@ -24,9 +24,9 @@ public enum AviType {
         return path;
     }
 
-    /** A name reference as AKO writes them, resolved by the controller: {@code /api/pool?name=foo}. */
+    /** A name reference as AKO writes them, resolved by the controller: {@code /api/pool?name=foo} ({@link NameRef}). */
     public String refByName(String name) {
-        return "/api/" + path + "?name=" + name;
+        return NameRef.of(path, name);
     }
 
     public static AviType fromPath(String path) {

@@ -29,9 +29,9 @@ record BuildContext(
         return new BuildContext(
                 Naming.of(settings),
                 settings.createdBy(),
-                "/api/tenant?name=" + controller.tenantName(),
-                "/api/cloud?name=" + controller.cloudName(),
-                "/api/serviceenginegroup?name=" + controller.serviceEngineGroupName(),
+                NameRef.of("tenant", controller.tenantName()),
+                NameRef.of("cloud", controller.cloudName()),
+                NameRef.of("serviceenginegroup", controller.serviceEngineGroupName()),
                 StaticRoutes.vrfName(settings),
                 vips.isEmpty() ? null : vips.get(0),
                 settings.networkSettings().nodeNetworkList(),
@@ -46,6 +46,6 @@ record BuildContext(
     }
 
     String vrfRef() {
-        return "/api/vrfcontext?name=" + vrfName;
+        return NameRef.of("vrfcontext", vrfName);
     }
 }

@@ -124,13 +124,20 @@ public final class Naming implements ClusterView.ShardNamer {
         return bounded(vsName + "-catch-all");
     }
 
-    /** {@code name}, or when longer than 255 characters its first 246 characters + {@code -} + 8 hex digits of its hash. */
+    /**
+     * {@code name}, or when longer than 255 characters its first 246 characters + {@code -} + 8 hex digits of its hash
+     * (245 when the 246th would split a character outside the BMP in half: the name stays valid UTF-16).
+     */
     public static String bounded(String name) {
         if (name.length() <= MAX_NAME_LENGTH) {
             return name;
         }
         String hash = String.format("%08x", fnv1a32(name));
-        return name.substring(0, MAX_NAME_LENGTH - hash.length() - 1) + "-" + hash;
+        int cut = MAX_NAME_LENGTH - hash.length() - 1;
+        if (Character.isHighSurrogate(name.charAt(cut - 1))) {
+            cut--;
+        }
+        return name.substring(0, cut) + "-" + hash;
     }
 
     private static String pathPart(String path) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One Ingress, validated and normalised, independent of shards: its paths per host, its host-less paths, its TLS
@@ -32,6 +33,9 @@ record ParsedIngress(
         List<Problem> problems) {
 
     /** Oldest first: creationTimestamp (RFC 3339, so text order is time order), then namespace/name. */
+    /** What makes an ImplementationSpecific path read as a regular expression to AKO. */
+    private static final Pattern REGEX_LOOKING = Pattern.compile("\\.\\*|[()\\[\\]^$+?|\\\\]");
+
     static final Comparator<ParsedIngress> OLDEST_FIRST =
             Comparator.comparing(ParsedIngress::age).thenComparing(ParsedIngress::ref);
 
@@ -139,6 +143,12 @@ record ParsedIngress(
             return null;
         }
         Backend backend = backend(path.getBackend(), where + ".backend", host, problems, backends);
+        if (backend != null && type.equals("ImplementationSpecific") && REGEX_LOOKING.matcher(raw).find()) {
+            problems.add(new Problem(host, Reason.PathMatchedAsPrefix, where + (host.isEmpty() ? "" : " (host '" + host + "')")
+                    + ": path '" + raw + "' (ImplementationSpecific) looks like a regular expression, but ako-camel matches it as a "
+                    + "Prefix, character for character (AKO would read it as a regular expression); to route what it stands for, "
+                    + "write the literal prefix (such as /api) with pathType Prefix, or the whole path with pathType Exact"));
+        }
         return backend == null ? null : new PathEntry(ref, host, raw, match, kind, type, backend);
     }
 

@@ -347,7 +347,7 @@ final class Specs {
     }
 
     static String networkRef(String name, String uuid) {
-        return name == null || name.isEmpty() ? "/api/network/" + uuid : "/api/network?name=" + name;
+        return name == null || name.isEmpty() ? "/api/network/" + uuid : NameRef.of("network", name);
     }
 
     static void ipAddr(ObjectNode node, String ip) {

@@ -11,10 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Adapts Vert.x requests to the endpoints: reads the body, applies the faults (latency as a timer, then outage and
@@ -113,9 +109,7 @@ final class HttpFront {
     }
 
     private HttpCall toCall(HttpServerRequest request, String body) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        request.params().forEach(e -> params.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return new HttpCall(request.method().name(), request.path(), params, request::getHeader,
+        return new HttpCall(request.method().name(), request.path(), QueryString.parse(request.query()), request::getHeader,
                 name -> {
                     Cookie cookie = request.getCookie(name);
                     return cookie == null ? null : cookie.getValue();

@@ -1,7 +1,6 @@
 package io.akocamel.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.util.List;
 import java.util.Map;
@@ -40,10 +39,12 @@ final class RefResolver {
         if (api < 0 || api > 0 && !ORIGIN.matcher(text.substring(0, api)).matches()) {
             throw new ApiException(400, "Invalid reference '" + value + "'");
         }
-        QueryStringDecoder decoder = new QueryStringDecoder(text.substring(api));
-        List<String> segments = List.of(decoder.path().substring(Ref.PREFIX.length()).split("/"));
+        String pathAndQuery = text.substring(api);
+        int question = pathAndQuery.indexOf('?');
+        String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+        List<String> segments = List.of(path.substring(Ref.PREFIX.length()).split("/"));
         String type = segments.get(0);
-        Map<String, List<String>> params = decoder.parameters();
+        Map<String, List<String>> params = QueryString.parse(question < 0 ? "" : pathAndQuery.substring(question + 1));
         Optional<StoredObject> found;
         if (params.containsKey("name")) {
             found = byName(type, params.get("name").get(0), params, owner);

@@ -60,14 +60,17 @@ class ClassificationTest {
             /api/pool?name=cluster-1--p,                                  pool/cluster-1--p
             /api/tenant/?name=admin,                                      tenant/admin
             /api/cloud?name=vcenter-cloud&tenant=admin,                   cloud/vcenter-cloud
-            /api/pool?name=cluster-1--%2A.foo.com,                        pool/cluster-1--*.foo.com
+            /api/pool?name=cluster-1--*.foo.com,                          pool/cluster-1--*.foo.com
+            /api/pool?name=cluster-1--sale-50%25,                         pool/cluster-1--sale-50%25
+            https://10.0.0.10/api/pool/pool-123#cluster-1--sale-50%,      pool/cluster-1--sale-50%25
+            /api/pool?name=cluster-1--%,                                  pool/cluster-1--%
             https://10.0.0.10/api/pool/pool-123#cluster-1--p,             pool/cluster-1--p
             https://10.0.0.10:9443/api/vrfcontext/vrfcontext-9#global,    vrfcontext/global
             https://10.0.0.10/api/pool/pool-123,                          pool@pool-123
             /api/pool/pool-123,                                           pool@pool-123
             not a ref,                                                    ''
             """)
-    void referencesAreReadByTypeAndName(String text, String target) {
+    void referencesAreReadByTypeAndEncodedNameNeverDecoded(String text, String target) {
         assertThat(Payloads.refTarget(text)).isEqualTo(target.isEmpty() ? Optional.empty() : Optional.of(target));
     }
 

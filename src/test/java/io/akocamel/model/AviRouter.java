@@ -2,6 +2,8 @@ package io.akocamel.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -206,13 +208,13 @@ final class AviRouter {
         return "svc:" + namespace + "/" + service;
     }
 
-    /** Resolves a name ref {@code /api/<type>?name=<name>}; a dangling ref fails the test. */
+    /** Resolves a name ref {@code /api/<type>?name=<encoded name>} as the controller does; a dangling ref fails the test. */
     private AviObject resolve(String ref) {
         int q = ref.indexOf("?name=");
         if (!ref.startsWith("/api/") || q < 0) {
             throw new AssertionError("not a name ref: " + ref);
         }
-        return get(ref.substring(5, q), ref.substring(q + 6));
+        return get(ref.substring(5, q), URLDecoder.decode(ref.substring(q + 6), StandardCharsets.UTF_8));
     }
 
     private AviObject get(String type, String name) {

@@ -98,6 +98,8 @@ class NamingTest {
         assertThat(Naming.bounded(long1)).hasSize(255).startsWith("x".repeat(246) + "-").isEqualTo(Naming.bounded(long1));
         assertThat(Naming.bounded(long2)).hasSize(255).isNotEqualTo(Naming.bounded(long1));
         assertThat(Naming.bounded("short")).isEqualTo("short");
+        String emoji = "x".repeat(245) + "\uD83D\uDE00".repeat(10);
+        assertThat(Naming.bounded(emoji)).as("a character outside the BMP is not cut in half").hasSize(254).startsWith("x".repeat(245) + "-");
     }
 
     @Test

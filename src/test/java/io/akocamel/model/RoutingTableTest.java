@@ -44,6 +44,10 @@ class RoutingTableTest {
                     .rule("case.test", prefix("/Foo", "c-foo"))
                     .rule("impl.test", implementationSpecific("/impl", "i-impl"))
                     .build()),
+            "literal", List.of(ingress("web/literal", 0)
+                    .rule("literal.test", prefix("/sale-50%", "l-sale"), exact("/c++", "l-cpp"), prefix("/café", "l-cafe"),
+                            implementationSpecific("/api/.*", "l-regex"))
+                    .build()),
             "hosts", List.of(ingress("web/hosts", 0)
                     .rule("foo.test", prefix("/", "h-foo"))
                     .rule("api.test", prefix("/api", "h-api"))
@@ -68,6 +72,15 @@ class RoutingTableTest {
     static Stream<Arguments> requests() {
         return Stream.of(
                 // Exact: the whole path, trailing slash significant, case-sensitive
+                // special characters are matched as written; a regex-looking ImplementationSpecific path is a literal prefix
+                row("literal", "http://literal.test/sale-50%", "svc:web/l-sale"),
+                row("literal", "http://literal.test/sale-50%/x", "svc:web/l-sale"),
+                row("literal", "http://literal.test/sale-50", NOT_FOUND),
+                row("literal", "http://literal.test/c++", "svc:web/l-cpp"),
+                row("literal", "http://literal.test/c", NOT_FOUND),
+                row("literal", "http://literal.test/café/menu", "svc:web/l-cafe"),
+                row("literal", "http://literal.test/api/.*", "svc:web/l-regex"),
+                row("literal", "http://literal.test/api/v1", NOT_FOUND),
                 row("paths", "http://exact.test/foo", "svc:web/e-foo"),
                 row("paths", "http://exact.test/foo/", "svc:web/e-foo-slash"),
                 row("paths", "http://exact.test/foo/bar", NOT_FOUND),

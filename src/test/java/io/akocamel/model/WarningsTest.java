@@ -145,6 +145,12 @@ class WarningsTest {
                             - {path: /x, pathType: Prefix, backend: {service: {name: ok, port: {number: 80}}}}
                             - {path: /x/, pathType: ImplementationSpecific, backend: {service: {name: ok, port: {number: 80}}}}
                         """)),
+                row("regex-looking ImplementationSpecific path", "ClusterIP", Reason.PathMatchedAsPrefix,
+                        "path '/api/(v1|v2)/.*' (ImplementationSpecific) looks like a regular expression, but ako-camel matches it as a Prefix",
+                        ingress("""
+                        - host: bad.test
+                          http: {paths: [{path: "/api/(v1|v2)/.*", pathType: ImplementationSpecific, backend: {service: {name: ok, port: {number: 80}}}}]}
+                        """)),
                 row("second default backend", "ClusterIP", Reason.DefaultBackendConflict,
                         "Ingress default/first is older and already provides the default backend", """
                         apiVersion: networking.k8s.io/v1
