@@ -43,6 +43,11 @@ public final class AviInventory {
         return objects.values().stream().filter(o -> o.owned() && o.type() == type).sorted(Comparator.comparing(StoredObject::name)).toList();
     }
 
+    /** How many objects this cluster owns. */
+    public int ownedCount() {
+        return (int) objects.values().stream().filter(StoredObject::owned).count();
+    }
+
     /** Owned objects whose shard marker is {@code shardKey}. */
     public List<StoredObject> ownedByShard(String shardKey) {
         return objects.values().stream().filter(o -> o.owned() && shardKey.equals(o.shard())).sorted(Comparator.comparing(StoredObject::key)).toList();

@@ -3,6 +3,7 @@ package io.akocamel.reconcile;
 import io.akocamel.avi.AviDelivery;
 import io.akocamel.avi.AviInventory;
 import io.akocamel.avi.BatchResult;
+import io.akocamel.avi.DeletionBrake;
 import io.akocamel.avi.ErrorClass;
 import io.akocamel.avi.Plan;
 import io.akocamel.avi.Planner;
@@ -54,8 +55,11 @@ public class Reconciler {
     public record Cluster(ClusterView view, BooleanSupplier complete, EventSink events, StatusWriter status) {
     }
 
-    /** The Avi side: what the controller holds, how to plan against it, how to deliver, and whether writes may go. */
-    public record Avi(AviInventory inventory, Planner planner, AviDelivery delivery, BooleanSupplier writesAllowed) {
+    /**
+     * The Avi side: what the controller holds, how to plan against it, how to deliver, whether writes may go, and the
+     * brake on mass deletions.
+     */
+    public record Avi(AviInventory inventory, Planner planner, AviDelivery delivery, BooleanSupplier writesAllowed, DeletionBrake brake) {
     }
 
     private final Settings settings;
@@ -110,7 +114,8 @@ public class Reconciler {
         ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster.view(), settings);
         List<AviObject> desired = deleting ? List.of() : model.objects();
         // deleteConfig removes everything owned, whatever the state of the lists: it is an explicit order
-        Plan plan = avi.planner().plan(key, desired, avi.inventory(), gcAllowed || deleting);
+        Plan planned = avi.planner().plan(key, desired, avi.inventory(), gcAllowed || deleting);
+        Plan plan = avi.brake().admit(planned, avi.inventory()::ownedCount, deleting);
         Collection<Ingress> ingresses = cluster.view().ingressesOfShard(key, naming);
         ReconcileResult result = apply(key, plan, ingresses);
         if (model != null) {
@@ -222,13 +227,15 @@ public class Reconciler {
     /**
      * Every key the controller holds objects for, plus every key the cluster wants: what a full sync must visit.
      * Owned objects without a shard marker (written by AKO itself, for instance) are adopted when a shard wants them
-     * and otherwise left alone: deleting them would need every shard's model at once.
+     * and otherwise left alone: deleting them would need every shard's model at once. A complete full sync also starts
+     * a new cycle of the deletion brake.
      */
     public List<String> fullSyncKeys(List<String> kubernetesKeys) {
         Set<String> keys = new TreeSet<>(kubernetesKeys);
         keys.addAll(avi.inventory().shardKeys());
         List<String> all = new ArrayList<>(keys);
         initialSync.started(all);
+        avi.brake().cycleStarted(cluster.complete().getAsBoolean() && avi.inventory().isComplete());
         return all;
     }
 

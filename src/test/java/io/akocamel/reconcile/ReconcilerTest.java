@@ -9,6 +9,7 @@ import io.akocamel.avi.AviOperation;
 import io.akocamel.avi.BatchResult;
 import io.akocamel.avi.OperationResult;
 import io.akocamel.avi.Outcome;
+import io.akocamel.avi.DeletionBrake;
 import io.akocamel.avi.Planner;
 import io.akocamel.avi.ShardBatch;
 import io.akocamel.config.Settings;
@@ -181,7 +182,8 @@ class ReconcilerTest {
     }
 
     private Reconciler.Avi aviSide() {
-        return new Reconciler.Avi(inventory, new Planner("cluster-1"), controller, writesAllowed::get);
+        return new Reconciler.Avi(inventory, new Planner("cluster-1"), controller, writesAllowed::get,
+                new DeletionBrake(settings.akoCamel().deletionBrake(), alarm -> { }));
     }
 
     private void inventoryRead() {
