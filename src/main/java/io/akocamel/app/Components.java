@@ -13,6 +13,7 @@ import io.akocamel.avi.Planner;
 import io.akocamel.avi.ShardBatch;
 import io.akocamel.config.Settings;
 import io.akocamel.kube.ClusterState;
+import io.akocamel.kube.ClusterUid;
 import io.akocamel.kube.ControllerPod;
 import io.akocamel.kube.EventRecorder;
 import io.akocamel.kube.EventSink;
@@ -128,9 +129,10 @@ public final class Components implements CamelConfiguration {
     private void bindDelivery(CamelContext camel, Registry registry) throws Exception {
         String clusterName = settings.akoSettings().clusterName();
         String vrf = settings.controllerSettings().vrfName().isEmpty() ? "global" : settings.controllerSettings().vrfName();
+        String clusterUid = client == null ? null : ClusterUid.read(client);
         session = new AviSession(settings);
-        inventory = new AviInventory(clusterName);
-        planner = new Planner(clusterName);
+        inventory = new AviInventory(clusterName, clusterUid);
+        planner = new Planner(clusterName, clusterUid);
         deadLetters = new DeadLetterStore(settings.akoCamel().retry(), DEAD_LETTER_CAPACITY);
         inventoryLoader = new InventoryLoader(inventory, clusterName, settings.controllerSettings().cloudName(), List.of(vrf), INVENTORY_PAGE_SIZE);
         IdempotentRepository writeLedger = MemoryIdempotentRepository.memoryIdempotentRepository(WRITE_LEDGER_CAPACITY);

@@ -24,14 +24,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class AviInventory {
     private final String clusterName;
+    private final String clusterUid;
     private final ConcurrentMap<String, StoredObject> objects = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> keyByUuid = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
     private final ConcurrentMap<String, Long> forgotten = new ConcurrentHashMap<>();
     private volatile boolean complete;
 
+    /** An inventory that does not know which Kubernetes cluster it serves (every object with our name is ours). */
     public AviInventory(String clusterName) {
+        this(clusterName, null);
+    }
+
+    /** @param clusterUid the uid of this Kubernetes cluster's {@code kube-system} namespace, null when unknown */
+    public AviInventory(String clusterName, String clusterUid) {
         this.clusterName = clusterName;
+        this.clusterUid = clusterUid;
     }
 
     public Optional<StoredObject> get(AviType type, String name) {
@@ -94,7 +102,7 @@ public final class AviInventory {
         if (!(body instanceof ObjectNode object) || !body.hasNonNull("name")) {
             throw new IllegalArgumentException("not an Avi object of type " + type.path());
         }
-        StoredObject stored = StoredObject.of(type, object, clusterName);
+        StoredObject stored = StoredObject.of(type, object, clusterName, clusterUid);
         StoredObject previous = objects.put(stored.key(), stored);
         if (previous != null && previous.uuid() != null) {
             keyByUuid.remove(previous.uuid());

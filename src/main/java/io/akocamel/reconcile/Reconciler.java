@@ -129,7 +129,7 @@ public class Reconciler {
     private ReconcileResult apply(String key, Plan plan, Collection<Ingress> ingresses) {
         if (plan.operations().isEmpty()) {
             // nothing to send; conflicts are still reported (a batch reports its own, with the controller's errors)
-            plan.conflicts().forEach(c -> warnIngresses(key, ingresses, ErrorClass.CONFLICT.eventReason(), c.key() + ": " + c.reason()));
+            plan.conflicts().forEach(c -> warnIngresses(key, ingresses, c.eventReason(), c.key() + ": " + c.reason()));
             return ReconcileResult.noop(key, plan.conflicts().size());
         }
         BatchResult batch = avi.delivery().apply(plan.batch());
