@@ -77,9 +77,9 @@ public final class Planner {
                 planStaticRoutes(object, inventory, gcAllowed, conflicts).ifPresent(op -> writes.put(op.key(), op));
                 continue;
             }
-            Payloads.Stamped stamped = Payloads.stamp(object, clusterName, clusterUid, shardKey);
-            refs.put(object.key(), Payloads.refsOf(stamped.payload()));
             Optional<StoredObject> stored = inventory.get(object.type(), object.name());
+            Payloads.Stamped stamped = Payloads.stamp(object, clusterName, uidFor(stored), shardKey);
+            refs.put(object.key(), Payloads.refsOf(stamped.payload()));
             if (stored.isEmpty()) {
                 writes.put(object.key(), new AviOperation(AviMethod.POST, object.type(), object.name(), null, stamped.payload(),
                         stamped.checksum(), "new@" + inventory.epoch() + "/" + inventory.timesForgotten(object.type(), object.name()), Set.of()));
@@ -114,6 +114,14 @@ public final class Planner {
         List<StoredObject> garbage = inventory.all().stream()
                 .filter(o -> o.owned() && o.shard() == null && !desiredKeysOfEveryShard.contains(o.key())).toList();
         return new Plan(ORPHANS, orderDeletes(garbage, inventory, List.of()), List.of());
+    }
+
+    /**
+     * Our uid; when it is unknown, the one the object already carries, so that a run without it (kube-system unreadable,
+     * the {@code plan} command) neither strips the marker nor rewrites every object.
+     */
+    private String uidFor(Optional<StoredObject> stored) {
+        return clusterUid != null ? clusterUid : stored.map(s -> Payloads.marker(s.body(), Payloads.CLUSTER_UID_MARKER)).orElse(null);
     }
 
     /** The same update against a freshly read object (after 412, or to adopt an existing object of ours after 409). */

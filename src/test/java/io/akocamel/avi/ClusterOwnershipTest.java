@@ -72,6 +72,18 @@ class ClusterOwnershipTest {
     }
 
     @Test
+    void aControllerThatCannotReadItsUidKeepsTheMarkerItFindsAndRewritesNothing() {
+        Plan marked = planner.plan(SHARD, new PlannerTest().shard(), inventory, true);
+        AviInventory unknown = new AviInventory("cluster-1");
+        int i = 0;
+        for (AviOperation op : marked.operations()) {
+            unknown.record(op.type(), op.payload().deepCopy().put("uuid", "uuid-" + i++));
+        }
+
+        assertThat(new Planner("cluster-1").plan(SHARD, new PlannerTest().shard(), unknown, true).operations()).isEmpty();
+    }
+
+    @Test
     void everyWrittenObjectCarriesTheClusterUid() {
         Plan plan = planner.plan(SHARD, new PlannerTest().shard(), inventory, true);
 
