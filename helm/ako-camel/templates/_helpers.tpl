@@ -143,6 +143,8 @@ AKO_CAMEL_RETRY_MAX_ATTEMPTS: {{ include "ako-camel.string" $c.retry.maxAttempts
 AKO_CAMEL_RETRY_SLOW_SECONDS: {{ include "ako-camel.string" $c.retry.slowRetrySeconds }}
 AKO_CAMEL_RESYNC_SECONDS: {{ include "ako-camel.string" $c.kubernetesResyncSeconds }}
 AKO_CAMEL_LOG_FORMAT: {{ include "ako-camel.string" $c.logFormat }}
+AKO_CAMEL_BRAKE_MAX_SHARE: {{ include "ako-camel.string" $c.deletionBrake.maxShare }}
+AKO_CAMEL_BRAKE_MIN_OBJECTS: {{ include "ako-camel.string" $c.deletionBrake.minObjects }}
 {{- end -}}
 
 {{/* The route files: the shipped files/routes/*.camel.yaml, then akoCamel.routes.files (same name replaces, "" drops). */}}
@@ -257,6 +259,8 @@ are listed whole). Keep it in step with values.yaml: ChartNotesTest fails when a
 - akoCamel.retry.slowRetrySeconds
 - akoCamel.kubernetesResyncSeconds
 - akoCamel.logFormat
+- akoCamel.deletionBrake.maxShare
+- akoCamel.deletionBrake.minObjects
 - akoCamel.management.metricsEnabled
 - akoCamel.jmx.enabled
 - akoCamel.jmx.port

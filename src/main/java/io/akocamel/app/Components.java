@@ -7,11 +7,13 @@ import io.akocamel.avi.AviSession;
 import io.akocamel.avi.AviStepProcessor;
 import io.akocamel.avi.BatchResult;
 import io.akocamel.avi.DeadLetterStore;
+import io.akocamel.avi.DeletionBrake;
 import io.akocamel.avi.InventoryLoader;
 import io.akocamel.avi.Planner;
 import io.akocamel.avi.ShardBatch;
 import io.akocamel.config.Settings;
 import io.akocamel.kube.ClusterState;
+import io.akocamel.kube.ClusterUid;
 import io.akocamel.kube.ControllerPod;
 import io.akocamel.kube.EventRecorder;
 import io.akocamel.kube.EventSink;
@@ -86,6 +88,7 @@ public final class Components implements CamelConfiguration {
     private FullSync fullSync;
     private InitialSync initialSync;
     private Reconciler reconciler;
+    private DeletionBrake brake;
 
     /** @param client the Kubernetes client, or null for the Avi side alone */
     public Components(Settings settings, KubernetesClient client) {
@@ -105,15 +108,18 @@ public final class Components implements CamelConfiguration {
             camel.addService(closeOnStop(recorder));
         }
         EventSink events = recorder == null ? EventSink.NONE : recorder;
-        bindPreflight(registry, properties, events);
+        Supplier<Pod> ownPod = client == null ? () -> null
+                : new ControllerPod(client, property(properties, "preflight.podName", ""), property(properties, "preflight.podNamespace", ""));
+        bindPreflight(registry, properties, events, ownPod);
         RuntimeConfig runtime = new RuntimeConfig(settings);
         initialSync = new InitialSync();
         bindReconcileSupport(registry, properties, runtime);
         if (client != null) {
             IngressRelease release = bindKubernetes(registry, recorder);
+            brake = new DeletionBrake(settings.akoCamel().deletionBrake(), message -> podWarning(ownPod, events, DeletionBrake.REASON, message));
             reconciler = new Reconciler(settings,
                     new Reconciler.Cluster(cluster, fullSync::listsComplete, events, new IngressStatusWriter(client), release::releaseShowing),
-                    new Reconciler.Avi(inventory, planner, this::deliver, preflight),
+                    new Reconciler.Avi(inventory, planner, this::deliver, preflight, brake),
                     this::outsideDnsDomains, runtime, initialSync);
             registry.bind("shardReconciler", reconciler);
         }
@@ -125,9 +131,10 @@ public final class Components implements CamelConfiguration {
     private void bindDelivery(CamelContext camel, Registry registry) throws Exception {
         String clusterName = settings.akoSettings().clusterName();
         String vrf = settings.controllerSettings().vrfName().isEmpty() ? "global" : settings.controllerSettings().vrfName();
+        String clusterUid = client == null ? null : ClusterUid.read(client);
         session = new AviSession(settings);
-        inventory = new AviInventory(clusterName);
-        planner = new Planner(clusterName);
+        inventory = new AviInventory(clusterName, clusterUid);
+        planner = new Planner(clusterName, clusterUid);
         deadLetters = new DeadLetterStore(settings.akoCamel().retry(), DEAD_LETTER_CAPACITY);
         inventoryLoader = new InventoryLoader(inventory, clusterName, settings.controllerSettings().cloudName(), List.of(vrf), INVENTORY_PAGE_SIZE);
         IdempotentRepository writeLedger = MemoryIdempotentRepository.memoryIdempotentRepository(WRITE_LEDGER_CAPACITY);
@@ -144,9 +151,7 @@ public final class Components implements CamelConfiguration {
     }
 
     /** The preflight of preflight.camel.yaml, which is also the reconciler's write gate. */
-    private void bindPreflight(Registry registry, PropertiesComponent properties, EventSink events) {
-        Supplier<Pod> ownPod = client == null ? () -> null
-                : new ControllerPod(client, property(properties, "preflight.podName", ""), property(properties, "preflight.podNamespace", ""));
+    private void bindPreflight(Registry registry, PropertiesComponent properties, EventSink events, Supplier<Pod> ownPod) {
         preflight = new Preflight(settings, session, events, ownPod);
         preflight.setRecheckMillis(Long.parseLong(property(properties, "preflight.recheckMillis", "30000")));
         preflight.setRequireDnsProfile(Boolean.parseBoolean(property(properties, "preflight.requireDnsProfile", "true")));
@@ -189,6 +194,9 @@ public final class Components implements CamelConfiguration {
         Operations operations = new Operations(camel, meterRegistry(registry), session, inventory, deadLetters, cluster,
                 new CamelActions(), progress,
                 new Operations.ObservedRoutes(RouteContract.RECONCILE_RUN_ROUTE, RouteContract.FULL_SYNC_BEGIN_ROUTE));
+        if (brake != null) {
+            operations.meter(brake);
+        }
         operations.install();
         registry.bind("akoApiStatus", operations.apiStatus());
         registry.bind("aviInventoryHealthCheck", operations.inventoryHealthCheck());
@@ -196,6 +204,13 @@ public final class Components implements CamelConfiguration {
 
     private BatchResult deliver(ShardBatch batch) {
         return producer.requestBody(RouteContract.AVI_APPLY, batch, BatchResult.class);
+    }
+
+    private static void podWarning(Supplier<Pod> ownPod, EventSink events, String reason, String message) {
+        Pod pod = ownPod.get();
+        if (pod != null) {
+            events.warning(pod, reason, message);
+        }
     }
 
     private Optional<String> outsideDnsDomains(String host) {

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class AviInventory {
     private final String clusterName;
+    private final String clusterUid;
     private final ConcurrentMap<String, StoredObject> objects = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> keyByUuid = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
@@ -31,8 +32,15 @@ public final class AviInventory {
     private volatile boolean complete;
     private volatile boolean read;
 
+    /** An inventory that does not know which Kubernetes cluster it serves (every object with our name is ours). */
     public AviInventory(String clusterName) {
+        this(clusterName, null);
+    }
+
+    /** @param clusterUid the uid of this Kubernetes cluster's {@code kube-system} namespace, null when unknown */
+    public AviInventory(String clusterName, String clusterUid) {
         this.clusterName = clusterName;
+        this.clusterUid = clusterUid;
     }
 
     public Optional<StoredObject> get(AviType type, String name) {
@@ -42,6 +50,11 @@ public final class AviInventory {
     /** Owned objects of one type, by name. */
     public List<StoredObject> owned(AviType type) {
         return objects.values().stream().filter(o -> o.owned() && o.type() == type).sorted(Comparator.comparing(StoredObject::name)).toList();
+    }
+
+    /** How many objects this cluster owns. */
+    public int ownedCount() {
+        return (int) objects.values().stream().filter(StoredObject::owned).count();
     }
 
     /** Owned objects whose shard marker is {@code shardKey}. */
@@ -99,7 +112,7 @@ public final class AviInventory {
         if (!(body instanceof ObjectNode object) || !body.hasNonNull("name")) {
             throw new IllegalArgumentException("not an Avi object of type " + type.path());
         }
-        StoredObject stored = StoredObject.of(type, object, clusterName);
+        StoredObject stored = StoredObject.of(type, object, clusterName, clusterUid);
         StoredObject previous = objects.put(stored.key(), stored);
         if (previous != null && previous.uuid() != null) {
             keyByUuid.remove(previous.uuid());

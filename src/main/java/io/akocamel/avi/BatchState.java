@@ -55,7 +55,7 @@ final class BatchState {
                 warnings.add(new AviWarning(r.key(), r.errorClass().eventReason(), r.message()));
             }
         }
-        batch.conflicts().forEach(c -> warnings.add(new AviWarning(c.key(), ErrorClass.CONFLICT.eventReason(), c.reason())));
+        batch.conflicts().forEach(c -> warnings.add(new AviWarning(c.key(), c.eventReason(), c.reason())));
         return new BatchResult(batch.shardKey(), all, warnings);
     }
 

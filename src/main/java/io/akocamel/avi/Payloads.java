@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * What the delivery layer adds to the model's bodies, and how it reads them back. Pure functions.
  *
  * <ul>
- *   <li><b>Markers</b> on every owned object: {@code clustername=<cluster>} (AKO's) and {@code akocamel-shard=<shard key>}
- *       — the shard marker tells which shard's reconcile owns (and may garbage-collect) an object.</li>
+ *   <li><b>Markers</b> on every owned object: {@code clustername=<cluster>} (AKO's), {@code akocamel-shard=<shard key>}
+ *       — the shard marker tells which shard's reconcile owns (and may garbage-collect) an object — and, when the
+ *       Kubernetes cluster's identity is known, {@code akocamel-cluster-uid=<kube-system namespace uid>}: an object
+ *       with our cluster name but another cluster's uid belongs to that other cluster.</li>
  *   <li><b>Checksum</b> of the stamped body (SHA-256 of its canonical JSON, 16 hex digits), stored where the schema
  *       has a field for it: {@code cloud_config_cksum} (pool, poolgroup, httppolicyset, virtualservice),
  *       {@code vsvip_cloud_config_cksum} (vsvip). Types without such a field (sslkeyandcertificate, whose {@code key}
@@ -40,6 +42,8 @@ public final class Payloads {
     public static final String CLUSTER_MARKER = "clustername";
     public static final String SHARD_MARKER = "akocamel-shard";
     public static final String CHECKSUM_MARKER = "akocamel-cksum";
+    /** The uid of the {@code kube-system} namespace of the Kubernetes cluster that wrote the object. */
+    public static final String CLUSTER_UID_MARKER = "akocamel-cluster-uid";
     /** Fields the controller sets; never part of a checksum or a desired payload. */
     private static final Set<String> SERVER_FIELDS = Set.of("uuid", "url", "_last_modified");
     /** Fields the controller accepts but never returns: not compared when checking for drift. */
@@ -69,8 +73,8 @@ public final class Payloads {
         return type != AviType.VSVIP && type != AviType.VRFCONTEXT;
     }
 
-    /** The body to write for a desired object of a shard, and its checksum. */
-    public static Stamped stamp(AviObject object, String clusterName, String shardKey) {
+    /** The body to write for a desired object of a shard, and its checksum; {@code clusterUid} null when unknown. */
+    public static Stamped stamp(AviObject object, String clusterName, String clusterUid, String shardKey) {
         ObjectNode body = object.body().deepCopy();
         SERVER_FIELDS.forEach(body::remove);
         checksumField(object.type()).ifPresent(body::remove);
@@ -80,6 +84,9 @@ public final class Payloads {
         body.put("name", object.name());
         setMarker(body, CLUSTER_MARKER, clusterName);
         setMarker(body, SHARD_MARKER, shardKey);
+        if (clusterUid != null) {
+            setMarker(body, CLUSTER_UID_MARKER, clusterUid);
+        }
         removeMarker(body, CHECKSUM_MARKER);
         String checksum = checksum(body);
         checksumField(object.type()).ifPresentOrElse(field -> body.put(field, checksum), () -> setMarker(body, CHECKSUM_MARKER, checksum));
@@ -154,13 +161,24 @@ public final class Payloads {
         return name.startsWith(clusterName + "--") && (cluster == null || cluster.equals(clusterName));
     }
 
+    /**
+     * True when the object carries the uid of another Kubernetes cluster than {@code clusterUid}; never when either is
+     * unknown (objects written before the marker, or by AKO, stay adoptable).
+     */
+    public static boolean madeByAnotherCluster(JsonNode body, String clusterUid) {
+        String marked = marker(body, CLUSTER_UID_MARKER);
+        return clusterUid != null && marked != null && !marked.equals(clusterUid);
+    }
+
     /** Who an object belongs to, for messages. */
     public static String ownerOf(JsonNode body) {
+        String uid = marker(body, CLUSTER_UID_MARKER);
+        String cluster = uid == null ? "" : ", Kubernetes cluster " + uid;
         if (body.path("created_by").isTextual()) {
-            return "created_by " + body.get("created_by").asText();
+            return "created_by " + body.get("created_by").asText() + cluster;
         }
-        String cluster = marker(body, CLUSTER_MARKER);
-        return cluster != null ? "clustername " + cluster : "no created_by";
+        String name = marker(body, CLUSTER_MARKER);
+        return (name != null ? "clustername " + name : "no created_by") + cluster;
     }
 
     // ---- references ----

@@ -33,24 +33,36 @@ import java.util.stream.Collectors;
  *       {@link AviType} order, so vsvip, certificates, pools, pool groups, policy sets, then VSes, SNI children after
  *       their parent). Deletes follow, parents before children.</li>
  *   <li>An object not owned by this cluster is never written; it and every object that refers to it are reported as
- *       {@link Conflict}s.</li>
+ *       {@link Conflict}s. An object with our cluster name written by another Kubernetes cluster (its
+ *       {@code akocamel-cluster-uid} marker) is such an object: {@value #CLUSTER_NAME_IN_USE}.</li>
  *   <li>Owned objects belong to the shard named by their {@code akocamel-shard} marker ({@link Payloads}). A shard's
  *       plan deletes its own objects that are no longer desired, and only when {@code gcAllowed} (this cycle's
  *       Kubernetes lists and inventory were both complete). Owned objects without a shard marker are collected by
  *       {@link #planOrphans}.</li>
- *   <li>vrfcontext is shared: only this cluster's static routes (label {@code clustername=<cluster>}) are replaced,
- *       other routes are kept; without {@code gcAllowed} no route of ours is removed.</li>
+ *   <li>vrfcontext is shared: only this cluster's static routes (label {@code clustername=<cluster>}, and no
+ *       {@code akocamel-cluster-uid} label of another Kubernetes cluster) are replaced, other routes are kept; without
+ *       {@code gcAllowed} no route of ours is removed.</li>
  * </ul>
  */
 public final class Planner {
     public static final String ORPHANS = "orphans";
     public static final String FOREIGN = "conflict with an object not owned by this cluster";
+    /** The Warning Event reason for an object of another Kubernetes cluster that uses our cluster name. */
+    public static final String CLUSTER_NAME_IN_USE = "ClusterNameInUse";
     private static final Set<String> VIP_ALLOCATIONS = Set.of("ip_address", "ip6_address", "floating_ip", "floating_ip6");
 
     private final String clusterName;
+    private final String clusterUid;
 
+    /** A planner that does not know which Kubernetes cluster it serves (every object with our name is ours). */
     public Planner(String clusterName) {
+        this(clusterName, null);
+    }
+
+    /** @param clusterUid the uid of this Kubernetes cluster's {@code kube-system} namespace, null when unknown */
+    public Planner(String clusterName, String clusterUid) {
         this.clusterName = clusterName;
+        this.clusterUid = clusterUid;
     }
 
     public Plan plan(String shardKey, List<AviObject> desired, AviInventory inventory, boolean gcAllowed) {
@@ -68,13 +80,18 @@ public final class Planner {
                 planStaticRoutes(object, inventory, gcAllowed, conflicts).ifPresent(op -> writes.put(op.key(), op));
                 continue;
             }
-            Payloads.Stamped stamped = Payloads.stamp(object, clusterName, shardKey);
+            Optional<StoredObject> stored = inventory.get(object.type(), object.name());
+            Payloads.Stamped stamped = Payloads.stamp(object, clusterName, uidFor(stored), shardKey);
             refs.put(object.key(), Payloads.refsOf(stamped.payload()).stream().map(keyOfRef::get).filter(Objects::nonNull)
                     .collect(Collectors.toSet()));
-            Optional<StoredObject> stored = inventory.get(object.type(), object.name());
             if (stored.isEmpty()) {
                 writes.put(object.key(), new AviOperation(AviMethod.POST, object.type(), object.name(), null, stamped.payload(),
                         stamped.checksum(), "new@" + inventory.epoch() + "/" + inventory.timesForgotten(object.type(), object.name()), Set.of()));
+            } else if (stored.get().otherCluster()) {
+                conflicts.add(new Conflict(object.type(), object.name(), "another Kubernetes cluster ("
+                        + Payloads.marker(stored.get().body(), Payloads.CLUSTER_UID_MARKER) + ") uses clusterName '" + clusterName
+                        + "' and owns this object; give each cluster its own AKOSettings.clusterName: ako-camel never writes "
+                        + "nor deletes another cluster's objects", CLUSTER_NAME_IN_USE));
             } else if (!stored.get().owned()) {
                 conflicts.add(new Conflict(object.type(), object.name(), FOREIGN + " (" + Payloads.ownerOf(stored.get().body()) + ")"));
             } else if (!stamped.checksum().equals(stored.get().checksum()) || !Payloads.contains(stored.get().body(), stamped.payload())) {
@@ -101,6 +118,14 @@ public final class Planner {
         List<StoredObject> garbage = inventory.all().stream()
                 .filter(o -> o.owned() && o.shard() == null && !desiredKeysOfEveryShard.contains(o.key())).toList();
         return new Plan(ORPHANS, orderDeletes(garbage, inventory, List.of()), List.of());
+    }
+
+    /**
+     * Our uid; when it is unknown, the one the object already carries, so that a run without it (kube-system unreadable,
+     * the {@code plan} command) neither strips the marker nor rewrites every object.
+     */
+    private String uidFor(Optional<StoredObject> stored) {
+        return clusterUid != null ? clusterUid : stored.map(s -> Payloads.marker(s.body(), Payloads.CLUSTER_UID_MARKER)).orElse(null);
     }
 
     /** The same update against a freshly read object (after 412, or to adopt an existing object of ours after 409). */
@@ -180,7 +205,11 @@ public final class Planner {
         Map<String, ObjectNode> wanted = new TreeMap<>();
         for (JsonNode route : object.body().path("static_routes")) {
             ObjectNode labelled = route.deepCopy();
-            labelled.putArray("labels").addObject().put("key", Payloads.CLUSTER_MARKER).put("value", clusterName);
+            ArrayNode labels = labelled.putArray("labels");
+            labels.addObject().put("key", Payloads.CLUSTER_MARKER).put("value", clusterName);
+            if (clusterUid != null) {
+                labels.addObject().put("key", Payloads.CLUSTER_UID_MARKER).put("value", clusterUid);
+            }
             wanted.put(labelled.path("route_id").asText(), labelled);
         }
         List<JsonNode> storedOurs = ourRoutes(stored.get().body());
@@ -198,12 +227,17 @@ public final class Planner {
     }
 
     private boolean isOurRoute(JsonNode route) {
+        boolean ourName = false;
         for (JsonNode label : route.path("labels")) {
-            if (Payloads.CLUSTER_MARKER.equals(label.path("key").asText()) && clusterName.equals(label.path("value").asText())) {
-                return true;
+            String key = label.path("key").asText();
+            String value = label.path("value").asText();
+            if (Payloads.CLUSTER_MARKER.equals(key) && clusterName.equals(value)) {
+                ourName = true;
+            } else if (Payloads.CLUSTER_UID_MARKER.equals(key) && clusterUid != null && !clusterUid.equals(value)) {
+                return false;
             }
         }
-        return false;
+        return ourName;
     }
 
     private List<JsonNode> ourRoutes(JsonNode vrf) {

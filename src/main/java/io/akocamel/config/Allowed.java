@@ -35,6 +35,10 @@ record Allowed(String text, int min, int max, List<String> values) {
         return new Allowed("one of " + String.join(", ", values), 0, 0, List.of(values));
     }
 
+    static Allowed fraction() {
+        return described("a number from 0 to 1, such as 0.5");
+    }
+
     static Allowed nonEmptyName() {
         return described("a non-empty name");
     }

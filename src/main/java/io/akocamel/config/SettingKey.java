@@ -123,7 +123,12 @@ enum SettingKey {
     RESYNC_SECONDS("akoCamel.kubernetesResyncSeconds", null, null, "600", Allowed.wholeNumber(0, 86_400),
             "Resync period of the Kubernetes informers (0: none)."),
     LOG_FORMAT("akoCamel.logFormat", null, null, "text", Allowed.oneOf("text", "json"),
-            "`json` writes one ECS JSON object per log line.");
+            "`json` writes one ECS JSON object per log line."),
+    BRAKE_MAX_SHARE("akoCamel.deletionBrake.maxShare", null, null, "0.5", Allowed.fraction(),
+            "Deletes of more than this share of the objects this cluster owns, between two full syncs, are held until "
+                    + "the next complete full sync confirms them (or `deleteConfig`); `1` turns the brake off."),
+    BRAKE_MIN_OBJECTS("akoCamel.deletionBrake.minObjects", null, null, "20", Allowed.wholeNumber(0, Integer.MAX_VALUE),
+            "The deletion brake holds deletes only when there are also more than this many of them.");
 
     final String path;
     final String env;

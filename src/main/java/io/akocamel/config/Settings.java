@@ -103,7 +103,15 @@ public record Settings(
             Duration callTimeout,
             Retry retry,
             Duration kubernetesResync,
-            String logFormat) {
+            String logFormat,
+            BrakeLimits deletionBrake) {
+    }
+
+    /**
+     * When deletes are held (the deletion brake): more than {@code maxShare} of the owned objects and more than
+     * {@code minObjects} objects deleted between two full syncs.
+     */
+    public record BrakeLimits(double maxShare, int minObjects) {
     }
 
     /** Redelivery of failed controller calls: exponential back-off for transient errors, a slow retry for set-up errors. */

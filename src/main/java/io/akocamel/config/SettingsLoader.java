@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.akocamel.config.Settings.AkoCamelSettings;
+import io.akocamel.config.Settings.BrakeLimits;
 import io.akocamel.config.Settings.AkoSettings;
 import io.akocamel.config.Settings.AviCredentials;
 import io.akocamel.config.Settings.ControllerSettings;
@@ -178,7 +179,8 @@ public final class SettingsLoader {
                         integer(SettingKey.RETRY_MAX_ATTEMPTS),
                         Duration.ofSeconds(integer(SettingKey.RETRY_SLOW_SECONDS))),
                 Duration.ofSeconds(integer(SettingKey.RESYNC_SECONDS)),
-                oneOf(SettingKey.LOG_FORMAT, s -> s.toLowerCase()));
+                oneOf(SettingKey.LOG_FORMAT, s -> s.toLowerCase()),
+                new BrakeLimits(fraction(SettingKey.BRAKE_MAX_SHARE), integer(SettingKey.BRAKE_MIN_OBJECTS)));
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
@@ -228,6 +230,20 @@ public final class SettingsLoader {
         }
         problem(key, value, key.allowed.text());
         return min;
+    }
+
+    private double fraction(SettingKey key) {
+        String value = text(key);
+        try {
+            double share = Double.parseDouble(value);
+            if (share >= 0 && share <= 1) {
+                return share;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problem(key, value, key.allowed.text());
+        return Double.parseDouble(key.defaultValue);
     }
 
     private String oneOf(SettingKey key, Function<String, String> normalise) {

@@ -3,6 +3,7 @@ package io.akocamel.ops;
 import io.akocamel.avi.AviInventory;
 import io.akocamel.avi.AviSession;
 import io.akocamel.avi.DeadLetterStore;
+import io.akocamel.avi.DeletionBrake;
 import io.akocamel.model.AviType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -50,6 +51,13 @@ public final class AkoMetrics {
                 .description("When the last full sync finished (Unix time; 0 before the first)").register(registry);
         Gauge.builder("ako.last.full.sync.duration", fullSyncs, FullSyncTracker::lastDurationSeconds).baseUnit("seconds")
                 .description("How long the last full sync took, from the inventory re-read to its last shard").register(registry);
+    }
+
+    void bindDeletionBrake(DeletionBrake brake) {
+        Gauge.builder("ako.deletions.held", brake, DeletionBrake::held)
+                .description("Deletes the deletion brake holds until a full sync confirms them").register(registry);
+        FunctionCounter.builder("ako.deletion.brake.engaged", brake, DeletionBrake::engagements)
+                .description("Times the deletion brake engaged (a cycle would have deleted too much)").register(registry);
     }
 
     private static long ownedCount(AviInventory inventory, AviType type) {

@@ -3,6 +3,7 @@ package io.akocamel.ops;
 import io.akocamel.avi.AviInventory;
 import io.akocamel.avi.AviSession;
 import io.akocamel.avi.DeadLetterStore;
+import io.akocamel.avi.DeletionBrake;
 import io.akocamel.kube.ClusterState;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
@@ -30,6 +31,7 @@ public final class Operations {
     }
 
     private final CamelContext camel;
+    private final AkoMetrics metrics;
     private final ApiStatus apiStatus;
     private final InventoryHealthCheck inventoryHealth;
     private final OpsRoutePolicies routePolicies;
@@ -43,7 +45,7 @@ public final class Operations {
                       ClusterState cluster, ControllerActions actions, Progress progress, ObservedRoutes routes) {
         this.camel = camel;
         Clock clock = Clock.systemUTC();
-        AkoMetrics metrics = new AkoMetrics(meters);
+        metrics = new AkoMetrics(meters);
         IngressSyncState ingresses = new IngressSyncState(() -> cluster);
         FullSyncTracker fullSyncs = new FullSyncTracker(clock);
         apiStatus = new ApiStatus(session);
@@ -56,6 +58,11 @@ public final class Operations {
         routePolicies = new OpsRoutePolicies(metrics, ingresses, fullSyncs, clock, routes);
         callMeter = new AviCallMeter(metrics);
         management = new ControllerManagement(camel, actions, deadLetters, inventory, apiStatus, fullSyncs, progress);
+    }
+
+    /** Meters what the deletion brake holds. */
+    public void meter(DeletionBrake brake) {
+        metrics.bindDeletionBrake(brake);
     }
 
     /** Adds the route policies, the Avi call meter and the MBean to the context (before its routes start). */

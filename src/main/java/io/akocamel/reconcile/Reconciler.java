@@ -3,6 +3,7 @@ package io.akocamel.reconcile;
 import io.akocamel.avi.AviDelivery;
 import io.akocamel.avi.AviInventory;
 import io.akocamel.avi.BatchResult;
+import io.akocamel.avi.DeletionBrake;
 import io.akocamel.avi.ErrorClass;
 import io.akocamel.avi.Plan;
 import io.akocamel.avi.Planner;
@@ -71,8 +72,11 @@ public class Reconciler {
         void releaseShowing(Set<String> addresses);
     }
 
-    /** The Avi side: what the controller holds, how to plan against it, how to deliver, and whether writes may go. */
-    public record Avi(AviInventory inventory, Planner planner, AviDelivery delivery, BooleanSupplier writesAllowed) {
+    /**
+     * The Avi side: what the controller holds, how to plan against it, how to deliver, whether writes may go, and the
+     * brake on mass deletions.
+     */
+    public record Avi(AviInventory inventory, Planner planner, AviDelivery delivery, BooleanSupplier writesAllowed, DeletionBrake brake) {
     }
 
     private final Settings settings;
@@ -143,7 +147,8 @@ public class Reconciler {
         ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster.view(), settings);
         List<AviObject> desired = deleting ? List.of() : model.objects();
         // deleteConfig removes everything owned, whatever the state of the lists: it is an explicit order
-        Plan plan = avi.planner().plan(key, desired, avi.inventory(), gcAllowed || deleting);
+        Plan planned = avi.planner().plan(key, desired, avi.inventory(), gcAllowed || deleting);
+        Plan plan = avi.brake().admit(planned, avi.inventory()::ownedCount, deleting);
         Collection<Ingress> ingresses = cluster.view().ingressesOfShard(key, naming);
         ReconcileResult result = apply(key, plan, ingresses);
         if (model != null) {
@@ -157,7 +162,7 @@ public class Reconciler {
     private ReconcileResult apply(String key, Plan plan, Collection<Ingress> ingresses) {
         if (plan.operations().isEmpty()) {
             // nothing to send; conflicts are still reported (a batch reports its own, with the controller's errors)
-            plan.conflicts().forEach(c -> warnIngresses(key, ingresses, ErrorClass.CONFLICT.eventReason(), c.key() + ": " + c.reason()));
+            plan.conflicts().forEach(c -> warnIngresses(key, ingresses, c.eventReason(), c.key() + ": " + c.reason()));
             return ReconcileResult.noop(key, plan.conflicts().size());
         }
         BatchResult batch = avi.delivery().apply(plan.batch());
@@ -315,17 +320,20 @@ public class Reconciler {
      * Every key the controller holds objects for, plus every key the cluster wants: what a full sync must visit.
      * Owned objects without a shard marker (written by AKO itself, for instance) are adopted when a shard wants them
      * and otherwise left alone: deleting them would need every shard's model at once. On complete lists, the
-     * Ingresses that stopped being ours while the controller was stopped and still show one of our VIPs are released.
-     * The initial sync counts from the first full sync on complete lists (an earlier one only skips).
+     * Ingresses that stopped being ours while the controller was stopped and still show one of our VIPs are released,
+     * and a complete full sync starts a new cycle of the deletion brake. The initial sync counts from the first full
+     * sync on complete lists (an earlier one only skips).
      */
     public List<String> fullSyncKeys(@Body List<String> kubernetesKeys, @Header(KubeHeaders.KUBERNETES_COMPLETE) Boolean complete) {
         Set<String> keys = new TreeSet<>(kubernetesKeys);
         keys.addAll(avi.inventory().shardKeys());
         List<String> all = new ArrayList<>(keys);
-        if (!Boolean.FALSE.equals(complete)) {
+        boolean listsComplete = !Boolean.FALSE.equals(complete);
+        if (listsComplete) {
             initialSync.started(all);
             cluster.releases().releaseShowing(ourVips());
         }
+        avi.brake().cycleStarted(listsComplete && cluster.complete().getAsBoolean() && avi.inventory().isComplete());
         return all;
     }
 

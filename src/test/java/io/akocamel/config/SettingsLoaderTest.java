@@ -264,6 +264,8 @@ class SettingsLoaderTest {
             "list where a value belongs | ControllerSettings: {tenantName: [a]}                     | ControllerSettings.tenantName: '[\"a\"]' is not allowed; expected a single value",
             "workers                    | akoCamel: {workers: 0}                                    | akoCamel.workers: '0'",
             "logFormat                  | akoCamel: {logFormat: xml}                                | akoCamel.logFormat: 'xml'",
+            "brake share above 1        | akoCamel: {deletionBrake: {maxShare: 1.5}}                | akoCamel.deletionBrake.maxShare: '1.5' is not allowed; expected a number from 0 to 1",
+            "brake share not a number   | akoCamel: {deletionBrake: {maxShare: half}}               | akoCamel.deletionBrake.maxShare: 'half' is not allowed",
     })
     void invalidValueIsReportedWithKeyValueAndWhatIsAllowed(String what, String yaml, String expected) {
         SettingsException e = failure(MINIMAL + "avicredentials: {username: a, password: b}\n" + yaml);

@@ -43,7 +43,8 @@ class HelmChartTest {
     private static final List<String> AKO_CAMEL_ENV = List.of("AKO_CAMEL_INSECURE", "AKO_CAMEL_LEGACY_CLASS_ANNOTATION",
             "AKO_CAMEL_INGRESS_CLASS_NAME", "AKO_CAMEL_WORKERS", "AKO_CAMEL_DEBOUNCE_MILLIS", "AKO_CAMEL_CALL_TIMEOUT_SECONDS",
             "AKO_CAMEL_RETRY_INITIAL_MILLIS", "AKO_CAMEL_RETRY_MAX_MILLIS", "AKO_CAMEL_RETRY_MAX_ATTEMPTS",
-            "AKO_CAMEL_RETRY_SLOW_SECONDS", "AKO_CAMEL_RESYNC_SECONDS", "AKO_CAMEL_LOG_FORMAT", "AKO_CAMEL_ROUTES_DIR");
+            "AKO_CAMEL_RETRY_SLOW_SECONDS", "AKO_CAMEL_RESYNC_SECONDS", "AKO_CAMEL_LOG_FORMAT", "AKO_CAMEL_BRAKE_MAX_SHARE",
+            "AKO_CAMEL_BRAKE_MIN_OBJECTS", "AKO_CAMEL_ROUTES_DIR");
 
     /** The three value sets of the issue: the chart's defaults, the seed's values (both routing modes), AKO's defaults. */
     static Stream<Arguments> valueSets() {

@@ -10,6 +10,7 @@ import io.akocamel.testing.MockKubernetes;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -37,31 +39,54 @@ public class ControllerFixture implements AutoCloseable {
 
     /** The controller reaches the simulator at {@code controllerUrl} (its own URL, or a proxy in front of it). */
     protected ControllerFixture(AviSimulator avi, String controllerUrl, String password) {
-        this(avi, controllerUrl, password, new KubernetesCrudDispatcher());
+        this(avi, controllerUrl, password, new KubernetesCrudDispatcher(), UnaryOperator.identity());
     }
 
-    protected ControllerFixture(AviSimulator avi, String controllerUrl, String password, KubernetesCrudDispatcher kubernetes) {
+    /**
+     * @param kubernetes how the mock Kubernetes API answers (e.g. with injected faults)
+     * @param adjust     changes the fixture's settings (shard size, cluster name, ...)
+     */
+    protected ControllerFixture(AviSimulator avi, String controllerUrl, String password, KubernetesCrudDispatcher kubernetes,
+                                UnaryOperator<TestSettings.Builder> adjust) {
         this.kube = MockKubernetes.start(kubernetes);
         this.avi = avi;
         this.managementPort = FreePort.find();
-        this.settings = TestSettings.builder().controller(controllerUrl).credentials(avi.username(), password).seedCloud()
+        this.settings = adjust.apply(TestSettings.builder().controller(controllerUrl).credentials(avi.username(), password).seedCloud()
                 .set("AKOSettings.layer7Only", "true").set("AKOSettings.apiServerPort", String.valueOf(managementPort))
-                .debounce(Duration.ofMillis(20)).retry(Duration.ofMillis(20), Duration.ofMillis(100), 3).slowRetry(Duration.ofSeconds(1))
+                .debounce(Duration.ofMillis(20)).retry(Duration.ofMillis(20), Duration.ofMillis(100), 3).slowRetry(Duration.ofSeconds(1)))
                 .build();
     }
 
     static ControllerFixture create() {
-        return create(new KubernetesCrudDispatcher());
+        return create(new KubernetesCrudDispatcher(), UnaryOperator.identity());
     }
 
     /** With a Kubernetes API that answers through {@code kubernetes} (e.g. one that injects faults). */
     static ControllerFixture create(KubernetesCrudDispatcher kubernetes) {
+        return create(kubernetes, UnaryOperator.identity());
+    }
+
+    static ControllerFixture create(UnaryOperator<TestSettings.Builder> adjust) {
+        return create(new KubernetesCrudDispatcher(), adjust);
+    }
+
+    static ControllerFixture create(KubernetesCrudDispatcher kubernetes, UnaryOperator<TestSettings.Builder> adjust) {
         AviSimulator avi = AviSimulator.builder().build().start();
-        return new ControllerFixture(avi, avi.baseUrl(), AviSimulator.DEFAULT_PASSWORD, kubernetes);
+        return new ControllerFixture(avi, avi.baseUrl(), AviSimulator.DEFAULT_PASSWORD, kubernetes, adjust);
     }
 
     public ControllerFixture startController() throws Exception {
         app = ControllerApp.start(settings, kube.client(), null);
+        return this;
+    }
+
+    /** The controller as if it ran in pod {@code namespace/name} (created here): its own Events go to that pod. */
+    public ControllerFixture startControllerInPod(String namespace, String name) throws Exception {
+        kube.client().resource(new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build()).create();
+        ControllerApp.Builder builder = ControllerApp.builder(settings).kubernetes(kube.client())
+                .property("preflight.podName", name).property("preflight.podNamespace", namespace);
+        ControllerApp.managementProperties(settings).forEach(builder::property);
+        app = builder.start();
         return this;
     }
 

@@ -9,6 +9,7 @@ import io.akocamel.avi.AviOperation;
 import io.akocamel.avi.BatchResult;
 import io.akocamel.avi.OperationResult;
 import io.akocamel.avi.Outcome;
+import io.akocamel.avi.DeletionBrake;
 import io.akocamel.avi.Planner;
 import io.akocamel.avi.ShardBatch;
 import io.akocamel.config.Settings;
@@ -189,8 +190,7 @@ class ReconcilerTest {
             throw new IllegalStateException("boom");
         };
 
-        ReconcileResult result = new Reconciler(settings, clusterSide(), new Reconciler.Avi(inventory, new Planner("cluster-1"), throwing,
-                writesAllowed::get), dns, new RuntimeConfig(settings), new InitialSync()).reconcile(shard, false);
+        ReconcileResult result = new Reconciler(settings, clusterSide(), aviSide(throwing), dns, new RuntimeConfig(settings), new InitialSync()).reconcile(shard, false);
 
         assertThat(result.result()).isEqualTo("FAILED");
         assertThat(result.error()).contains("the reconcile failed", "boom");
@@ -265,7 +265,12 @@ class ReconcilerTest {
     }
 
     private Reconciler.Avi aviSide() {
-        return new Reconciler.Avi(inventory, new Planner("cluster-1"), controller, writesAllowed::get);
+        return aviSide(controller);
+    }
+
+    private Reconciler.Avi aviSide(AviDelivery delivery) {
+        return new Reconciler.Avi(inventory, new Planner("cluster-1"), delivery, writesAllowed::get,
+                new DeletionBrake(settings.akoCamel().deletionBrake(), alarm -> { }));
     }
 
     private void inventoryRead() {
