@@ -115,6 +115,7 @@ class BadInputCorpusTest {
                 .filter(d -> d.errorClass() == ErrorClass.INTERNAL).toList();
         assertThat(internal).as("dead letters of class INTERNAL").isEmpty();
         MeterRegistry meters = fixture.app().context().getRegistry().findSingleByType(MeterRegistry.class);
+        assertThat(meters.find("ako.reconciles").counters()).as("reconciles counted").isNotEmpty();
         double errors = meters.find("ako.reconciles").tag("result", "error").counters().stream().mapToDouble(Counter::count).sum();
         assertThat(errors).as("reconciles that threw").isZero();
     }
