@@ -21,10 +21,12 @@ public final class IngressValidation {
     public static final String INVALID_HOST = "InvalidHost";
     public static final String RULE_WITHOUT_HTTP = "RuleWithoutHTTP";
     public static final String INVALID_PATH_TYPE = "InvalidPathType";
+    public static final String INVALID_PATH = "InvalidPath";
     public static final String UNSUPPORTED_BACKEND = "UnsupportedBackend";
 
     private static final Set<String> PATH_TYPES = Set.of("Exact", "Prefix", "ImplementationSpecific");
     private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
+    private static final Pattern ALL_DIGITS = Pattern.compile("^[0-9.]+$");
     private static final Pattern DNS_NAME =
             Pattern.compile("^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
@@ -95,8 +97,13 @@ public final class IngressValidation {
         if (IPV4.matcher(host).matches()) {
             return "is an IP address; Ingress hosts must be DNS names (omit host to match requests by IP)";
         }
-        if (host.length() > 253 || !DNS_NAME.matcher(host).matches()) {
+        if (host.length() > 253 || !DNS_NAME.matcher(host).matches() || ALL_DIGITS.matcher(host).matches()) {
             return "is not a DNS name; use lower-case letters, digits, '-' and '.', optionally starting with \"*.\"";
+        }
+        for (String label : host.split("\\.")) {
+            if (label.length() > 63) {
+                return "has a label of " + label.length() + " characters; a DNS label has at most 63";
+            }
         }
         return null;
     }
@@ -126,6 +133,8 @@ public final class IngressValidation {
             } else if (!PATH_TYPES.contains(path.getPathType())) {
                 problems.add(new Problem(INVALID_PATH_TYPE, pathWhere + " has pathType \"" + path.getPathType()
                         + "\"; use Exact, Prefix or ImplementationSpecific. The path is skipped."));
+            } else if (pathProblem(path) != null) {
+                problems.add(new Problem(INVALID_PATH, pathWhere + " " + pathProblem(path) + ". The path is skipped."));
             } else if (path.getBackend() == null) {
                 problems.add(new Problem(UNSUPPORTED_BACKEND, pathWhere + " has no backend; set backend.service. The path is skipped."));
             } else if (backendProblem(path.getBackend()) != null) {
@@ -158,6 +167,16 @@ public final class IngressValidation {
         return kept.size() == tls.getHosts().size() ? tls : new IngressTLS(kept, tls.getSecretName());
     }
 
+    /** Null for a path the Ingress specification accepts: absolute, or empty under ImplementationSpecific (meaning "/"). */
+    private static String pathProblem(HTTPIngressPath path) {
+        String value = path.getPath() == null ? "" : path.getPath();
+        if (value.startsWith("/") || value.isEmpty() && path.getPathType().equals("ImplementationSpecific")) {
+            return null;
+        }
+        return value.isEmpty() ? "is empty; an " + path.getPathType() + " path needs one, such as /"
+                : "does not start with '/'; write it as an absolute path such as /" + value;
+    }
+
     /** Null for a Service backend with a port; else what is wrong and how to fix it. */
     private static String backendProblem(IngressBackend backend) {
         if (backend.getResource() != null) {
@@ -170,6 +189,9 @@ public final class IngressValidation {
         var port = backend.getService().getPort();
         if (port == null || (port.getNumber() == null && (port.getName() == null || port.getName().isEmpty()))) {
             return "has no Service port; set backend.service.port.number or backend.service.port.name";
+        }
+        if (port.getNumber() != null && (port.getNumber() < 1 || port.getNumber() > 65535)) {
+            return "has Service port number " + port.getNumber() + "; a port number is 1 to 65535";
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package io.akocamel.model;
 
 import io.akocamel.admission.Problem;
+import io.akocamel.admission.TlsKeyMatch;
 import io.akocamel.admission.TlsSecretUsability;
 import io.fabric8.kubernetes.api.model.Secret;
 
@@ -8,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Map;
 
@@ -56,7 +58,7 @@ final class TlsSecrets {
         return memo.get(content, c -> decode((Content) c));
     }
 
-    /** Decodes and parses the values of a Secret that {@link TlsSecretUsability} accepts (it has both). */
+    /** Decodes and parses the values of a Secret that {@link TlsSecretUsability} accepts (it has both); the first certificate is the server's. */
     private static KeyPair decode(Content content) {
         String crt = content.crtBase64() ? base64(content.crt()) : content.crt();
         String key = content.keyBase64() ? base64(content.key()) : content.key();
@@ -69,16 +71,20 @@ final class TlsSecrets {
         if (!crt.contains("-----BEGIN CERTIFICATE-----")) {
             return invalid(CRT + " is not a PEM certificate (no BEGIN CERTIFICATE block)");
         }
+        X509Certificate certificate;
         try {
-            if (CertificateFactory.getInstance("X.509").generateCertificates(
-                    new ByteArrayInputStream(crt.getBytes(StandardCharsets.US_ASCII))).isEmpty()) {
+            var certificates = CertificateFactory.getInstance("X.509").generateCertificates(
+                    new ByteArrayInputStream(crt.getBytes(StandardCharsets.US_ASCII)));
+            if (certificates.isEmpty()) {
                 return invalid(CRT + " holds no certificate");
             }
+            certificate = (X509Certificate) certificates.iterator().next();
         } catch (CertificateException | RuntimeException e) {
             return invalid(CRT + " is not a readable X.509 certificate");
         }
-        if (!key.contains("-----BEGIN ") || !key.contains("PRIVATE KEY-----")) {
-            return invalid(KEY + " is not a PEM private key (no BEGIN ... PRIVATE KEY block)");
+        String mismatch = TlsKeyMatch.problem(certificate, key);
+        if (mismatch != null) {
+            return invalid(mismatch);
         }
         return new KeyPair(crt, key, null);
     }

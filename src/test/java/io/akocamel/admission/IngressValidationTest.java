@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IngressValidationTest {
@@ -23,6 +25,8 @@ class IngressValidationTest {
             foo.example.com:8080 | has a port; remove ":8080" (the port of a request is ignored for matching)
             Foo.Example.com      | is not a DNS name; use lower-case letters, digits, '-' and '.', optionally starting with "*."
             foo.*.example.com    | is not a DNS name; use lower-case letters, digits, '-' and '.', optionally starting with "*."
+            123.456              | is not a DNS name; use lower-case letters, digits, '-' and '.', optionally starting with "*."
+            aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com | has a label of 64 characters; a DNS label has at most 63
             """)
     void hostProblems(String host, String problem) {
         assertThat(IngressValidation.hostProblem(host)).isEqualTo(problem);
@@ -75,6 +79,29 @@ class IngressValidationTest {
         assertThat(validated.problems().get(0).message()).isEqualTo("spec.rules[0].http.paths[1] (host \"foo.example.com\") path "
                 + "\"/typeless\" has no pathType; set Exact, Prefix or ImplementationSpecific. The path is skipped.");
         assertThat(validated.ingress().getSpec().getRules().get(0).getHttp().getPaths()).extracting(p -> p.getPath()).containsExactly("/");
+    }
+
+    @ParameterizedTest(name = "{1} \"{0}\" port {2} -> {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            /api | Prefix                 | 80    | -
+            ''   | ImplementationSpecific | 80    | -
+            api  | Prefix                 | 80    | InvalidPath: does not start with '/'; write it as an absolute path such as /api
+            api  | ImplementationSpecific | 80    | InvalidPath: does not start with '/'; write it as an absolute path such as /api
+            ''   | Exact                  | 80    | InvalidPath: is empty; an Exact path needs one, such as /
+            /api | Prefix                 | 0     | UnsupportedBackend: has Service port number 0; a port number is 1 to 65535
+            /api | Prefix                 | 70000 | UnsupportedBackend: has Service port number 70000; a port number is 1 to 65535
+            """)
+    void pathAndPortProblems(String path, String pathType, int port, String problem) {
+        Ingress ingress = new IngressBuilder().withNewMetadata().withNamespace("ns").withName("web").endMetadata().withNewSpec()
+                .addNewRule().withHost("foo.example.com").withNewHttp().addNewPath().withPath(path).withPathType(pathType)
+                .withNewBackend().withNewService().withName("svc").withNewPort().withNumber(port).endPort().endService().endBackend()
+                .endPath().endHttp().endRule().endSpec().build();
+
+        IngressValidation.Validated validated = IngressValidation.validate(ingress);
+
+        String prefix = "spec.rules[0].http.paths[0] (host \"foo.example.com\") path \"" + path + "\" ";
+        assertThat(validated.problems()).map(p -> p.reason() + ": " + p.message().replace(prefix, "").replace(". The path is skipped.", ""))
+                .containsExactlyElementsOf(problem == null ? List.of() : List.of(problem));
     }
 
     @Test

@@ -115,8 +115,8 @@ class WarningsTest {
                         - host: foo.*.test
                           http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: ok, port: {number: 80}}}}]}
                         """)),
-                row("relative path", "ClusterIP", Reason.InvalidRule, "path 'api' (Prefix) does not start with '/'", bad("api", "{name: ok, port: {number: 80}}")),
-                row("Exact without path", "ClusterIP", Reason.InvalidRule, "path '' (Exact) does not start with '/'", ingress("""
+                row("relative path", "ClusterIP", IngressValidation.INVALID_PATH, "path \"api\" does not start with '/'", bad("api", "{name: ok, port: {number: 80}}")),
+                row("Exact without path", "ClusterIP", IngressValidation.INVALID_PATH, "is empty; an Exact path needs one, such as /", ingress("""
                         - host: bad.test
                           http: {paths: [{pathType: Exact, backend: {service: {name: ok, port: {number: 80}}}}]}
                         """)),
