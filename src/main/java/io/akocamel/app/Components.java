@@ -158,7 +158,7 @@ public final class Components implements CamelConfiguration {
         properties.addInitialProperty("ako.reconcile.debounceMillis", String.valueOf(Math.max(1, settings.akoCamel().debounce().toMillis())));
         registry.bind("akoRuntimeConfig", runtime);
         registry.bind("initialSyncHealthCheck", initialSync);
-        registry.bind("shardKeyCoalescer", new ShardKeyCoalescer());
+        registry.bind("shardKeyCoalescer", new ShardKeyCoalescer(settings.akoCamel().maxDebounce()));
         registry.bind("useOriginalAggregationStrategy", new UseOriginalAggregationStrategy());
     }
 

@@ -8,8 +8,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** What one reconcile of a shard key did: writes by outcome, failures, conflicts; or why it was skipped. */
-public record ReconcileResult(String key, Map<Outcome, Long> outcomes, int failures, int conflicts, String skippedBecause) {
+/**
+ * What one reconcile of a shard key did: writes by outcome, failures, conflicts; or why it was skipped; and whether the
+ * key was requested again meanwhile ({@code rerun}: the route sends it back to be reconciled once more).
+ */
+public record ReconcileResult(String key, Map<Outcome, Long> outcomes, int failures, int conflicts, String skippedBecause, Rerun rerun) {
+
+    ReconcileResult(String key, Map<Outcome, Long> outcomes, int failures, int conflicts, String skippedBecause) {
+        this(key, outcomes, failures, conflicts, skippedBecause, Rerun.NONE);
+    }
 
     static ReconcileResult noop(String key, int conflicts) {
         return new ReconcileResult(key, Map.of(), 0, conflicts, null);
@@ -17,6 +24,10 @@ public record ReconcileResult(String key, Map<Outcome, Long> outcomes, int failu
 
     static ReconcileResult skipped(String key, String reason) {
         return new ReconcileResult(key, Map.of(), 0, 0, reason);
+    }
+
+    ReconcileResult withRerun(Rerun requested) {
+        return new ReconcileResult(key, outcomes, failures, conflicts, skippedBecause, requested);
     }
 
     static ReconcileResult of(String key, BatchResult batch, int conflicts) {

@@ -37,14 +37,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
  * Reconciles one shard key (the {@code reconcile-run} route): the model of the shard from the current cluster state,
  * the plan against the Avi inventory, the ordered delivery, then Ingress status and Events. Stateless between calls
- * apart from per-key locks (one shard is never reconciled by two workers at once) and the initial-sync bookkeeping.
+ * apart from the running keys (one shard is never reconciled by two workers at once: a request for a running key
+ * returns at once and is answered by one rerun, see {@link RunningKeys}) and the initial-sync bookkeeping.
  * Every collaborator is passed in; the composition root ({@code io.akocamel.app.Components}) wires the real ones.
  */
 public class Reconciler {
@@ -66,7 +65,7 @@ public class Reconciler {
     private final DnsDomainCheck dnsDomains;
     private final RuntimeConfig runtime;
     private final InitialSync initialSync;
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final RunningKeys running = new RunningKeys();
 
     public Reconciler(Settings settings, Cluster cluster, Avi avi, DnsDomainCheck dnsDomains, RuntimeConfig runtime, InitialSync initialSync) {
         this.settings = settings;
@@ -78,10 +77,14 @@ public class Reconciler {
         this.initialSync = initialSync;
     }
 
-    /** Reconciles one shard key; {@code fullSync} keys also count towards the initial sync. */
+    /**
+     * Reconciles one shard key; {@code fullSync} keys also count towards the initial sync. A key already running on
+     * another worker is skipped at once and marked for a rerun, which the running reconcile's result carries.
+     */
     public ReconcileResult reconcile(@Body String key, @Header(KubeHeaders.FULL_SYNC) Boolean fullSync) {
-        ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
-        lock.lock();
+        if (!running.start(key, Boolean.TRUE.equals(fullSync))) {
+            return ReconcileResult.skipped(key, "being reconciled by another worker; reconciled again when that ends");
+        }
         try {
             ReconcileResult result;
             if (!avi.writesAllowed().getAsBoolean()) {
@@ -95,9 +98,10 @@ public class Reconciler {
             if (Boolean.TRUE.equals(fullSync) && result.skippedBecause() == null) {
                 initialSync.done(key);
             }
-            return result;
-        } finally {
-            lock.unlock();
+            return result.withRerun(running.finish(key));
+        } catch (RuntimeException | Error e) {
+            running.finish(key);
+            throw e;
         }
     }
 
@@ -234,12 +238,6 @@ public class Reconciler {
 
     /** For tests and the JMX view: the shard keys currently being reconciled. */
     public Set<String> busyKeys() {
-        Set<String> busy = new TreeSet<>();
-        locks.forEach((k, l) -> {
-            if (l.isLocked()) {
-                busy.add(k);
-            }
-        });
-        return busy;
+        return running.keys();
     }
 }
