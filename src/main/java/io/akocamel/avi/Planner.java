@@ -70,7 +70,7 @@ public final class Planner {
             Optional<StoredObject> stored = inventory.get(object.type(), object.name());
             if (stored.isEmpty()) {
                 writes.put(object.key(), new AviOperation(AviMethod.POST, object.type(), object.name(), null, stamped.payload(),
-                        stamped.checksum(), "new@" + inventory.epoch() + "/" + inventory.timesForgotten(object.type(), object.name()), Set.of()));
+                        stamped.checksum(), "new@" + inventory.creationBasis(object.type(), object.name()), Set.of()));
             } else if (!stored.get().owned()) {
                 conflicts.add(new Conflict(object.type(), object.name(), FOREIGN + " (" + Payloads.ownerOf(stored.get().body()) + ")"));
             } else if (!stamped.checksum().equals(stored.get().checksum()) || !Payloads.contains(stored.get().body(), stamped.payload())) {

@@ -57,6 +57,7 @@ final class IngressSyncState {
         }
         Naming naming = state.naming();
         Set<String> everyShard = null;
+        Set<String> inUse = new HashSet<>();
         int synced = 0;
         int withErrors = 0;
         for (Ingress ingress : state.ingresses()) {
@@ -65,6 +66,7 @@ final class IngressSyncState {
                 everyShard = everyShard == null ? state.everyShard() : everyShard;
                 shards.addAll(everyShard);
             }
+            inUse.addAll(shards);
             boolean failed = false;
             boolean allSucceeded = !shards.isEmpty();
             for (String shard : shards) {
@@ -78,6 +80,8 @@ final class IngressSyncState {
                 synced++;
             }
         }
+        // the results of shards no Ingress is on any more (deleted hosts' dedicated shards) are not needed
+        succeeded.keySet().retainAll(inUse);
         return new Counts(synced, withErrors);
     }
 }
