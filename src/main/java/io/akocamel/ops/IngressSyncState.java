@@ -41,6 +41,11 @@ final class IngressSyncState {
         }
     }
 
+    /** Shards whose last result is kept (bounded memory: those some Ingress is on, after a count). */
+    int shardResults() {
+        return succeeded.size();
+    }
+
     synchronized Counts counts() {
         long now = System.nanoTime();
         if (countedAt == 0 || now - countedAt > MAX_AGE_NANOS) {
