@@ -23,7 +23,6 @@ import io.akocamel.model.ClusterSnapshot;
 import io.akocamel.model.Naming;
 import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -67,18 +66,8 @@ class ReconcileSchedulingTest {
                   http:
                     paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]
             """;
-    static final String CLUSTER = """
-            apiVersion: networking.k8s.io/v1
-            kind: IngressClass
-            metadata: {name: avi-lb}
-            spec: {controller: ako.vmware.com/avi-lb}
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: web, namespace: shop}
-            spec: {type: ClusterIP, ports: [{port: 80, targetPort: 8080}]}
-            ---
-            """ + INGRESS.formatted("a") + "---\n" + INGRESS.formatted("b") + "---\n" + INGRESS.formatted("c");
+    static final String CLUSTER = ReconcilerTest.MANIFESTS + "---\n" + INGRESS.formatted("a") + "---\n" + INGRESS.formatted("b")
+            + "---\n" + INGRESS.formatted("c");
 
     static final int WORKERS = 4;
 
@@ -99,8 +88,7 @@ class ReconcileSchedulingTest {
         naming = Naming.of(settings);
         AviInventory inventory = new AviInventory("cluster-1");
         inventory.replace(Map.of(), true);
-        @SuppressWarnings("unchecked")
-        List<HasMetadata> objects = (List<HasMetadata>) (List<?>) Serialization.unmarshal(CLUSTER);
+        List<HasMetadata> objects = ReconcilerTest.objects(CLUSTER);
         reconciler = new Reconciler(settings,
                 new Reconciler.Cluster(ClusterSnapshot.of(settings, objects), () -> awaitQuietly(workersFree), EventSink.NONE,
                         (ingress, status) -> false),

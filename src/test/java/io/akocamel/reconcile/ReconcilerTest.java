@@ -219,7 +219,7 @@ class ReconcilerTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<HasMetadata> objects(String yaml) {
+    static List<HasMetadata> objects(String yaml) {
         return (List<HasMetadata>) (List<?>) Serialization.unmarshal(yaml);
     }
 
