@@ -136,6 +136,7 @@ AKO_CAMEL_LEGACY_CLASS_ANNOTATION: {{ include "ako-camel.string" $c.honourLegacy
 AKO_CAMEL_INGRESS_CLASS_NAME: {{ include "ako-camel.string" $c.ingressClassName }}
 AKO_CAMEL_WORKERS: {{ include "ako-camel.string" $c.workers }}
 AKO_CAMEL_DEBOUNCE_MILLIS: {{ include "ako-camel.string" $c.debounceMillis }}
+AKO_CAMEL_MAX_DEBOUNCE_MILLIS: {{ include "ako-camel.string" $c.maxDebounceMillis }}
 AKO_CAMEL_CALL_TIMEOUT_SECONDS: {{ include "ako-camel.string" $c.callTimeoutSeconds }}
 AKO_CAMEL_RETRY_INITIAL_MILLIS: {{ include "ako-camel.string" $c.retry.initialDelayMillis }}
 AKO_CAMEL_RETRY_MAX_MILLIS: {{ include "ako-camel.string" $c.retry.maxDelayMillis }}
@@ -252,6 +253,7 @@ are listed whole). Keep it in step with values.yaml: ChartNotesTest fails when a
 - akoCamel.controllerInsecureSkipVerify
 - akoCamel.workers
 - akoCamel.debounceMillis
+- akoCamel.maxDebounceMillis
 - akoCamel.callTimeoutSeconds
 - akoCamel.retry.initialDelayMillis
 - akoCamel.retry.maxDelayMillis

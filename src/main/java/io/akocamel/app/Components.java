@@ -165,7 +165,7 @@ public final class Components implements CamelConfiguration {
         properties.addInitialProperty("ako.reconcile.debounceMillis", String.valueOf(Math.max(1, settings.akoCamel().debounce().toMillis())));
         registry.bind("akoRuntimeConfig", runtime);
         registry.bind("initialSyncHealthCheck", initialSync);
-        registry.bind("shardKeyCoalescer", new ShardKeyCoalescer());
+        registry.bind("shardKeyCoalescer", new ShardKeyCoalescer(settings.akoCamel().maxDebounce()));
         registry.bind("reconcileRetries", new ReconcileRetries(settings.akoCamel().retry(), Clock.systemUTC()));
         registry.bind("useOriginalAggregationStrategy", new UseOriginalAggregationStrategy());
     }

@@ -132,16 +132,23 @@ public final class AviInventory {
     }
 
     /**
-     * How often an object was forgotten (deleted): part of a create's idempotency basis, so that an object deleted and
-     * wanted again is created again rather than taken for a duplicate of its first creation.
+     * A create's idempotency basis: the epoch and how often the object was forgotten (deleted) in it, so that an object
+     * deleted and wanted again is created again rather than taken for a duplicate of its first creation.
      */
-    public long timesForgotten(AviType type, String name) {
-        return forgotten.getOrDefault(type.path() + "/" + name, 0L);
+    public synchronized String creationBasis(AviType type, String name) {
+        return epoch.get() + "/" + forgotten.getOrDefault(type.path() + "/" + name, 0L);
+    }
+
+    /** Names forgotten since the last observation (bounded memory: they go at the next one). */
+    int forgottenNames() {
+        return forgotten.size();
     }
 
     /** An observation of the controller (a load or a refresh) happened. */
-    void observed() {
+    synchronized void observed() {
         epoch.incrementAndGet();
+        // a basis names its epoch: the counts of the previous one can never be reused, so they go (bounded memory)
+        forgotten.clear();
     }
 
     /**

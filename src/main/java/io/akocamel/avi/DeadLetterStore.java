@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  * Back-off: transient, session and internal errors wait {@code retry.maxDelay} doubling per failed attempt (capped at
  * 10 × {@code retry.slowRetry}); slow-retry and credential errors wait {@code retry.slowRetry}; rejected payloads and
  * conflicts are not retried automatically (the next change or full sync re-plans them; or {@link #requestReconcile}).
+ * A shard handed out for recovery keeps its entries due again after the same back-off: if its reconcile is skipped or
+ * fails before its batch settles them, it is handed out again rather than stranded.
  */
 public final class DeadLetterStore {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterStore.class);
@@ -33,7 +35,7 @@ public final class DeadLetterStore {
      * One failed operation.
      *
      * @param attempts how many times it failed (batches, not HTTP calls)
-     * @param retryAt  when its shard is re-reconciled automatically; null when not (or already requested)
+     * @param retryAt  when its shard is re-reconciled automatically (again, if it was handed out and is still here); null when not
      */
     public record DeadLetter(String shardKey, String objectKey, AviMethod method, ErrorClass errorClass, int status, String error,
                              int attempts, Instant firstTime, Instant lastTime, Instant retryAt) {
@@ -101,7 +103,15 @@ public final class DeadLetterStore {
         entries.values().removeIf(e -> e.shardKey().equals(shardKey) && !stillFailing.contains(e.objectKey()));
     }
 
-    /** Shards whose entries are due; each is handed out once per failure. Used by route avi-dead-letter-recovery. */
+    /** The shard was reconciled with nothing left to send: its entries are obsolete. Used by route reconcile-run. */
+    public synchronized void shardSettled(String shardKey) {
+        shardApplied(shardKey, Set.of());
+    }
+
+    /**
+     * Shards whose entries are due (route avi-dead-letter-recovery). A handed-out entry is due again after its back-off
+     * unless the shard's next batch resolves it, records it again, or finds nothing to send.
+     */
     public synchronized List<String> dueForRecovery() {
         Instant now = clock.instant();
         Set<String> shards = new TreeSet<>();
@@ -109,7 +119,7 @@ public final class DeadLetterStore {
             if (e.retryAt() != null && !e.retryAt().isAfter(now)) {
                 shards.add(e.shardKey());
                 return new DeadLetter(e.shardKey(), e.objectKey(), e.method(), e.errorClass(), e.status(), e.error(), e.attempts(),
-                        e.firstTime(), e.lastTime(), null);
+                        e.firstTime(), e.lastTime(), now.plus(recoveryDelay(e.errorClass(), e.attempts())));
             }
             return e;
         });

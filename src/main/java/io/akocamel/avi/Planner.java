@@ -86,7 +86,7 @@ public final class Planner {
                     .collect(Collectors.toSet()));
             if (stored.isEmpty()) {
                 writes.put(object.key(), new AviOperation(AviMethod.POST, object.type(), object.name(), null, stamped.payload(),
-                        stamped.checksum(), "new@" + inventory.epoch() + "/" + inventory.timesForgotten(object.type(), object.name()), Set.of()));
+                        stamped.checksum(), "new@" + inventory.creationBasis(object.type(), object.name()), Set.of()));
             } else if (stored.get().otherCluster()) {
                 conflicts.add(new Conflict(object.type(), object.name(), "another Kubernetes cluster ("
                         + Payloads.marker(stored.get().body(), Payloads.CLUSTER_UID_MARKER) + ") uses clusterName '" + clusterName

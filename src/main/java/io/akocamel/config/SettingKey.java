@@ -109,6 +109,9 @@ enum SettingKey {
             "Shard keys reconciled in parallel; one key is never on two workers at once."),
     DEBOUNCE_MILLIS("akoCamel.debounceMillis", null, null, "100", Allowed.wholeNumber(0, 60_000),
             "A burst of changes to one shard key within this many milliseconds is reconciled once."),
+    MAX_DEBOUNCE_MILLIS("akoCamel.maxDebounceMillis", null, null, "1000", Allowed.wholeNumber(1, 600_000),
+            "A shard key changed without pause is still reconciled at least this often (milliseconds after its "
+                    + "first unreconciled change); at least `debounceMillis`."),
     CALL_TIMEOUT_SECONDS("akoCamel.callTimeoutSeconds", null, null, "30", Allowed.wholeNumber(1, 3600),
             "Timeout of one Avi Controller REST call."),
     RETRY_INITIAL_MILLIS("akoCamel.retry.initialDelayMillis", null, null, "500", Allowed.wholeNumber(1, 3_600_000),

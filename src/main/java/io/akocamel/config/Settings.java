@@ -100,6 +100,7 @@ public record Settings(
             String ingressClassName,
             int workers,
             Duration debounce,
+            Duration maxDebounce,
             Duration callTimeout,
             Retry retry,
             Duration kubernetesResync,

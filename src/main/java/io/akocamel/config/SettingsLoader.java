@@ -172,6 +172,7 @@ public final class SettingsLoader {
                 nonEmpty(SettingKey.INGRESS_CLASS_NAME),
                 integer(SettingKey.WORKERS),
                 Duration.ofMillis(integer(SettingKey.DEBOUNCE_MILLIS)),
+                Duration.ofMillis(Math.max(integer(SettingKey.DEBOUNCE_MILLIS), integer(SettingKey.MAX_DEBOUNCE_MILLIS))),
                 Duration.ofSeconds(integer(SettingKey.CALL_TIMEOUT_SECONDS)),
                 new Retry(
                         Duration.ofMillis(integer(SettingKey.RETRY_INITIAL_MILLIS)),

@@ -35,8 +35,16 @@ public final class ModelBuilder {
         ShardBuild build = new ShardBuild(ctx, cluster, shardVsName, memo, reusable ? previous.previous() : PreviousBuild.EMPTY);
         ShardModel model = build.build();
         memo.endBuild();
-        carried.put(shardVsName, new Carry(ctx, memo, build.next()));
+        if (!model.ingressHosts().isEmpty()) {
+            // a shard no Ingress is on has nothing worth carrying: a deleted host's dedicated shard leaves no trace
+            carried.put(shardVsName, new Carry(ctx, memo, build.next()));
+        }
         return model;
+    }
+
+    /** The shards whose builds carry something to the next one (bounded by the shards Ingresses are on). */
+    int carriedShards() {
+        return carried.size();
     }
 
     /**

@@ -41,6 +41,11 @@ final class IngressSyncState {
         }
     }
 
+    /** Shards whose last result is kept (bounded memory: those some Ingress is on, after a count). */
+    int shardResults() {
+        return succeeded.size();
+    }
+
     synchronized Counts counts() {
         long now = System.nanoTime();
         if (countedAt == 0 || now - countedAt > MAX_AGE_NANOS) {
@@ -57,6 +62,7 @@ final class IngressSyncState {
         }
         Naming naming = state.naming();
         Set<String> everyShard = null;
+        Set<String> inUse = new HashSet<>();
         int synced = 0;
         int withErrors = 0;
         for (Ingress ingress : state.ingresses()) {
@@ -65,6 +71,7 @@ final class IngressSyncState {
                 everyShard = everyShard == null ? state.everyShard() : everyShard;
                 shards.addAll(everyShard);
             }
+            inUse.addAll(shards);
             boolean failed = false;
             boolean allSucceeded = !shards.isEmpty();
             for (String shard : shards) {
@@ -78,6 +85,8 @@ final class IngressSyncState {
                 synced++;
             }
         }
+        // the results of shards no Ingress is on any more (deleted hosts' dedicated shards) are not needed
+        succeeded.keySet().retainAll(inUse);
         return new Counts(synced, withErrors);
     }
 }

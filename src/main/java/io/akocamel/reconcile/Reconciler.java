@@ -42,7 +42,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -50,8 +49,9 @@ import java.util.function.BooleanSupplier;
  * the plan against the Avi inventory, the ordered delivery, then Ingress status and Events. Nothing is written from
  * half-known state: a key is skipped (and visited by a later full sync) until the Avi inventory was read completely
  * once and while a Kubernetes list is incomplete. A reconcile that throws, or whose status write fails, returns a
- * result with an error (the route retries it). Keeps between calls per-key locks (one shard is never reconciled by two
- * workers at once), the hosts each shard served at its last reconcile (for status) and the initial-sync bookkeeping.
+ * result with an error (the route retries it). Keeps between calls the running keys (one shard is never reconciled by
+ * two workers at once: a request for a running key returns at once and is answered by one rerun, see
+ * {@link RunningKeys}), the hosts each shard served at its last reconcile (for status) and the initial-sync bookkeeping.
  * Every collaborator is passed in; the composition root ({@code io.akocamel.app.Components}) wires the real ones.
  */
 public class Reconciler {
@@ -87,7 +87,7 @@ public class Reconciler {
     private final DnsDomainCheck dnsDomains;
     private final RuntimeConfig runtime;
     private final InitialSync initialSync;
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final RunningKeys running = new RunningKeys();
     /** Per shard key, the hosts its last model served per Ingress: a host left out (its TLS Secret unusable) shows no VIP. */
     private final Map<String, Map<IngressRef, Set<String>>> servedHosts = new ConcurrentHashMap<>();
 
@@ -101,10 +101,14 @@ public class Reconciler {
         this.initialSync = initialSync;
     }
 
-    /** Reconciles one shard key; {@code fullSync} keys also count towards the initial sync. */
+    /**
+     * Reconciles one shard key; {@code fullSync} keys also count towards the initial sync. A key already running on
+     * another worker is skipped at once and marked for a rerun, which the running reconcile's result carries.
+     */
     public ReconcileResult reconcile(@Body String key, @Header(KubeHeaders.FULL_SYNC) Boolean fullSync) {
-        ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
-        lock.lock();
+        if (!running.start(key, Boolean.TRUE.equals(fullSync))) {
+            return ReconcileResult.skipped(key, "being reconciled by another worker; reconciled again when that ends");
+        }
         try {
             ReconcileResult result;
             if (!avi.writesAllowed().getAsBoolean()) {
@@ -123,9 +127,10 @@ public class Reconciler {
             if (Boolean.TRUE.equals(fullSync) && result.skippedBecause() == null) {
                 initialSync.done(key);
             }
-            return result;
-        } finally {
-            lock.unlock();
+            return result.withRerun(running.finish(key));
+        } catch (RuntimeException | Error e) {
+            running.finish(key);
+            throw e;
         }
     }
 
@@ -345,12 +350,6 @@ public class Reconciler {
 
     /** For tests and the JMX view: the shard keys currently being reconciled. */
     public Set<String> busyKeys() {
-        Set<String> busy = new TreeSet<>();
-        locks.forEach((k, l) -> {
-            if (l.isLocked()) {
-                busy.add(k);
-            }
-        });
-        return busy;
+        return running.keys();
     }
 }

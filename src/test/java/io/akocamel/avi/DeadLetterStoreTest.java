@@ -73,6 +73,29 @@ class DeadLetterStoreTest {
     }
 
     @Test
+    void aHandedOutShardThatNothingSettledIsHandedOutAgainAfterTheSameBackOff() {
+        store.record("shard-0", op("p1"), ErrorClass.TRANSIENT, 503, "x");
+        time.now = time.now.plusSeconds(30);
+        assertThat(store.dueForRecovery()).containsExactly("shard-0");
+
+        // its reconcile was skipped (write gate closed) or threw: no batch resolved or recorded the entry
+        time.now = time.now.plusSeconds(29);
+        assertThat(store.dueForRecovery()).isEmpty();
+        time.now = time.now.plusSeconds(1);
+        assertThat(store.dueForRecovery()).containsExactly("shard-0");
+    }
+
+    @Test
+    void aShardReconciledWithNothingToSendSettlesItsEntries() {
+        store.record("shard-0", op("a"), ErrorClass.TRANSIENT, 503, "x");
+        store.record("shard-1", op("b"), ErrorClass.SLOW_RETRY, 400, "No available free IPs");
+
+        store.shardSettled("shard-0");
+
+        assertThat(store.list()).extracting(DeadLetterStore.DeadLetter::objectKey).containsExactly("pool/b");
+    }
+
+    @Test
     void theStoreIsBoundedDroppingTheOldestEntry() {
         for (int i = 0; i < 5; i++) {
             store.record("shard-0", op("p" + i), ErrorClass.REJECTED, 400, "x");

@@ -6,6 +6,7 @@ import io.akocamel.model.AviObject;
 import io.akocamel.model.AviType;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,6 +100,23 @@ class PlannerTest {
         ObjectNode certificate = byKey.get("sslkeyandcertificate/cluster-1--foo.com").payload();
         assertThat(certificate.has("cloud_config_cksum")).isFalse();
         assertThat(Payloads.marker(certificate, "akocamel-cksum")).hasSize(16);
+    }
+
+    @Test
+    void tenThousandChurnedObjectsAreRecreatedWithFreshBasesAndForgottenAtTheNextRead() {
+        Set<String> bases = new HashSet<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 20_000; i++) {
+                String name = "p" + i / 2;  // created, deleted, created again, deleted again
+                AviOperation create = planner.plan(SHARD, List.of(desired(AviType.POOL, name)), inventory, false).operations().get(0);
+                assertThat(bases.add(create.idempotencyKey())).as("a recreation is never taken for an earlier create").isTrue();
+                store(create, "pool-" + i);
+                inventory.forget(AviType.POOL, name);
+            }
+            assertThat(inventory.forgottenNames()).isEqualTo(10_000);
+            inventory.replace(Map.of(AviType.POOL, List.of()), true);
+            assertThat(inventory.forgottenNames()).isZero();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.akocamel.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.akocamel.model.AviRouter.PortReading;
 import io.akocamel.model.AviRouter.SetReading;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -123,6 +124,25 @@ class ModelBuilderTest {
         ClusterSnapshot withoutB = cluster.without(b);
         assertThat(ModelBuilder.shardNames(withoutB, settings)).containsExactly("cluster-1--a.test-L7-dedicated");
         assertThat(builder.buildShard("cluster-1--b.test-L7-dedicated", withoutB, settings).objects()).isEmpty();
+    }
+
+    @Test
+    void tenThousandChurnedDedicatedHostsLeaveNothingCarried() {
+        var settings = K8s.settings("L7Settings.shardVSSize=DEDICATED");
+        List<HasMetadata> ingresses = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            ingresses.add(ingress("default/i" + i, 0).rule("h" + i + ".test", prefix("/", "web")).build());
+        }
+        ClusterSnapshot created = ClusterSnapshot.of(settings, ingresses);
+        ModelBuilder builder = new ModelBuilder();
+        List<String> shards = List.copyOf(ModelBuilder.shardNames(created, settings));
+        shards.forEach(shard -> builder.buildShard(shard, created, settings));
+        assertThat(builder.carriedShards()).isEqualTo(10_000);
+
+        ClusterSnapshot deleted = ClusterSnapshot.of(settings, List.of());
+        shards.forEach(shard -> builder.buildShard(shard, deleted, settings));
+
+        assertThat(builder.carriedShards()).isZero();
     }
 
     @Test

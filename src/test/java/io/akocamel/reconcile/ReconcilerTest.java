@@ -109,6 +109,27 @@ class ReconcilerTest {
     }
 
     @Test
+    void aRequestForARunningKeyReturnsAtOnceAndTheRunningReconcileAsksForOneRerun() {
+        inventoryRead();
+        List<ReconcileResult> whileRunning = new ArrayList<>();
+        Reconciler[] reconciler = new Reconciler[1];
+        reconciler[0] = new Reconciler(settings, clusterSide(), aviSide(batch -> {
+            whileRunning.add(reconciler[0].reconcile(shard, false));
+            whileRunning.add(reconciler[0].reconcile(shard, true));
+            return controller.apply(batch);
+        }), dns, new RuntimeConfig(settings), new InitialSync());
+
+        ReconcileResult result = reconciler[0].reconcile(shard, false);
+
+        assertThat(whileRunning).extracting(ReconcileResult::result).containsExactly("SKIPPED", "SKIPPED");
+        assertThat(whileRunning.get(0).skippedBecause()).contains("being reconciled by another worker");
+        assertThat(result.result()).isEqualTo("APPLIED");
+        assertThat(result.rerun()).as("one rerun, counting for the full sync").isEqualTo(Rerun.FULL_SYNC);
+        assertThat(reconciler[0].busyKeys()).isEmpty();
+        assertThat(reconciler[0].reconcile(shard, false).rerun()).isEqualTo(Rerun.NONE);
+    }
+
+    @Test
     void nothingIsWrittenWhileTheWriteGateIsClosed() {
         inventoryRead();
         writesAllowed.set(false);
@@ -287,7 +308,7 @@ class ReconcilerTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<HasMetadata> objects(String yaml) {
+    static List<HasMetadata> objects(String yaml) {
         return (List<HasMetadata>) (List<?>) Serialization.unmarshal(yaml);
     }
 

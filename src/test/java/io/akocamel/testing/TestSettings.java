@@ -140,6 +140,10 @@ public final class TestSettings {
             return set("akoCamel.debounceMillis", String.valueOf(debounce.toMillis()));
         }
 
+        public Builder maxDebounce(Duration maxDebounce) {
+            return set("akoCamel.maxDebounceMillis", String.valueOf(maxDebounce.toMillis()));
+        }
+
         public Builder retry(Duration initialDelay, Duration maxDelay, int maxAttempts) {
             return set("akoCamel.retry.initialDelayMillis", String.valueOf(initialDelay.toMillis()))
                     .set("akoCamel.retry.maxDelayMillis", String.valueOf(maxDelay.toMillis()))
@@ -178,7 +182,7 @@ public final class TestSettings {
             Settings.AkoCamelSettings c = settings.akoCamel();
             Settings.Retry r = c.retry();
             var timings = new Settings.AkoCamelSettings(c.controllerInsecureSkipVerify(), c.honourLegacyIngressClassAnnotation(),
-                    c.ingressClassName(), c.workers(), c.debounce(), callTimeout == null ? c.callTimeout() : callTimeout,
+                    c.ingressClassName(), c.workers(), c.debounce(), c.maxDebounce(), callTimeout == null ? c.callTimeout() : callTimeout,
                     new Settings.Retry(r.initialDelay(), r.maxDelay(), r.maxAttempts(), slowRetry == null ? r.slowRetry() : slowRetry),
                     c.kubernetesResync(), c.logFormat(), c.deletionBrake());
             return new Settings(settings.akoSettings(), settings.networkSettings(), settings.l7Settings(), settings.controllerSettings(),
