@@ -24,7 +24,9 @@ public record ModelWarning(String namespace, String ingressName, Reason reason, 
         /** A rule, path or backend that the Ingress specification or ako-camel does not accept: it is skipped. */
         InvalidRule,
         /** Another, older Ingress already provides the default backend: this one is not used. */
-        DefaultBackendConflict
+        DefaultBackendConflict,
+        /** More paths for a host, or more hosts on a shard VS, than {@link SizeLimits} allows: the excess is not served. */
+        SizeLimitExceeded
     }
 
     public IngressRef ingress() {

@@ -2,6 +2,7 @@ package io.akocamel.reconcile;
 
 import io.akocamel.avi.AviDelivery;
 import io.akocamel.avi.AviInventory;
+import io.akocamel.avi.AviWarning;
 import io.akocamel.avi.BatchResult;
 import io.akocamel.avi.ErrorClass;
 import io.akocamel.avi.Plan;
@@ -35,6 +36,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,7 @@ public class Reconciler {
     private final DnsDomainCheck dnsDomains;
     private final RuntimeConfig runtime;
     private final InitialSync initialSync;
+    private final ShardIsolation isolation;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public Reconciler(Settings settings, Cluster cluster, Avi avi, DnsDomainCheck dnsDomains, RuntimeConfig runtime, InitialSync initialSync) {
@@ -76,6 +79,7 @@ public class Reconciler {
         this.dnsDomains = dnsDomains;
         this.runtime = runtime;
         this.initialSync = initialSync;
+        this.isolation = new ShardIsolation(naming, avi.inventory(), avi.planner(), avi.delivery());
     }
 
     /** Reconciles one shard key; {@code fullSync} keys also count towards the initial sync. */
@@ -112,7 +116,7 @@ public class Reconciler {
         // deleteConfig removes everything owned, whatever the state of the lists: it is an explicit order
         Plan plan = avi.planner().plan(key, desired, avi.inventory(), gcAllowed || deleting);
         Collection<Ingress> ingresses = cluster.view().ingressesOfShard(key, naming);
-        ReconcileResult result = apply(key, plan, ingresses);
+        ReconcileResult result = model == null ? apply(key, plan, ingresses) : applyIsolating(key, model, plan, ingresses, gcAllowed);
         if (model != null) {
             model.warnings().forEach(w -> warn(ingresses, w));
             warnHostsOutsideDnsDomains(model, ingresses);
@@ -130,6 +134,23 @@ public class Reconciler {
         BatchResult batch = avi.delivery().apply(plan.batch());
         batch.warnings().forEach(w -> warnIngresses(key, ingresses, w.reason(), w.objectKey() + ": " + w.message()));
         return ReconcileResult.of(key, batch, plan.conflicts().size());
+    }
+
+    /**
+     * The shard's writes through {@link ShardIsolation}: the Avi warnings about a host's own objects go to the Ingresses
+     * of that host only, with what it means for the host; the others to every Ingress of the shard.
+     */
+    private ReconcileResult applyIsolating(String key, ShardModel model, Plan plan, Collection<Ingress> ingresses, boolean gcAllowed) {
+        ShardIsolation.Outcome outcome = isolation.deliver(model, plan, leftOut -> modelBuilder.buildShard(key, cluster.view(), settings, leftOut),
+                gcAllowed);
+        for (AviWarning w : outcome.warnings()) {
+            Optional<String> host = model.hostOf(w.objectKey());
+            Collection<Ingress> concerned = host.map(h -> ingresses.stream().filter(ing -> model.ingressesOf(h).contains(IngressRef.of(ing))).toList())
+                    .orElse(List.copyOf(ingresses));
+            String held = host.map(outcome.held()::get).map(note -> "; " + note).orElse("");
+            warnIngresses(key, concerned, w.reason(), w.objectKey() + ": " + w.message() + held);
+        }
+        return outcome.result();
     }
 
     private void warnIngresses(String key, Collection<Ingress> ingresses, String reason, String message) {
