@@ -81,16 +81,21 @@ final class ShardIsolation {
         for (int pass = 1; ; pass++) {
             boolean lastPass = pass == MAX_PASSES;
             List<String> conflicting = plan.conflicts().stream().map(Conflict::key).toList();
-            conflicts.addAll(conflicting);
             Set<String> culprits = culprits(current, conflicting, held);
             if (!culprits.isEmpty() && blocksOthers(current, conflicting, culprits) && !lastPass) {
-                // found before sending anything: plan again without those hosts
-                plan.conflicts().forEach(c -> warnings.add(new AviWarning(c.key(), ErrorClass.CONFLICT.eventReason(), c.reason())));
-                heldKeys.addAll(conflicting);
+                // found before sending anything: plan again without those hosts; only their own conflicts remain
+                for (Conflict c : plan.conflicts()) {
+                    if (current.hostOf(c.key()).filter(culprits::contains).isPresent()) {
+                        warnings.add(new AviWarning(c.key(), ErrorClass.CONFLICT.eventReason(), c.reason()));
+                        conflicts.add(c.key());
+                        heldKeys.add(c.key());
+                    }
+                }
                 current = hold(culprits, held, leftOut, model, rebuild);
                 plan = replan(current, held, model, gcAllowed);
                 continue;
             }
+            conflicts.addAll(conflicting);
             if (plan.operations().isEmpty()) {
                 plan.conflicts().forEach(c -> warnings.add(new AviWarning(c.key(), ErrorClass.CONFLICT.eventReason(), c.reason())));
                 return outcome(plan.shardKey(), results, conflicts.size(), warnings, held);
