@@ -21,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A host whose pool name is taken by a foreign object is held back; the other host of the shard is still written. */
-class ShardIsolationTest {
+class ConflictIsolationTest {
     private static final Settings SETTINGS = SettingsLoader.defaults().values("""
             AKOSettings: {clusterName: cluster-1}
             NetworkSettings:
@@ -58,18 +58,10 @@ class ShardIsolationTest {
     }
 
     private Reconciler reconciler() {
-        ClusterSnapshot cluster = ClusterSnapshot.of(SETTINGS, objects(ReconcilerTest.MANIFESTS + """
-                ---
-                apiVersion: networking.k8s.io/v1
-                kind: Ingress
-                metadata: {name: blocked, namespace: shop}
-                spec:
-                  ingressClassName: avi-lb
-                  rules:
-                    - host: blocked.example.com
-                      http:
-                        paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]
-                """));
+        String manifests = ReconcilerTest.MANIFESTS;
+        String blocked = manifests.substring(manifests.lastIndexOf("---")).replace("name: shop,", "name: blocked,")
+                .replace("shop.example.com", "blocked.example.com");
+        ClusterSnapshot cluster = ClusterSnapshot.of(SETTINGS, objects(manifests + blocked));
         return new Reconciler(SETTINGS, new Reconciler.Cluster(cluster, () -> true, events, (ingress, desired) -> false),
                 new Reconciler.Avi(inventory, new Planner("cluster-1"), controller, () -> true), DnsDomainCheck.NONE,
                 new RuntimeConfig(SETTINGS), new InitialSync());
