@@ -40,7 +40,7 @@ import java.util.function.Function;
  *   <li>a host new to the controller is left out of the shard (the model is built as if no Ingress named it).</li>
  * </ul>
  * Failures of the shard's own objects (parent VS, VS VIP, shard-wide policy sets and pools) and controller-level
- * failures are not isolated: they concern every host. The next reconcile tries the held host again in full, so it
+ * failures are not isolated: they concern every host; nor are DEDICATED VSes, which serve one host each. The next reconcile tries the held host again in full, so it
  * converges as soon as the cause is gone.
  */
 final class ShardIsolation {
@@ -79,7 +79,8 @@ final class ShardIsolation {
         List<OperationResult> results = new ArrayList<>();
         ShardModel current = model;
         for (int pass = 1; ; pass++) {
-            boolean lastPass = pass == MAX_PASSES;
+            // a DEDICATED VS serves one host: holding it back would only take down the VS it has
+            boolean lastPass = pass == MAX_PASSES || naming.isDedicated();
             List<String> conflicting = plan.conflicts().stream().map(Conflict::key).toList();
             Set<String> culprits = culprits(current, conflicting, held);
             if (!culprits.isEmpty() && blocksOthers(current, conflicting, culprits) && !lastPass) {

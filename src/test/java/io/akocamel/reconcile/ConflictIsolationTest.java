@@ -22,12 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A host whose pool name is taken by a foreign object is held back; the other host of the shard is still written. */
 class ConflictIsolationTest {
-    private static final Settings SETTINGS = SettingsLoader.defaults().values("""
-            AKOSettings: {clusterName: cluster-1}
-            NetworkSettings:
-              vipNetworkList: [{networkName: vip-net, cidr: 10.10.10.0/24}]
-            L7Settings: {shardVSSize: SMALL}
-            """).load();
+    private static final Settings SETTINGS = settings("SMALL");
     private static final String SHARD = "cluster-1--Shared-L7-0";
 
     private final AviInventory inventory = new AviInventory("cluster-1");
@@ -36,12 +31,9 @@ class ConflictIsolationTest {
 
     @Test
     void aHostInConflictIsLeftOutAndTheParentIsWrittenForTheOthers() {
-        String takenPool = Naming.of(SETTINGS).poolName("shop", "blocked.example.com", "/", "blocked");
-        ObjectNode foreign = JsonNodeFactory.instance.objectNode().put("name", takenPool).put("uuid", "pool-foreign")
-                .put("created_by", "someone-else");
-        inventory.replace(Map.of(AviType.POOL, List.of(foreign)), true);
+        String takenPool = takePoolName(SETTINGS);
 
-        ReconcileResult result = reconciler().reconcile(SHARD, false);
+        ReconcileResult result = reconciler(SETTINGS).reconcile(SHARD, false);
 
         assertThat(result.result()).isEqualTo("FAILED");
         assertThat(result.conflicts()).as("its pool, pool group and policy set").isEqualTo(3);
@@ -57,14 +49,44 @@ class ConflictIsolationTest {
         assertThat(inventory.get(AviType.POOL, takenPool).orElseThrow().uuid()).isEqualTo("pool-foreign");
     }
 
-    private Reconciler reconciler() {
+    @Test
+    void aDedicatedVirtualServiceIsNotIsolatedFromItsOneHost() {
+        Settings dedicated = settings("DEDICATED");
+        takePoolName(dedicated);
+
+        reconciler(dedicated).reconcile(Naming.of(dedicated).shardVsName("blocked.example.com"), false);
+
+        assertThat(controller.sent()).contains("POST vsvip");
+        assertThat(controller.batches).singleElement().satisfies(batch -> assertThat(batch.operations()).extracting(op -> op.name())
+                .doesNotContain(Naming.of(dedicated).hostPolicySetName("blocked.example.com")));
+    }
+
+    /** A foreign pool with the name of host blocked.example.com's pool. */
+    private String takePoolName(Settings settings) {
+        String name = Naming.of(settings).poolName("shop", "blocked.example.com", "/", "blocked");
+        ObjectNode foreign = JsonNodeFactory.instance.objectNode().put("name", name).put("uuid", "pool-foreign")
+                .put("created_by", "someone-else");
+        inventory.replace(Map.of(AviType.POOL, List.of(foreign)), true);
+        return name;
+    }
+
+    private static Settings settings(String shardSize) {
+        return SettingsLoader.defaults().values("""
+                AKOSettings: {clusterName: cluster-1}
+                NetworkSettings:
+                  vipNetworkList: [{networkName: vip-net, cidr: 10.10.10.0/24}]
+                L7Settings: {shardVSSize: %s}
+                """.formatted(shardSize)).load();
+    }
+
+    private Reconciler reconciler(Settings settings) {
         String manifests = ReconcilerTest.MANIFESTS;
         String blocked = manifests.substring(manifests.lastIndexOf("---")).replace("name: shop,", "name: blocked,")
                 .replace("shop.example.com", "blocked.example.com");
-        ClusterSnapshot cluster = ClusterSnapshot.of(SETTINGS, objects(manifests + blocked));
-        return new Reconciler(SETTINGS, new Reconciler.Cluster(cluster, () -> true, events, (ingress, desired) -> false),
+        ClusterSnapshot cluster = ClusterSnapshot.of(settings, objects(manifests + blocked));
+        return new Reconciler(settings, new Reconciler.Cluster(cluster, () -> true, events, (ingress, desired) -> false),
                 new Reconciler.Avi(inventory, new Planner("cluster-1"), controller, () -> true), DnsDomainCheck.NONE,
-                new RuntimeConfig(SETTINGS), new InitialSync());
+                new RuntimeConfig(settings), new InitialSync());
     }
 
     @SuppressWarnings("unchecked")
