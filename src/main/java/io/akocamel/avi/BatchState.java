@@ -59,9 +59,9 @@ final class BatchState {
         return new BatchResult(batch.shardKey(), all, warnings);
     }
 
-    /** Objects the batch leaves failing or in conflict. */
+    /** Objects the batch leaves failing or in conflict, or holds back. */
     synchronized Set<String> unresolvedKeys() {
-        Set<String> keys = new HashSet<>();
+        Set<String> keys = new HashSet<>(batch.held());
         batch.conflicts().forEach(c -> keys.add(c.key()));
         for (int i = 0; i < results.length; i++) {
             if (results[i] == null || results[i].failed()) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,13 +27,21 @@ public final class ModelBuilder {
 
     /** The desired objects, warnings and status hosts of one shard VS (a name from {@link #shardNames}). */
     public ShardModel buildShard(String shardVsName, ClusterView cluster, Settings settings) {
+        return buildShard(shardVsName, cluster, settings, Set.of());
+    }
+
+    /**
+     * The same, with the hosts {@code leftOut} built as if no Ingress named them: the shard without the hosts whose
+     * objects the controller refused, so that the others can be written (see {@code reconcile.ShardIsolation}).
+     */
+    public ShardModel buildShard(String shardVsName, ClusterView cluster, Settings settings, Set<String> leftOut) {
         BuildContext ctx = BuildContext.of(settings);
         // taken out for the build: a concurrent build of the same shard starts afresh instead of sharing the memo
         Carry previous = carried.remove(shardVsName);
         boolean reusable = previous != null && previous.ctx().equals(ctx);
         Memo memo = reusable ? previous.memo() : new Memo();
         memo.startBuild();
-        ShardBuild build = new ShardBuild(ctx, cluster, shardVsName, memo, reusable ? previous.previous() : PreviousBuild.EMPTY);
+        ShardBuild build = new ShardBuild(ctx, cluster, shardVsName, memo, reusable ? previous.previous() : PreviousBuild.EMPTY, leftOut);
         ShardModel model = build.build();
         memo.endBuild();
         if (!model.ingressHosts().isEmpty()) {

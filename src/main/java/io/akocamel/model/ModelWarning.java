@@ -26,7 +26,9 @@ public record ModelWarning(String namespace, String ingressName, Reason reason, 
         /** Another, older Ingress already provides the default backend: this one is not used. */
         DefaultBackendConflict,
         /** An ImplementationSpecific path that looks like a regular expression: it is served, matched as a Prefix. */
-        PathMatchedAsPrefix
+        PathMatchedAsPrefix,
+        /** More paths for a host, or more hosts on a shard VS, than {@link SizeLimits} allows: the excess is not served. */
+        SizeLimitExceeded
     }
 
     public IngressRef ingress() {

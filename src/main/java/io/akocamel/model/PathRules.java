@@ -24,7 +24,10 @@ final class PathRules {
     private PathRules() {
     }
 
-    /** Keeps the first of equal paths (Ingresses come oldest first) and warns about the others; precedence order. */
+    /**
+     * Keeps the first of equal paths (Ingresses come oldest first) and warns about the others, then the first
+     * {@link SizeLimits#PATHS_PER_HOST} (warns about the rest); precedence order.
+     */
     static List<PathEntry> winners(List<PathEntry> entries, List<ModelWarning> warningsOut) {
         Map<String, PathEntry> seen = new LinkedHashMap<>();
         for (PathEntry e : entries) {
@@ -40,8 +43,27 @@ final class PathRules {
             }
         }
         List<PathEntry> winners = new ArrayList<>(seen.values());
+        if (winners.size() > SizeLimits.PATHS_PER_HOST) {
+            List<PathEntry> over = winners.subList(SizeLimits.PATHS_PER_HOST, winners.size());
+            warnOverLimit(over, warningsOut);
+            over.clear();
+        }
         winners.sort(PRECEDENCE);
         return winners;
+    }
+
+    /** One Warning per Ingress that loses paths to the limit, naming how many and the first of them. */
+    private static void warnOverLimit(List<PathEntry> over, List<ModelWarning> warningsOut) {
+        Map<IngressRef, List<PathEntry>> byIngress = new LinkedHashMap<>();
+        over.forEach(e -> byIngress.computeIfAbsent(e.ingress(), k -> new ArrayList<>()).add(e));
+        byIngress.forEach((ingress, lost) -> {
+            PathEntry first = lost.get(0);
+            String where = first.host().isEmpty() ? "host-less rules" : "host '" + first.host() + "'";
+            warningsOut.add(new ModelWarning(ingress.namespace(), ingress.name(), Reason.SizeLimitExceeded, lost.size()
+                    + " paths of " + where + " are not served, from '" + first.rawPath() + "' on: " + where + " already has "
+                    + SizeLimits.PATHS_PER_HOST + " paths, the most ako-camel puts in one policy set (older Ingresses' paths come "
+                    + "first). Move paths to another host or remove some"));
+        });
     }
 
     /** Avi rules for one path: Exact p = EQUALS p; Prefix p = EQUALS p or BEGINS_WITH p/; Prefix / = any path. */

@@ -21,6 +21,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +50,7 @@ final class ShardBuild {
     private final Pools pools;
     private final IncrementalOrder order;
     private final Comparator<AviObject> modelOrder;
+    private final Set<String> leftOut;
 
     private final List<ModelWarning> warnings = new ArrayList<>();
     private final List<AviObject> shardObjects = new ArrayList<>();
@@ -70,7 +73,8 @@ final class ShardBuild {
         }
     }
 
-    ShardBuild(BuildContext ctx, ClusterView cluster, String vs, Memo memo, PreviousBuild previous) {
+    /** {@code leftOut}: hosts built as if no Ingress named them (the reconciler isolates a host the controller refused). */
+    ShardBuild(BuildContext ctx, ClusterView cluster, String vs, Memo memo, PreviousBuild previous, Set<String> leftOut) {
         this.ctx = ctx;
         this.naming = ctx.naming();
         this.cluster = cluster;
@@ -82,6 +86,7 @@ final class ShardBuild {
         this.order = new IncrementalOrder(vs, previous);
         this.modelOrder = IncrementalOrder.modelOrder(vs);
         this.shardNumber = sharedShardNumber(naming, vs);
+        this.leftOut = leftOut;
     }
 
     ShardModel build() {
@@ -91,7 +96,8 @@ final class ShardBuild {
         }
         parsed.sort(ParsedIngress.OLDEST_FIRST);
 
-        Map<String, HostState> hosts = new HashMap<>();
+        // first named first: the hosts over the size limit are those of the newest Ingresses
+        Map<String, HostState> hosts = new LinkedHashMap<>();
         List<PathEntry> hostless = new ArrayList<>();
         List<ParsedIngress> defaultClaimants = new ArrayList<>();
         for (ParsedIngress p : parsed) {
@@ -115,7 +121,11 @@ final class ShardBuild {
                 defaultClaimants.add(p);
             }
         }
+        hosts.keySet().removeAll(leftOut);
         hosts.values().removeIf(h -> h.entries.isEmpty() || !h.tls.isEmpty() && !certificateFound(h));
+        if (hosts.size() > SizeLimits.HOSTS_PER_SHARD) {
+            leaveOutHostsOverLimit(hosts);
+        }
         if (naming.isDedicated() && hosts.isEmpty()) {
             return model(Map.of(), List.of(), null);
         }
@@ -285,6 +295,23 @@ final class ShardBuild {
         return memo.get(fallThrough, k -> fallThrough);
     }
 
+    /** Keeps the first {@link SizeLimits#HOSTS_PER_SHARD} hosts; the Ingresses of the others get a Warning. */
+    private void leaveOutHostsOverLimit(Map<String, HostState> hosts) {
+        Iterator<HostState> it = hosts.values().iterator();
+        for (int kept = 0; it.hasNext(); kept++) {
+            HostState h = it.next();
+            if (kept < SizeLimits.HOSTS_PER_SHARD) {
+                continue;
+            }
+            it.remove();
+            Set<IngressRef> ingresses = new TreeSet<>();
+            h.entries.forEach(e -> ingresses.add(e.ingress()));
+            ingresses.forEach(ref -> warn(ref, Reason.SizeLimitExceeded, "host '" + h.host + "' is not served: virtual service "
+                    + vs + " already serves " + SizeLimits.HOSTS_PER_SHARD + " hosts, the most ako-camel puts on one shared virtual "
+                    + "service (older Ingresses' hosts come first). Set L7Settings.shardVSSize to a larger size or DEDICATED"));
+        }
+    }
+
     private boolean isOnShard(String host) {
         return naming.isDedicated() ? naming.shardVsName(host).equals(vs) : Naming.shardNumber(host, naming.shardSize().shards()) == shardNumber;
     }
@@ -360,7 +387,7 @@ final class ShardBuild {
         List<AviObject> ordered = Collections.unmodifiableList(order.objects(outputs, changed, shardObjects));
         SortedMap<IngressRef, Set<String>> status = Collections.unmodifiableSortedMap(order.status(outputs, changed, fallThrough));
         next = new PreviousBuild(ordered, outputs, List.copyOf(shardObjects), precise, status, fallThrough);
-        return new ShardModel(vs, ordered, List.copyOf(warnings), status);
+        return new ShardModel(vs, ordered, List.copyOf(warnings), status, Collections.unmodifiableMap(outputs));
     }
 
     /** What the next build of this shard should be given. */

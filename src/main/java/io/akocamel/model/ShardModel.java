@@ -3,6 +3,7 @@ package io.akocamel.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -17,13 +18,16 @@ public final class ShardModel {
     private final List<AviObject> objects;
     private final List<ModelWarning> warnings;
     private final SortedMap<IngressRef, Set<String>> ingressHosts;
+    private final Map<String, HostOutput> hostOutputs;
 
     /** Takes the arguments as they are: the builder hands over unmodifiable lists and maps. */
-    ShardModel(String vsName, List<AviObject> objects, List<ModelWarning> warnings, SortedMap<IngressRef, Set<String>> ingressHosts) {
+    ShardModel(String vsName, List<AviObject> objects, List<ModelWarning> warnings, SortedMap<IngressRef, Set<String>> ingressHosts,
+               Map<String, HostOutput> hostOutputs) {
         this.vsName = vsName;
         this.objects = objects;
         this.warnings = warnings;
         this.ingressHosts = ingressHosts;
+        this.hostOutputs = hostOutputs;
     }
 
     /** The shard's parent VS, e.g. {@code my-cluster--Shared-L7-0}. */
@@ -58,6 +62,38 @@ public final class ShardModel {
      */
     public SortedMap<IngressRef, Set<String>> ingressHosts() {
         return ingressHosts;
+    }
+
+    /**
+     * The host whose own objects (pools, pool groups, policy set, certificate, SNI child) include {@code objectKey}
+     * ({@link AviObject#key()}); empty for the shard's shared objects (parent VS, VS VIP, shard-wide policy sets and
+     * pools). A scan: meant for the rare failed write, not for every object.
+     */
+    public Optional<String> hostOf(String objectKey) {
+        for (Map.Entry<String, HostOutput> e : hostOutputs.entrySet()) {
+            for (AviObject o : e.getValue().objects()) {
+                if (o.key().equals(objectKey)) {
+                    return Optional.of(e.getKey());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The keys of a host's own objects (empty for a host this shard does not serve). */
+    public Set<String> objectKeysOf(String host) {
+        HostOutput output = hostOutputs.get(host);
+        Set<String> keys = new TreeSet<>();
+        if (output != null) {
+            output.objects().forEach(o -> keys.add(o.key()));
+        }
+        return keys;
+    }
+
+    /** The Ingresses that name a host of this shard (empty for a host it does not serve). */
+    public Set<IngressRef> ingressesOf(String host) {
+        HostOutput output = hostOutputs.get(host);
+        return output == null ? Set.of() : output.ingresses();
     }
 
     public Optional<AviObject> find(AviType type, String name) {

@@ -2,6 +2,7 @@ package io.akocamel.reconcile;
 
 import io.akocamel.avi.AviDelivery;
 import io.akocamel.avi.AviInventory;
+import io.akocamel.avi.AviWarning;
 import io.akocamel.avi.BatchResult;
 import io.akocamel.avi.DeletionBrake;
 import io.akocamel.avi.ErrorClass;
@@ -87,6 +88,7 @@ public class Reconciler {
     private final DnsDomainCheck dnsDomains;
     private final RuntimeConfig runtime;
     private final InitialSync initialSync;
+    private final ShardIsolation isolation;
     private final RunningKeys running = new RunningKeys();
     /** Per shard key, the hosts its last model served per Ingress: a host left out (its TLS Secret unusable) shows no VIP. */
     private final Map<String, Map<IngressRef, Set<String>>> servedHosts = new ConcurrentHashMap<>();
@@ -99,6 +101,7 @@ public class Reconciler {
         this.dnsDomains = dnsDomains;
         this.runtime = runtime;
         this.initialSync = initialSync;
+        this.isolation = new ShardIsolation(naming, avi.inventory(), (shard, desired, gc) -> plan(shard, desired, gc, false), avi.delivery());
     }
 
     /**
@@ -152,16 +155,20 @@ public class Reconciler {
         ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster.view(), settings);
         List<AviObject> desired = deleting ? List.of() : model.objects();
         // deleteConfig removes everything owned, whatever the state of the lists: it is an explicit order
-        Plan planned = avi.planner().plan(key, desired, avi.inventory(), gcAllowed || deleting);
-        Plan plan = avi.brake().admit(planned, avi.inventory()::ownedCount, deleting);
+        Plan plan = plan(key, desired, gcAllowed || deleting, deleting);
         Collection<Ingress> ingresses = cluster.view().ingressesOfShard(key, naming);
-        ReconcileResult result = apply(key, plan, ingresses);
+        ReconcileResult result = model == null ? apply(key, plan, ingresses) : applyIsolating(key, model, plan, ingresses, gcAllowed);
         if (model != null) {
             model.warnings().forEach(w -> warn(ingresses, w));
             warnHostsOutsideDnsDomains(model, ingresses);
             rememberServedHosts(key, model, ingresses);
         }
         return writeStatus(model, ingresses, result);
+    }
+
+    /** The plan against the inventory, less the deletes the deletion brake holds ({@code explicitOrder}: deleteConfig). */
+    private Plan plan(String key, List<AviObject> desired, boolean gcAllowed, boolean explicitOrder) {
+        return avi.brake().admit(avi.planner().plan(key, desired, avi.inventory(), gcAllowed), avi.inventory()::ownedCount, explicitOrder);
     }
 
     private ReconcileResult apply(String key, Plan plan, Collection<Ingress> ingresses) {
@@ -173,6 +180,23 @@ public class Reconciler {
         BatchResult batch = avi.delivery().apply(plan.batch());
         batch.warnings().forEach(w -> warnIngresses(key, ingresses, w.reason(), w.objectKey() + ": " + w.message()));
         return ReconcileResult.of(key, batch, plan.conflicts().size());
+    }
+
+    /**
+     * The shard's writes through {@link ShardIsolation}: the Avi warnings about a host's own objects go to the Ingresses
+     * of that host only, with what it means for the host; the others to every Ingress of the shard.
+     */
+    private ReconcileResult applyIsolating(String key, ShardModel model, Plan plan, Collection<Ingress> ingresses, boolean gcAllowed) {
+        ShardIsolation.Outcome outcome = isolation.deliver(model, plan, leftOut -> modelBuilder.buildShard(key, cluster.view(), settings, leftOut),
+                gcAllowed);
+        for (AviWarning w : outcome.warnings()) {
+            Optional<String> host = model.hostOf(w.objectKey());
+            Collection<Ingress> concerned = host.map(h -> ingresses.stream().filter(ing -> model.ingressesOf(h).contains(IngressRef.of(ing))).toList())
+                    .orElse(List.copyOf(ingresses));
+            String held = host.map(outcome.held()::get).map(note -> "; " + note).orElse("");
+            warnIngresses(key, concerned, w.reason(), w.objectKey() + ": " + w.message() + held);
+        }
+        return outcome.result();
     }
 
     private void warnIngresses(String key, Collection<Ingress> ingresses, String reason, String message) {

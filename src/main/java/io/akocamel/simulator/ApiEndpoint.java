@@ -106,6 +106,12 @@ final class ApiEndpoint {
         }
         String type = segments.get(0);
         ModelType.require(type);
+        if (call.method().equals(segments.size() == 1 ? "POST" : "PUT")) {
+            Optional<String> rejection = faults.writeRejection(type, Json.parse(call.body()).path("name").asText());
+            if (rejection.isPresent()) {
+                throw new ApiException(400, rejection.get());
+            }
+        }
         return segments.size() == 1 ? collection(call, context, type) : item(call, context, type, segments.get(1));
     }
 

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * or {@link #endOutage()};</li>
  * <li>{@link #sessionExpiryAfterCalls(int)}: each session expires after that many API calls counted from login or from
  * when this was set, so the next call gets 401 and the client must log in again (0 = off);</li>
- * <li>{@link #clusterState(String)}: the state {@code /api/cluster/runtime} reports (default CLUSTER_UP_NO_HA).</li>
+ * <li>{@link #clusterState(String)}: the state {@code /api/cluster/runtime} reports (default CLUSTER_UP_NO_HA);</li>
+ * <li>{@link #rejectWrites(String, String, String)}: POST and PUT of one object (type and name) answer 400 with that
+ * message, as the controller does for a payload it does not accept, until {@link #acceptWrites} or {@link #clear}.</li>
  * </ul>
  */
 public final class Faults {
@@ -35,6 +40,7 @@ public final class Faults {
     private volatile int sessionExpiryAfterCalls;
     private final AtomicInteger sessionRuleGeneration = new AtomicInteger();
     private volatile String clusterState = CLUSTER_UP;
+    private final Map<String, String> rejectedWrites = new ConcurrentHashMap<>();
 
     Faults(Clock clock) {
         this.clock = clock;
@@ -114,8 +120,25 @@ public final class Faults {
         return clusterState;
     }
 
-    /** No latency, no errors, no outage, no session expiry, cluster up. */
+    /** POST and PUT of the object {@code type}/{@code name} (e.g. {@code httppolicyset}) answer 400 {@code message}. */
+    public Faults rejectWrites(String type, String name, String message) {
+        rejectedWrites.put(type + "/" + name, Objects.requireNonNull(message));
+        return this;
+    }
+
+    public Faults acceptWrites(String type, String name) {
+        rejectedWrites.remove(type + "/" + name);
+        return this;
+    }
+
+    /** The 400 message for a write of this object, if its writes are rejected. */
+    Optional<String> writeRejection(String type, String name) {
+        return Optional.ofNullable(rejectedWrites.get(type + "/" + name));
+    }
+
+    /** No latency, no errors, no outage, no session expiry, no rejected writes, cluster up. */
     public Faults clear() {
+        rejectedWrites.clear();
         latency(Duration.ZERO);
         errorRate(0, 500);
         endOutage();

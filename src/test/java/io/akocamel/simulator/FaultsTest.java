@@ -165,6 +165,22 @@ class FaultsTest {
     }
 
     @Test
+    void writesOfOneObjectAreRejectedUntilAccepted() {
+        avi.faults().rejectWrites("pool", "bad", "Invalid field: servers");
+        AviClient.Reply created = client.post("/api/pool", "{\"name\":\"good\"}");
+
+        AviClient.Reply rejected = client.post("/api/pool", "{\"name\":\"bad\"}");
+        AviClient.Reply update = client.put("/api/pool/" + created.json().path("uuid").asText(), "{\"name\":\"bad\"}");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.json().path("error").asText()).isEqualTo("Invalid field: servers");
+        assertThat(update.status()).isEqualTo(400);
+        avi.faults().acceptWrites("pool", "bad");
+        assertThat(client.post("/api/pool", "{\"name\":\"bad\"}").status()).isEqualTo(201);
+    }
+
+    @Test
     void sessionsCanBeEndedOverTheAdminPath() {
         new AviClient(avi).post("/simulator/sessions/expire", "");
 
