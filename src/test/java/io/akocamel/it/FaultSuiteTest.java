@@ -119,6 +119,44 @@ class FaultSuiteTest {
     }
 
     @Test
+    void everyVsVipChangedBehindTheControllersBackAnswersItsFirstPutWith412AndStillConverges() throws Exception {
+        start();
+        fixture.startController();
+        assertConverged();
+        fixture.avi.objects("vsvip").forEach(vip -> fixture.avi.update("vsvip", vip.path("name").asText(),
+                v -> v.put("description", "touched by hand")));
+        fixture.clearAviLog();
+
+        for (int i = INGRESSES + 1; i <= INGRESSES + 8; i++) {
+            createIngress(i);
+        }
+
+        assertConverged();
+        assertThat(fixture.avi.requestLog()).filteredOn(r -> r.method().equals("PUT") && r.path().startsWith("/api/vsvip"))
+                .extracting(r -> r.status()).contains(412).contains(200);
+    }
+
+    @Test
+    void anExhaustedVipNetworkIsWaitedForAndEveryShardGetsItsVipOnceAddressesAreFreed() throws Exception {
+        start();
+        fixture.avi.update("network", "vip-network", n -> vipRangeEnd(n, "10.10.10.102"));
+        fixture.startController();
+
+        await().atMost(CONVERGED_WITHIN).untilAsserted(() -> assertThat(fixture.avi.requestLog())
+                .anyMatch(r -> r.method().equals("POST") && r.path().startsWith("/api/vsvip") && r.status() == 400));
+        assertThat(fixture.avi.objects("vsvip")).hasSize(3);
+        fixture.avi.update("network", "vip-network", n -> vipRangeEnd(n, "10.10.10.199"));
+
+        assertConverged();
+        assertThat(fixture.avi.objects("vsvip")).hasSizeGreaterThan(3);
+    }
+
+    private static void vipRangeEnd(ObjectNode network, String address) {
+        ((ObjectNode) network.path("configured_subnets").path(0).path("static_ip_ranges").path(0).path("range").path("end"))
+                .put("addr", address);
+    }
+
+    @Test
     void closedWatchesAndA410GoneWhileIngressesChangeStillConverge() throws Exception {
         FaultyCrudDispatcher kubernetes = new FaultyCrudDispatcher();
         start(kubernetes);
@@ -155,6 +193,31 @@ class FaultSuiteTest {
 
         assertConverged();
         assertThat(fixture.ownedObjects("pool")).noneMatch(name -> name.contains("host-2.example.com"));
+    }
+
+    @Test
+    void aKubernetesApiUnreachableWhileRunningDeletesNothingAndConvergesWhenItIsBack() throws Exception {
+        FaultyCrudDispatcher kubernetes = new FaultyCrudDispatcher();
+        start(kubernetes);
+        fixture.startController();
+        assertConverged();
+        fixture.clearAviLog();
+
+        kubernetes.unavailable = true;
+        kubernetes.closeAllWatches();
+        fixture.fullSyncNow();
+        await().during(OUTAGE).atMost(OUTAGE.plusSeconds(3))
+                .until(() -> fixture.aviWriteLog().stream().noneMatch(write -> write.startsWith("DELETE")));
+        kubernetes.unavailable = false;
+        // the CRUD mock does not replay what a watch missed (a real API server does, from the watch's resourceVersion):
+        // change the cluster once the watches are back
+        await().atMost(CONVERGED_WITHIN).until(() -> fixture.app().components().cluster().watches().stream()
+                .allMatch(w -> w.informer().isWatching()));
+        fixture.client().network().v1().ingresses().inNamespace("default").withName("app-3").delete();
+
+        assertConverged();
+        assertThat(fixture.ownedObjects("pool")).noneMatch(name -> name.contains("host-3.example.com"))
+                .anyMatch(name -> name.contains("host-4.example.com"));
     }
 
     // ---- set-up and the check ----

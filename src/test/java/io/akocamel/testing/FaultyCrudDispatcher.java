@@ -2,6 +2,7 @@ package io.akocamel.testing;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
@@ -25,6 +26,8 @@ public final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
     public volatile boolean refuseWatches;
     /** While set, Ingress lists fail with 503. */
     public volatile boolean failIngressLists;
+    /** While set, the whole API answers 503: lists, reads, writes and watches. */
+    public volatile boolean unavailable;
     /** The next this-many Ingress watches get a 410 Gone instead of events. */
     public final AtomicInteger goneIngressWatches = new AtomicInteger();
     public final AtomicInteger ingressLists = new AtomicInteger();
@@ -34,11 +37,20 @@ public final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
     public volatile int ingressListsBeforeGone;
 
     @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        return unavailable ? unavailableResponse() : super.dispatch(request);
+    }
+
+    private static MockResponse unavailableResponse() {
+        return new MockResponse().setResponseCode(503).setBody("{\"kind\":\"Status\",\"code\":503,\"message\":\"unavailable\"}");
+    }
+
+    @Override
     public MockResponse handleGet(String path) {
         if (path.startsWith(INGRESSES) && !path.contains("watch=true")) {
             ingressLists.incrementAndGet();
             if (failIngressLists) {
-                return new MockResponse().setResponseCode(503).setBody("{\"kind\":\"Status\",\"code\":503,\"message\":\"unavailable\"}");
+                return unavailableResponse();
             }
         }
         return super.handleGet(path);
@@ -50,7 +62,7 @@ public final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
             if (path.startsWith(INGRESSES)) {
                 refusedIngressWatches.incrementAndGet();
             }
-            return new MockResponse().setResponseCode(503).setBody("{\"kind\":\"Status\",\"code\":503,\"message\":\"unavailable\"}");
+            return unavailableResponse();
         }
         if (path.startsWith(INGRESSES) && goneIngressWatches.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
