@@ -231,7 +231,7 @@ public final class Components implements CamelConfiguration {
 
         @Override
         public void reconcile(String shardKey) {
-            producer.sendBody(RouteContract.RECONCILE, shardKey);
+            producer.sendBody(RouteContract.RECONCILE + "?blockWhenFull=true", shardKey);
         }
     }
 
