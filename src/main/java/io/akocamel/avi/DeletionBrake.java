@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The deletion brake: a cycle (from one complete full sync to the next) that would delete more than
@@ -19,7 +20,8 @@ import java.util.function.IntSupplier;
  * them, holds those deletes. The next complete full sync confirms them: the deletes it plans again are made then. The
  * typical trigger is {@code helm uninstall} deleting the IngressClass, so that every Ingress stops being ours at once.
  * <p>
- * Every reconcile counts, whether a full sync or a watch event started it. Once engaged, the brake holds every delete
+ * Every reconcile counts, whether a full sync or a watch event started it, and the first plan that would delete is
+ * weighed against everything the whole cluster's model no longer wants. Once engaged, the brake holds every delete
  * of the rest of the cycle. With the deletes it also holds the writes that stop referring to the held objects (the
  * parent's update that drops a pool group, for instance), so what is still on the controller keeps serving; creates
  * and other updates go on. An explicit order ({@code deleteConfig}) is never held. Thread-safe.
@@ -73,6 +75,15 @@ public final class DeletionBrake {
      * @param explicitOrder {@code deleteConfig}: the deletes are wanted, nothing is held
      */
     public synchronized Plan admit(Plan plan, IntSupplier owned, boolean explicitOrder) {
+        return admit(plan, owned, explicitOrder, Set::of);
+    }
+
+    /**
+     * As {@link #admit(Plan, IntSupplier, boolean)}, and the brake also engages when {@code unwanted} — every owned
+     * object the whole cluster's model no longer wants, asked only when this plan would start deleting — already
+     * exceeds the limits: so the first shard of a mass deletion is held too, not only those after the limit.
+     */
+    public synchronized Plan admit(Plan plan, IntSupplier owned, boolean explicitOrder, Supplier<Set<String>> unwanted) {
         List<AviOperation> deletes = plan.operations().stream().filter(op -> op.method() == AviMethod.DELETE).toList();
         if (deletes.isEmpty() || explicitOrder) {
             sent += deletes.size();
@@ -80,7 +91,8 @@ public final class DeletionBrake {
         }
         List<AviOperation> fresh = deletes.stream().filter(op -> !confirmable.contains(op.key())).toList();
         int ownedAtStart = owned.getAsInt() + sent;
-        if (fresh.isEmpty() || !engaged && !exceeds(counted + fresh.size(), ownedAtStart)) {
+        if (fresh.isEmpty() || !engaged && !exceeds(counted + fresh.size(), ownedAtStart)
+                && !exceeds(counted + (int) unwanted.get().stream().filter(key -> !confirmable.contains(key)).count(), ownedAtStart)) {
             release(plan.shardKey(), deletes, fresh);
             return plan;
         }

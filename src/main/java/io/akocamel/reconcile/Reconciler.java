@@ -8,6 +8,7 @@ import io.akocamel.avi.DeletionBrake;
 import io.akocamel.avi.ErrorClass;
 import io.akocamel.avi.Plan;
 import io.akocamel.avi.Planner;
+import io.akocamel.avi.StoredObject;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.config.Settings;
@@ -168,7 +169,25 @@ public class Reconciler {
 
     /** The plan against the inventory, less the deletes the deletion brake holds ({@code explicitOrder}: deleteConfig). */
     private Plan plan(String key, List<AviObject> desired, boolean gcAllowed, boolean explicitOrder) {
-        return avi.brake().admit(avi.planner().plan(key, desired, avi.inventory(), gcAllowed), avi.inventory()::ownedCount, explicitOrder);
+        return avi.brake().admit(avi.planner().plan(key, desired, avi.inventory(), gcAllowed), avi.inventory()::ownedCount, explicitOrder,
+                this::unwantedOwnedObjects);
+    }
+
+    /**
+     * Every owned object of a shard that the model of the whole cluster no longer wants: what this cycle would delete in
+     * all. Built with a builder of its own (the workers' incremental builds are left alone); asked only by the deletion
+     * brake, when a plan would start deleting.
+     */
+    private Set<String> unwantedOwnedObjects() {
+        Set<String> wanted = new HashSet<>();
+        new ModelBuilder().buildAll(cluster.view(), settings).forEach(shard -> shard.objects().forEach(o -> wanted.add(o.key())));
+        Set<String> unwanted = new TreeSet<>();
+        for (String shard : avi.inventory().shardKeys()) {
+            if (!ClusterState.STATIC_ROUTES_KEY.equals(shard)) {
+                avi.inventory().ownedByShard(shard).stream().map(StoredObject::key).filter(key -> !wanted.contains(key)).forEach(unwanted::add);
+            }
+        }
+        return unwanted;
     }
 
     private ReconcileResult apply(String key, Plan plan, Collection<Ingress> ingresses) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,24 @@ class DeletionBrakeTest {
         assertThat(sent.operations()).hasSize(held ? 0 : deletes);
         assertThat(brake.held()).isEqualTo(held ? deletes : 0);
         assertThat(alarms).hasSize(held ? 1 : 0);
+    }
+
+    @Test
+    void theFirstShardOfAMassDeletionIsHeldWhenTheWholeClustersModelWantsMostObjectsGone() {
+        Set<String> unwantedEverywhere = IntStream.range(0, 40).mapToObj(i -> "pool/p" + i).collect(Collectors.toSet());
+
+        Plan sent = brake.admit(deletes("shard-1", 0, 5), () -> 60, false, () -> unwantedEverywhere);
+
+        assertThat(sent.operations()).isEmpty();
+        assertThat(brake.held()).isEqualTo(5);
+        assertThat(alarms).hasSize(1);
+        assertThat(brake.admit(deletes("shard-2", 5, 5), () -> 60, false, () -> Set.of("pool/p5")).operations()).isEmpty();
+    }
+
+    @Test
+    void aFewUnwantedObjectsInTheWholeClusterDoNotEngageTheBrake() {
+        assertThat(brake.admit(deletes("shard-1", 0, 5), () -> 60, false, () -> Set.of("pool/p0", "pool/p1")).operations()).hasSize(5);
+        assertThat(alarms).isEmpty();
     }
 
     @Test
