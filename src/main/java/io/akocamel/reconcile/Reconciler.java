@@ -45,6 +45,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Reconciles one shard key (the {@code reconcile-run} route): the model of the shard from the current cluster state,
@@ -158,11 +159,12 @@ public class Reconciler {
         // deleteConfig removes everything owned, whatever the state of the lists: it is an explicit order
         Plan plan = plan(key, desired, gcAllowed || deleting, deleting);
         Collection<Ingress> ingresses = cluster.view().ingressesOfShard(key, naming);
-        ReconcileResult result = model == null ? apply(key, plan, ingresses) : applyIsolating(key, model, plan, ingresses, gcAllowed);
+        Set<String> notServed = new HashSet<>();
+        ReconcileResult result = model == null ? apply(key, plan, ingresses) : applyIsolating(key, model, plan, ingresses, gcAllowed, notServed);
         if (model != null) {
             model.warnings().forEach(w -> warn(ingresses, w));
             warnHostsOutsideDnsDomains(model, ingresses);
-            rememberServedHosts(key, model, ingresses);
+            rememberServedHosts(key, model, ingresses, notServed);
         }
         return writeStatus(model, ingresses, result);
     }
@@ -205,7 +207,8 @@ public class Reconciler {
      * The shard's writes through {@link ShardIsolation}: the Avi warnings about a host's own objects go to the Ingresses
      * of that host only, with what it means for the host; the others to every Ingress of the shard.
      */
-    private ReconcileResult applyIsolating(String key, ShardModel model, Plan plan, Collection<Ingress> ingresses, boolean gcAllowed) {
+    private ReconcileResult applyIsolating(String key, ShardModel model, Plan plan, Collection<Ingress> ingresses, boolean gcAllowed,
+                                           Set<String> notServed) {
         ShardIsolation.Outcome outcome = isolation.deliver(model, plan, leftOut -> modelBuilder.buildShard(key, cluster.view(), settings, leftOut),
                 gcAllowed);
         for (AviWarning w : outcome.warnings()) {
@@ -215,6 +218,7 @@ public class Reconciler {
             String held = host.map(outcome.held()::get).map(note -> "; " + note).orElse("");
             warnIngresses(key, concerned, w.reason(), w.objectKey() + ": " + w.message() + held);
         }
+        notServed.addAll(outcome.leftOut());
         return outcome.result();
     }
 
@@ -245,12 +249,14 @@ public class Reconciler {
     }
 
     /** The hosts the model serves per Ingress, less TLS hosts it has no certificate for (their Secret is unusable). */
-    private void rememberServedHosts(String key, ShardModel model, Collection<Ingress> ingresses) {
+    /** {@code notServed}: hosts of the model that isolation left out (their objects were refused): they show no VIP. */
+    private void rememberServedHosts(String key, ShardModel model, Collection<Ingress> ingresses, Set<String> notServed) {
         if (model.objects().isEmpty()) {
             servedHosts.remove(key); // a dedicated VS that serves nothing any more
             return;
         }
-        Map<IngressRef, Set<String>> served = new HashMap<>(model.ingressHosts());
+        Map<IngressRef, Set<String>> served = new HashMap<>();
+        model.ingressHosts().forEach((ref, hosts) -> served.put(ref, hosts.stream().filter(h -> !notServed.contains(h)).collect(Collectors.toSet())));
         for (Ingress ingress : ingresses) {
             if (ingress.getSpec() == null || ingress.getSpec().getTls() == null) {
                 continue;

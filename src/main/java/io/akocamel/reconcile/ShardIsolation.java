@@ -50,7 +50,8 @@ final class ShardIsolation {
      * What the shard got: the writes of every pass (a pass's operations that were not attempted but sent again later
      * are left out), the Avi warnings, and per held host what it means for that host.
      */
-    record Outcome(ReconcileResult result, List<AviWarning> warnings, Map<String, String> held) {
+    /** @param leftOut the held hosts that are new to the controller: not served at all until their objects are accepted */
+    record Outcome(ReconcileResult result, List<AviWarning> warnings, Map<String, String> held, Set<String> leftOut) {
     }
 
     private final Naming naming;
@@ -104,7 +105,7 @@ final class ShardIsolation {
             conflicts.addAll(conflicting);
             if (plan.operations().isEmpty()) {
                 plan.conflicts().forEach(c -> warnings.add(new AviWarning(c.key(), c.eventReason(), c.reason())));
-                return outcome(plan.shardKey(), results, conflicts.size(), warnings, held);
+                return outcome(plan.shardKey(), results, conflicts.size(), warnings, held, leftOut);
             }
             BatchResult batch = delivery.apply(plan.batch().holding(heldKeys));
             warnings.addAll(batch.warnings());
@@ -112,7 +113,7 @@ final class ShardIsolation {
             culprits = culprits(current, failed, held);
             if (culprits.isEmpty() || !blockedOthers(batch) || lastPass) {
                 results.addAll(batch.results());
-                return outcome(plan.shardKey(), results, conflicts.size(), warnings, held);
+                return outcome(plan.shardKey(), results, conflicts.size(), warnings, held, leftOut);
             }
             batch.results().stream().filter(r -> r.errorClass() != ErrorClass.NOT_ATTEMPTED).forEach(results::add);
             heldKeys.addAll(failed);
@@ -172,10 +173,10 @@ final class ShardIsolation {
     }
 
     private static Outcome outcome(String key, List<OperationResult> results, int conflicts, Set<AviWarning> warnings,
-                                   Map<String, String> held) {
+                                   Map<String, String> held, Set<String> leftOut) {
         ReconcileResult result = results.isEmpty()
                 ? ReconcileResult.noop(key, conflicts)
                 : ReconcileResult.of(key, new BatchResult(key, results, List.copyOf(warnings)), conflicts);
-        return new Outcome(result, List.copyOf(warnings), held);
+        return new Outcome(result, List.copyOf(warnings), held, Set.copyOf(leftOut));
     }
 }

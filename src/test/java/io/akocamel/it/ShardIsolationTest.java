@@ -57,6 +57,9 @@ class ShardIsolationTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(parentPolicies()).contains(naming.hostPolicySetName(bravo))
                 .doesNotContain(naming.hostPolicySetName(ALPHA)));
 
+        await().atMost(WAIT).untilAsserted(() -> assertThat(fixture.status("bravo")).isNotEmpty());
+        assertThat(fixture.status("alpha")).as("a host that is not served shows no VIP").isEmpty();
+
         addPath("bravo", "/docs");
         await().atMost(WAIT).untilAsserted(() -> assertThat(policySet(bravo).toString()).contains("/docs/"));
 
@@ -73,6 +76,7 @@ class ShardIsolationTest {
         fixture.avi.faults().acceptWrites("httppolicyset", naming.hostPolicySetName(ALPHA));
         fixture.fullSyncNow();
         await().atMost(WAIT).untilAsserted(() -> assertThat(parentPolicies()).contains(naming.hostPolicySetName(ALPHA)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(fixture.status("alpha")).isNotEmpty());
     }
 
     @Test
