@@ -21,6 +21,8 @@ public record ModelWarning(String namespace, String ingressName, Reason reason, 
         SecretNotFound,
         /** The TLS Secret lacks a PEM certificate or private key: the host is not served. */
         SecretInvalid,
+        /** A host of spec.tls that no rule of any Ingress serves: its certificate is not used. */
+        TlsHostWithoutRule,
         /** A rule, path or backend that the Ingress specification or ako-camel does not accept: it is skipped. */
         InvalidRule,
         /** Another, older Ingress already provides the default backend: this one is not used. */

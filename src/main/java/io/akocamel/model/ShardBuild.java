@@ -122,6 +122,9 @@ final class ShardBuild {
             }
         }
         hosts.keySet().removeAll(leftOut);
+        hosts.values().stream().filter(h -> h.entries.isEmpty()).forEach(h -> h.tls.forEach(claim -> warn(claim.ingress(),
+                Reason.TlsHostWithoutRule, "spec.tls names host " + h.host + ", but no rule of any Ingress serves it, so its "
+                        + "certificate is not used; add a rule for " + h.host + " or remove it from spec.tls")));
         hosts.values().removeIf(h -> h.entries.isEmpty() || !h.tls.isEmpty() && !certificateFound(h));
         if (hosts.size() > SizeLimits.HOSTS_PER_SHARD) {
             leaveOutHostsOverLimit(hosts);
