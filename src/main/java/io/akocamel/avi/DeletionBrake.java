@@ -74,8 +74,8 @@ public final class DeletionBrake {
      * @param owned         the objects this cluster owns now (asked only when the plan deletes something)
      * @param explicitOrder {@code deleteConfig}: the deletes are wanted, nothing is held
      */
-    public synchronized Plan admit(Plan plan, IntSupplier owned, boolean explicitOrder) {
-        return admit(plan, owned, explicitOrder, Set::of);
+    public Plan admit(Plan plan, IntSupplier owned, boolean explicitOrder) {
+        return admit(plan, owned, explicitOrder, Set.<String>of());
     }
 
     /**
@@ -83,7 +83,18 @@ public final class DeletionBrake {
      * object the whole cluster's model no longer wants, asked only when this plan would start deleting — already
      * exceeds the limits: so the first shard of a mass deletion is held too, not only those after the limit.
      */
-    public synchronized Plan admit(Plan plan, IntSupplier owned, boolean explicitOrder, Supplier<Set<String>> unwanted) {
+    public Plan admit(Plan plan, IntSupplier owned, boolean explicitOrder, Supplier<Set<String>> unwanted) {
+        boolean deletes = plan.operations().stream().anyMatch(op -> op.method() == AviMethod.DELETE);
+        // the whole cluster's model is built outside the lock: other workers' plans are not held up by it
+        Set<String> unwantedNow = deletes && !explicitOrder && !engaged() ? unwanted.get() : Set.of();
+        return admit(plan, owned, explicitOrder, unwantedNow);
+    }
+
+    private synchronized boolean engaged() {
+        return engaged;
+    }
+
+    private synchronized Plan admit(Plan plan, IntSupplier owned, boolean explicitOrder, Set<String> unwanted) {
         List<AviOperation> deletes = plan.operations().stream().filter(op -> op.method() == AviMethod.DELETE).toList();
         if (deletes.isEmpty() || explicitOrder) {
             sent += deletes.size();
@@ -92,7 +103,7 @@ public final class DeletionBrake {
         List<AviOperation> fresh = deletes.stream().filter(op -> !confirmable.contains(op.key())).toList();
         int ownedAtStart = owned.getAsInt() + sent;
         if (fresh.isEmpty() || !engaged && !exceeds(counted + fresh.size(), ownedAtStart)
-                && !exceeds(counted + (int) unwanted.get().stream().filter(key -> !confirmable.contains(key)).count(), ownedAtStart)) {
+                && !exceeds(counted + (int) unwanted.stream().filter(key -> !confirmable.contains(key)).count(), ownedAtStart)) {
             release(plan.shardKey(), deletes, fresh);
             return plan;
         }
