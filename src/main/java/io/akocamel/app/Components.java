@@ -20,6 +20,7 @@ import io.akocamel.kube.EventSink;
 import io.akocamel.kube.FullSync;
 import io.akocamel.kube.IngressRelease;
 import io.akocamel.kube.KubeIngestion;
+import io.akocamel.kube.PodEvents;
 import io.akocamel.kube.ResourceVersionRepository;
 import io.akocamel.kube.watch.KubeWatchComponent;
 import io.akocamel.kube.watch.KubeWatchHealthCheck;
@@ -35,7 +36,6 @@ import io.akocamel.reconcile.ReconcileRetries;
 import io.akocamel.reconcile.Reconciler;
 import io.akocamel.reconcile.RuntimeConfig;
 import io.akocamel.reconcile.ShardKeyCoalescer;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -56,7 +56,6 @@ import org.apache.camel.support.service.ServiceSupport;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The composition root: builds the controller's objects with their constructors, in dependency order (settings →
@@ -108,15 +107,15 @@ public final class Components implements CamelConfiguration {
             camel.addService(closeOnStop(recorder));
         }
         EventSink events = recorder == null ? EventSink.NONE : recorder;
-        Supplier<Pod> ownPod = client == null ? () -> null
-                : new ControllerPod(client, property(properties, "preflight.podName", ""), property(properties, "preflight.podNamespace", ""));
-        bindPreflight(registry, properties, events, ownPod);
+        PodEvents podEvents = client == null ? PodEvents.NONE
+                : new ControllerPod(client, events, property(properties, "preflight.podName", ""), property(properties, "preflight.podNamespace", ""));
+        bindPreflight(registry, properties, podEvents);
         RuntimeConfig runtime = new RuntimeConfig(settings);
         initialSync = new InitialSync();
         bindReconcileSupport(registry, properties, runtime);
         if (client != null) {
             IngressRelease release = bindKubernetes(registry, recorder);
-            brake = new DeletionBrake(settings.akoCamel().deletionBrake(), message -> podWarning(ownPod, events, DeletionBrake.REASON, message));
+            brake = new DeletionBrake(settings.akoCamel().deletionBrake(), message -> podEvents.warning(DeletionBrake.REASON, message));
             reconciler = new Reconciler(settings,
                     new Reconciler.Cluster(cluster, fullSync::listsComplete, events, new IngressStatusWriter(client), release::releaseShowing),
                     new Reconciler.Avi(inventory, planner, this::deliver, preflight, brake),
@@ -151,8 +150,8 @@ public final class Components implements CamelConfiguration {
     }
 
     /** The preflight of preflight.camel.yaml, which is also the reconciler's write gate. */
-    private void bindPreflight(Registry registry, PropertiesComponent properties, EventSink events, Supplier<Pod> ownPod) {
-        preflight = new Preflight(settings, session, events, ownPod);
+    private void bindPreflight(Registry registry, PropertiesComponent properties, PodEvents podEvents) {
+        preflight = new Preflight(settings, session, podEvents);
         preflight.setRecheckMillis(Long.parseLong(property(properties, "preflight.recheckMillis", "30000")));
         preflight.setRequireDnsProfile(Boolean.parseBoolean(property(properties, "preflight.requireDnsProfile", "true")));
         registry.bind("preflight", preflight);
@@ -204,13 +203,6 @@ public final class Components implements CamelConfiguration {
 
     private BatchResult deliver(ShardBatch batch) {
         return producer.requestBody(RouteContract.AVI_APPLY, batch, BatchResult.class);
-    }
-
-    private static void podWarning(Supplier<Pod> ownPod, EventSink events, String reason, String message) {
-        Pod pod = ownPod.get();
-        if (pod != null) {
-            events.warning(pod, reason, message);
-        }
     }
 
     private Optional<String> outsideDnsDomains(String host) {

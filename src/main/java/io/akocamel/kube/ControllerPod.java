@@ -7,29 +7,46 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.function.Supplier;
 
 /**
  * The controller's own pod, the object its Events about itself are recorded on (so {@code kubectl describe pod} lists
- * them): read once for its uid; null when no pod name and namespace are known (a run outside a cluster).
+ * them): read once for its uid. Without a pod name and namespace (a run outside a cluster) no Event is recorded.
  */
-public final class ControllerPod implements Supplier<Pod> {
+public final class ControllerPod implements PodEvents {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerPod.class);
 
     private final KubernetesClient client;
+    private final EventSink events;
     private final String name;
     private final String namespace;
     private volatile Pod pod;
 
     /** Empty name or namespace: the environment's {@code POD_NAME} / {@code POD_NAMESPACE} (set by the Helm chart). */
-    public ControllerPod(KubernetesClient client, String name, String namespace) {
+    public ControllerPod(KubernetesClient client, EventSink events, String name, String namespace) {
         this.client = client;
+        this.events = events;
         this.name = name.isBlank() ? System.getenv().getOrDefault("POD_NAME", "") : name;
         this.namespace = namespace.isBlank() ? System.getenv().getOrDefault("POD_NAMESPACE", "") : namespace;
     }
 
     @Override
-    public Pod get() {
+    public void warning(String reason, String message) {
+        Pod own = pod();
+        if (own != null) {
+            events.warning(own, reason, message);
+        }
+    }
+
+    @Override
+    public void normal(String reason, String message) {
+        Pod own = pod();
+        if (own != null) {
+            events.normal(own, reason, message);
+        }
+    }
+
+    /** The pod, or null outside a cluster. */
+    private Pod pod() {
         if (pod != null) {
             return pod;
         }

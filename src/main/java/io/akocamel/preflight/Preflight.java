@@ -5,8 +5,7 @@ import io.akocamel.avi.AviExchange;
 import io.akocamel.avi.AviSession;
 import io.akocamel.avi.AviStep;
 import io.akocamel.config.Settings;
-import io.akocamel.kube.EventSink;
-import io.fabric8.kubernetes.api.model.Pod;
+import io.akocamel.kube.PodEvents;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
  * The controller preflight (bean {@code preflight}, routes/preflight.camel.yaml): checks through the delivery session
@@ -27,7 +25,7 @@ import java.util.function.Supplier;
  * ({@link #getAsBoolean()} is false). It runs at start, again every {@code recheckMillis} (30 s) while failing, and
  * every {@code AKOSettings.fullSyncFrequency} seconds while passing. Each problem is logged, shown by the readiness
  * check {@code avi-preflight} ({@link PreflightHealthCheck}) and recorded as a Warning Event on the controller's own
- * pod (when it runs in one: {@code ownPod} answers null elsewhere). When it passes after failing, or after the
+ * pod (when it runs in one). When it passes after failing, or after the
  * gate held a write back, the route asks for a full sync ({@code direct:full-sync-now}), so a set-up fixed on the
  * controller is picked up without a restart.
  */
@@ -48,8 +46,7 @@ public final class Preflight implements BooleanSupplier {
 
     private final Settings settings;
     private final AviSession session;
-    private final EventSink events;
-    private final Supplier<Pod> ownPod;
+    private final PodEvents podEvents;
     private volatile long recheckMillis = 30_000;
     private volatile boolean requireDnsProfile = true;
 
@@ -62,14 +59,12 @@ public final class Preflight implements BooleanSupplier {
 
     /**
      * @param session the delivery session the reads go through
-     * @param events  where the Events on the controller's pod go
-     * @param ownPod  answers the controller's pod, or null when it does not run in one (no Events then)
+     * @param podEvents the Events on the controller's own pod
      */
-    public Preflight(Settings settings, AviSession session, EventSink events, Supplier<Pod> ownPod) {
+    public Preflight(Settings settings, AviSession session, PodEvents podEvents) {
         this.settings = settings;
         this.session = session;
-        this.events = events;
-        this.ownPod = ownPod;
+        this.podEvents = podEvents;
     }
 
     // ---- what the rest of the controller asks ----
@@ -214,7 +209,7 @@ public final class Preflight implements BooleanSupplier {
             if (!previous.passed()) {
                 LOG.info("Avi Controller preflight passed");
                 if (previous.state() == State.FAILED) {
-                    podEvent(false, PASSED_REASON, "The Avi Controller set-up is complete again; every shard is reconciled");
+                    podEvents.normal(PASSED_REASON, "The Avi Controller set-up is complete again; every shard is reconciled");
                 }
             }
             return;
@@ -228,18 +223,6 @@ public final class Preflight implements BooleanSupplier {
             LOG.info("Avi Controller preflight still failing ({} problem(s), logged above); checking again in {}",
                     current.problems().size(), period);
         }
-        current.problems().forEach(problem -> podEvent(true, FAILED_REASON, problem));
-    }
-
-    private void podEvent(boolean warning, String reason, String message) {
-        Pod pod = ownPod.get();
-        if (pod == null) {
-            return;
-        }
-        if (warning) {
-            events.warning(pod, reason, message);
-        } else {
-            events.normal(pod, reason, message);
-        }
+        current.problems().forEach(problem -> podEvents.warning(FAILED_REASON, problem));
     }
 }

@@ -37,7 +37,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -342,7 +341,7 @@ public class Reconciler {
     }
 
     private static Set<String> hostsOf(Ingress ingress) {
-        Set<String> hosts = new LinkedHashSet<>();
+        Set<String> hosts = new TreeSet<>();
         if (ingress.getSpec() == null) {
             return hosts;
         }
@@ -353,7 +352,7 @@ public class Reconciler {
                 }
             }
         }
-        return new TreeSet<>(hosts);
+        return hosts;
     }
 
     private ReconcileResult reconcileStaticRoutes(boolean gcAllowed) {
