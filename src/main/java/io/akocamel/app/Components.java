@@ -20,6 +20,8 @@ import io.akocamel.kube.EventSink;
 import io.akocamel.kube.FullSync;
 import io.akocamel.kube.IngressRelease;
 import io.akocamel.kube.KubeIngestion;
+import io.akocamel.kube.Leadership;
+import io.akocamel.kube.LeaseElection;
 import io.akocamel.kube.PodEvents;
 import io.akocamel.kube.ResourceVersionRepository;
 import io.akocamel.kube.watch.KubeWatchComponent;
@@ -51,6 +53,8 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 
 import java.time.Clock;
@@ -72,6 +76,11 @@ public final class Components implements CamelConfiguration {
     static final int INVENTORY_PAGE_SIZE = 100;
     /** The bean name camel-micrometer-prometheus looks up (and binds its own registry under when there is none). */
     static final String METER_REGISTRY = "metricsRegistry";
+    /** Properties naming the pod the controller runs as (tests; in a pod the downward API's POD_NAME / POD_NAMESPACE). */
+    public static final String POD_NAME = "ako.podName";
+    public static final String POD_NAMESPACE = "ako.podNamespace";
+    /** AKO's namespace, when POD_NAMESPACE is not set. */
+    static final String DEFAULT_NAMESPACE = "avi-system";
 
     private final Settings settings;
     private final KubernetesClient client;
@@ -88,6 +97,8 @@ public final class Components implements CamelConfiguration {
     private InitialSync initialSync;
     private Reconciler reconciler;
     private DeletionBrake brake;
+    private Leadership leadership;
+    private volatile PodEvents podEvents = PodEvents.NONE;
 
     /** @param client the Kubernetes client, or null for the Avi side alone */
     public Components(Settings settings, KubernetesClient client) {
@@ -101,14 +112,19 @@ public final class Components implements CamelConfiguration {
         PropertiesComponent properties = camel.getPropertiesComponent();
         LogFormat.apply(settings.akoCamel().logFormat());
 
+        String podName = property(properties, POD_NAME, System.getenv().getOrDefault("POD_NAME", ""));
+        String podNamespace = property(properties, POD_NAMESPACE, System.getenv().getOrDefault("POD_NAMESPACE", ""));
+        if (!podName.isBlank() && podNamespace.isBlank()) {
+            podNamespace = DEFAULT_NAMESPACE;
+        }
+        leadership = electLeader(camel, podName, podNamespace);
         bindDelivery(camel, registry);
-        EventRecorder recorder = client == null ? null : new EventRecorder(client, settings);
+        EventRecorder recorder = client == null ? null : new EventRecorder(client, settings, leadership);
         if (recorder != null) {
             camel.addService(closeOnStop(recorder));
         }
         EventSink events = recorder == null ? EventSink.NONE : recorder;
-        PodEvents podEvents = client == null ? PodEvents.NONE
-                : new ControllerPod(client, events, property(properties, "preflight.podName", ""), property(properties, "preflight.podNamespace", ""));
+        podEvents = client == null ? PodEvents.NONE : new ControllerPod(client, events, podName, podNamespace);
         bindPreflight(registry, properties, podEvents);
         RuntimeConfig runtime = new RuntimeConfig(settings);
         initialSync = new InitialSync();
@@ -117,7 +133,8 @@ public final class Components implements CamelConfiguration {
             IngressRelease release = bindKubernetes(registry, recorder);
             brake = new DeletionBrake(settings.akoCamel().deletionBrake(), message -> podEvents.warning(DeletionBrake.REASON, message));
             reconciler = new Reconciler(settings,
-                    new Reconciler.Cluster(cluster, fullSync::listsComplete, events, new IngressStatusWriter(client), release::releaseShowing),
+                    new Reconciler.Cluster(cluster, fullSync::listsComplete, events, new IngressStatusWriter(client, leadership),
+                            release::releaseShowing, leadership),
                     new Reconciler.Avi(inventory, planner, this::deliver, preflight, brake),
                     this::outsideDnsDomains, runtime, initialSync);
             registry.bind("shardReconciler", reconciler);
@@ -126,12 +143,40 @@ public final class Components implements CamelConfiguration {
         producer = camel.createProducerTemplate();
     }
 
+    /**
+     * In a pod ({@code POD_NAME} set), an election on the Lease decides which replica writes; outside one the controller
+     * runs alone and always writes.
+     */
+    private Leadership electLeader(CamelContext camel, String podName, String podNamespace) throws Exception {
+        if (client == null || podName.isBlank()) {
+            return Leadership.SOLE;
+        }
+        LeaseElection election = new LeaseElection(client, podNamespace, podName, settings.akoCamel().leaderElection(),
+                () -> elected(podName));
+        camel.addService(election);
+        // a stopping replica gives up the Lease first: the other takes over while this one drains its routes
+        camel.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext context) {
+                ServiceHelper.stopService(election);
+            }
+        });
+        return election;
+    }
+
+    /** This replica just became the leader: say so on its pod, and reconcile everything from a fresh inventory. */
+    private void elected(String podName) {
+        podEvents.normal(LeaseElection.EVENT_REASON, podName + " became the leader (Lease " + LeaseElection.LEASE + "): it writes to "
+                + "the Avi Controller and the cluster from now on");
+        fullSync.requestSoon();
+    }
+
     /** The Avi session, inventory, planner, and the processors of avi-delivery.camel.yaml and its error policy. */
     private void bindDelivery(CamelContext camel, Registry registry) throws Exception {
         String clusterName = settings.akoSettings().clusterName();
         String vrf = settings.controllerSettings().vrfName().isEmpty() ? "global" : settings.controllerSettings().vrfName();
         String clusterUid = client == null ? null : ClusterUid.read(client);
-        session = new AviSession(settings);
+        session = new AviSession(settings, leadership::isLeader);
         inventory = new AviInventory(clusterName, clusterUid);
         planner = new Planner(clusterName, clusterUid);
         deadLetters = new DeadLetterStore(settings.akoCamel().retry(), DEAD_LETTER_CAPACITY);
@@ -176,7 +221,7 @@ public final class Components implements CamelConfiguration {
     private IngressRelease bindKubernetes(Registry registry, EventRecorder recorder) {
         cluster = new ClusterState(settings, client);
         fullSync = new FullSync(cluster);
-        IngressRelease release = new IngressRelease(cluster, client);
+        IngressRelease release = new IngressRelease(cluster, client, leadership);
         registry.bind("kube-watch", new KubeWatchComponent(cluster));
         registry.bind("kubeIngestion", new KubeIngestion(cluster, recorder));
         registry.bind("kubeIngressRelease", release);
@@ -190,7 +235,7 @@ public final class Components implements CamelConfiguration {
     private void bindOperations(CamelContext camel, Registry registry) throws Exception {
         Operations.Progress progress = reconciler == null ? Operations.Progress.NONE
                 : new Operations.Progress(initialSync::isDone, cluster::isComplete, reconciler::busyKeys);
-        Operations operations = new Operations(camel, meterRegistry(registry), session, inventory, deadLetters, cluster,
+        Operations operations = new Operations(camel, meterRegistry(registry), session, inventory, deadLetters, cluster, leadership,
                 new CamelActions(), progress,
                 new Operations.ObservedRoutes(RouteContract.RECONCILE_RUN_ROUTE, RouteContract.FULL_SYNC_BEGIN_ROUTE));
         if (brake != null) {
@@ -304,6 +349,11 @@ public final class Components implements CamelConfiguration {
     /** When full syncs are due and what they visit; null without a Kubernetes client. */
     public FullSync fullSync() {
         return fullSync;
+    }
+
+    /** Whether this replica writes: the election on the Lease in a pod, {@link Leadership#SOLE} outside one. */
+    public Leadership leadership() {
+        return leadership;
     }
 
     public InitialSync initialSync() {

@@ -41,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The controller session (bean {@code aviSession}): login, cookies, CSRF, API version, tenant, TLS and the connection
@@ -86,10 +87,18 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
     /** Why the last call got no usable answer (connection error, 5xx); null after any other answer. */
     private volatile String callProblem;
     private volatile String apiVersion;
+    private final BooleanSupplier mayWrite;
     private volatile long generation;
     private Instant nextLoginAttempt = Instant.MIN;
 
+    /** A session that always may write (a controller that runs alone, the {@code plan} command). */
     public AviSession(Settings settings) {
+        this(settings, () -> true);
+    }
+
+    /** @param mayWrite asked before every call that is not a GET: false = not sent ({@link AviNotLeaderException}) */
+    public AviSession(Settings settings, BooleanSupplier mayWrite) {
+        this.mayWrite = mayWrite;
         Settings.ControllerSettings controller = settings.controllerSettings();
         if (controller.controllerHost().isEmpty()) {
             throw new IllegalArgumentException("ControllerSettings.controllerHost is empty; set the Avi Controller address "
@@ -202,6 +211,9 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
     /** Step of {@code direct:avi-call}: logs in when needed and turns the {@link AviStep} into the HTTP request. */
     public void prepare(Exchange exchange) throws IOException {
         AviStep step = exchange.getProperty(AviExchange.STEP, AviStep.class);
+        if (!"GET".equals(step.method()) && !mayWrite.getAsBoolean()) {
+            throw new AviNotLeaderException(step.method(), step.path());
+        }
         ensureSession();
         exchange.setProperty(AviExchange.SESSION_GENERATION, generation);
         Message message = exchange.getMessage();

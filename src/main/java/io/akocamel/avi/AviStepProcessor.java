@@ -210,7 +210,9 @@ public final class AviStepProcessor {
             batch.record(exchange.getProperty(AviExchange.OPERATION_INDEX, Integer.class), new OperationResult(op.key(), op.method(), Outcome.FAILED,
                     status, message, errorClass));
         }
-        deadLetters.record(batch == null ? "unknown" : batch.shardKey(), op, errorClass, status, message);
+        if (errorClass != ErrorClass.NOT_LEADER) {
+            deadLetters.record(batch == null ? "unknown" : batch.shardKey(), op, errorClass, status, message);
+        }
         writeLedger.remove(op.idempotencyKey());
         LOG.warn("{} failed [{}{}]: {}", op, errorClass, status > 0 ? " " + status : "", message);
     }

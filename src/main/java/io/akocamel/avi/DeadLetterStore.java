@@ -89,7 +89,7 @@ public final class DeadLetterStore {
                 Duration delay = retry.maxDelay().multipliedBy(1L << Math.min(attempts - 1, 20));
                 yield delay.compareTo(cap) > 0 ? cap : delay;
             }
-            case REJECTED, CONFLICT -> null;
+            case REJECTED, CONFLICT, NOT_LEADER -> null;
         };
     }
 

@@ -19,6 +19,8 @@ public enum ErrorClass {
     CONFLICT("AviConflict"),
     /** A later operation was not sent because an operation it depends on failed. */
     NOT_ATTEMPTED("AviNotAttempted"),
+    /** Not sent: this replica lost the Lease (leader election); the new leader reconciles. No dead letter. */
+    NOT_LEADER("AviNotLeader"),
     /** A bug or an unexpected response. */
     INTERNAL("AviInternalError");
 
@@ -35,6 +37,6 @@ public enum ErrorClass {
 
     /** Classes that mean the controller (not this object) is the problem: the rest of the batch is not attempted. */
     public boolean stopsBatch() {
-        return this == TRANSIENT || this == SESSION || this == CREDENTIALS || this == SLOW_RETRY;
+        return this == TRANSIENT || this == SESSION || this == CREDENTIALS || this == SLOW_RETRY || this == NOT_LEADER;
     }
 }

@@ -7,12 +7,12 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar target/ako-camel.jar [demo|run|plan|simulator]}; no command means {@code demo}.
+ * {@code java -jar target/ako-camel.jar [demo|run|plan|simulator|kubernetes]}; no command means {@code demo}.
  * Exit codes: 0 ok, 1 runtime failure, 2 configuration or usage error.
  */
 @Command(name = "ako-camel", mixinStandardHelpOptions = true, version = "ako-camel 0.1.0",
         description = "Kubernetes Ingress controller for the Avi Controller, built as Apache Camel routes.",
-        subcommands = {DemoCommand.class, RunCommand.class, PlanCommand.class, SimulatorCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, PlanCommand.class, SimulatorCommand.class, KubernetesCommand.class})
 public class AkoCamel implements java.util.concurrent.Callable<Integer> {
     public static final int CONFIG_ERROR = 2;
 

@@ -39,6 +39,10 @@ record Allowed(String text, int min, int max, List<String> values) {
         return described("a number from 0 to 1, such as 0.5");
     }
 
+    static Allowed duration() {
+        return described("a duration such as 15s, 1500ms or 1m");
+    }
+
     static Allowed nonEmptyName() {
         return described("a non-empty name");
     }

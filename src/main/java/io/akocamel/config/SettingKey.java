@@ -131,7 +131,15 @@ enum SettingKey {
             "Deletes of more than this share of the objects this cluster owns, between two full syncs, are held until "
                     + "the next complete full sync confirms them (or `deleteConfig`); `1` turns the brake off."),
     BRAKE_MIN_OBJECTS("akoCamel.deletionBrake.minObjects", null, null, "20", Allowed.wholeNumber(0, Integer.MAX_VALUE),
-            "The deletion brake holds deletes only when there are also more than this many of them.");
+            "The deletion brake holds deletes only when there are also more than this many of them."),
+    LEASE_DURATION("akoCamel.leaderElection.leaseDuration", null, null, "15s", Allowed.duration(),
+            "With two replicas (or any pod: `POD_NAME` set), how long the Lease `ako-lease-lock` stays the leader's "
+                    + "without renewal; a follower takes over at the latest this long after the leader stopped renewing."),
+    RENEW_DEADLINE("akoCamel.leaderElection.renewDeadline", null, null, "10s", Allowed.duration(),
+            "A leader that could not renew its Lease for this long stops writing (before another replica may take "
+                    + "over); shorter than `leaseDuration`."),
+    RETRY_PERIOD("akoCamel.leaderElection.retryPeriod", null, null, "2s", Allowed.duration(),
+            "How often the leader renews the Lease and a follower tries to take it; shorter than `renewDeadline`.");
 
     final String path;
     final String env;

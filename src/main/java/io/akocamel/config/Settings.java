@@ -105,7 +105,16 @@ public record Settings(
             Retry retry,
             Duration kubernetesResync,
             String logFormat,
-            BrakeLimits deletionBrake) {
+            BrakeLimits deletionBrake,
+            LeaderElection leaderElection) {
+    }
+
+    /**
+     * The timings of the election on the Lease (client-go's, as AKO uses them): a follower takes over a Lease not
+     * renewed for {@code leaseDuration}; a leader that could not renew for {@code renewDeadline} stops writing; both
+     * try every {@code retryPeriod}.
+     */
+    public record LeaderElection(Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
     }
 
     /**

@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -181,7 +182,8 @@ public final class SettingsLoader {
                         Duration.ofSeconds(integer(SettingKey.RETRY_SLOW_SECONDS))),
                 Duration.ofSeconds(integer(SettingKey.RESYNC_SECONDS)),
                 oneOf(SettingKey.LOG_FORMAT, s -> s.toLowerCase()),
-                new BrakeLimits(fraction(SettingKey.BRAKE_MAX_SHARE), integer(SettingKey.BRAKE_MIN_OBJECTS)));
+                new BrakeLimits(fraction(SettingKey.BRAKE_MAX_SHARE), integer(SettingKey.BRAKE_MIN_OBJECTS)),
+                leaderElection());
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
@@ -245,6 +247,45 @@ public final class SettingsLoader {
         }
         problem(key, value, key.allowed.text());
         return Double.parseDouble(key.defaultValue);
+    }
+
+    private static final Pattern DURATION = Pattern.compile("([1-9]\\d{0,8})(ms|s|m)");
+
+    /** {@code 15s}, {@code 1500ms}, {@code 1m}: the forms client-go's leader election settings are written in. */
+    private Duration duration(SettingKey key) {
+        String value = text(key);
+        return parseDuration(value).orElseGet(() -> {
+            problem(key, value, key.allowed.text());
+            return parseDuration(key.defaultValue).orElseThrow();
+        });
+    }
+
+    static Optional<Duration> parseDuration(String value) {
+        var matcher = DURATION.matcher(value);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return Optional.of(switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            default -> Duration.ofMinutes(amount);
+        });
+    }
+
+    /** The election timings; as in client-go, each must be shorter than the one before. */
+    private Settings.LeaderElection leaderElection() {
+        var timing = new Settings.LeaderElection(duration(SettingKey.LEASE_DURATION), duration(SettingKey.RENEW_DEADLINE),
+                duration(SettingKey.RETRY_PERIOD));
+        if (timing.renewDeadline().compareTo(timing.leaseDuration()) >= 0) {
+            problem(SettingKey.RENEW_DEADLINE, text(SettingKey.RENEW_DEADLINE), "a duration shorter than "
+                    + SettingKey.LEASE_DURATION.path + " (" + text(SettingKey.LEASE_DURATION) + ")");
+        }
+        if (timing.retryPeriod().compareTo(timing.renewDeadline()) >= 0) {
+            problem(SettingKey.RETRY_PERIOD, text(SettingKey.RETRY_PERIOD), "a duration shorter than "
+                    + SettingKey.RENEW_DEADLINE.path + " (" + text(SettingKey.RENEW_DEADLINE) + ")");
+        }
+        return timing;
     }
 
     private String oneOf(SettingKey key, Function<String, String> normalise) {

@@ -21,12 +21,12 @@ public final class ControllerPod implements PodEvents {
     private final String namespace;
     private volatile Pod pod;
 
-    /** Empty name or namespace: the environment's {@code POD_NAME} / {@code POD_NAMESPACE} (set by the Helm chart). */
+    /** Empty name or namespace: not in a pod. */
     public ControllerPod(KubernetesClient client, EventSink events, String name, String namespace) {
         this.client = client;
         this.events = events;
-        this.name = name.isBlank() ? System.getenv().getOrDefault("POD_NAME", "") : name;
-        this.namespace = namespace.isBlank() ? System.getenv().getOrDefault("POD_NAMESPACE", "") : namespace;
+        this.name = name;
+        this.namespace = namespace;
     }
 
     @Override

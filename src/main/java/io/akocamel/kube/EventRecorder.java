@@ -38,6 +38,7 @@ public class EventRecorder implements EventSink, AutoCloseable {
     private static final int REMEMBERED = 4096;
 
     private final KubernetesClient client;
+    private final Leadership leadership;
     private final boolean normalEvents;
     private final String instance;
     private final ExecutorService writer;
@@ -53,8 +54,10 @@ public class EventRecorder implements EventSink, AutoCloseable {
     private record Recorded(String namespace, String name, int count) {
     }
 
-    public EventRecorder(KubernetesClient client, Settings settings) {
+    /** @param leadership only the leader records Events; a follower logs its Warnings and writes nothing */
+    public EventRecorder(KubernetesClient client, Settings settings, Leadership leadership) {
         this.client = client;
+        this.leadership = leadership;
         this.normalEvents = settings.akoSettings().enableEvents();
         this.instance = System.getenv().getOrDefault("POD_NAME", "ako-camel");
         this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000), r -> {
@@ -87,6 +90,9 @@ public class EventRecorder implements EventSink, AutoCloseable {
     }
 
     private void write(HasMetadata object, String type, String reason, String message) {
+        if (!leadership.isLeader()) {
+            return;
+        }
         String namespace = object.getMetadata().getNamespace() == null ? "default" : object.getMetadata().getNamespace();
         String identity = object.getKind() + "/" + KubeIndexes.keyOf(object) + "/" + object.getMetadata().getUid();
         String key = identity + "\u0000" + type + "\u0000" + reason + "\u0000" + message;

@@ -23,14 +23,23 @@ public final class FullSync {
     private volatile long lastRun;
     private volatile boolean lastRunComplete;
     private volatile boolean refusedWhileIncomplete;
+    private volatile boolean requested;
 
     public FullSync(ClusterState state) {
         this.state = state;
         this.periodMillis = state.settings().akoSettings().fullSyncFrequency() * 1000L;
     }
 
+    /** A full sync at the next tick on complete lists (this replica just became the leader). */
+    public void requestSoon() {
+        requested = true;
+    }
+
     /** Route filter: is a full sync due now? */
     public boolean due() {
+        if (requested && state.isComplete()) {
+            return true;
+        }
         long now = System.currentTimeMillis();
         if (lastRun == 0) {
             return state.isComplete() || now - createdAt >= periodMillis;
@@ -57,6 +66,7 @@ public final class FullSync {
      */
     public List<String> shardKeys(Exchange exchange) {
         lastRun = System.currentTimeMillis();
+        requested = false;
         boolean complete = state.isComplete();
         lastRunComplete = complete;
         if (complete) {

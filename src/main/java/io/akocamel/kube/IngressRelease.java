@@ -22,10 +22,13 @@ public final class IngressRelease {
 
     private final ClusterState state;
     private final KubernetesClient client;
+    private final Leadership leadership;
 
-    public IngressRelease(ClusterState state, KubernetesClient client) {
+    /** @param leadership only the leader clears a status */
+    public IngressRelease(ClusterState state, KubernetesClient client, Leadership leadership) {
         this.state = state;
         this.client = client;
+        this.leadership = leadership;
     }
 
     /** @param ingressKey {@code namespace/name} */
@@ -35,7 +38,7 @@ public final class IngressRelease {
             return;
         }
         IngressEligibility.Verdict verdict = state.eligibility(current);
-        if (verdict.isOurs()) {
+        if (verdict.isOurs() || !leadership.isLeader()) {
             return;
         }
         try {

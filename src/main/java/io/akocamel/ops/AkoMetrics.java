@@ -5,6 +5,7 @@ import io.akocamel.avi.AviSession;
 import io.akocamel.avi.DeadLetterStore;
 import io.akocamel.avi.DeletionBrake;
 import io.akocamel.model.AviType;
+import io.akocamel.kube.Leadership;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -51,6 +52,11 @@ public final class AkoMetrics {
                 .description("When the last full sync finished (Unix time; 0 before the first)").register(registry);
         Gauge.builder("ako.last.full.sync.duration", fullSyncs, FullSyncTracker::lastDurationSeconds).baseUnit("seconds")
                 .description("How long the last full sync took, from the inventory re-read to its last shard").register(registry);
+    }
+
+    void bindLeadership(Leadership leadership) {
+        Gauge.builder("ako.leader", leadership, l -> l.isLeader() ? 1 : 0)
+                .description("1 on the replica that holds the Lease ako-lease-lock and writes, 0 on a follower").register(registry);
     }
 
     void bindDeletionBrake(DeletionBrake brake) {

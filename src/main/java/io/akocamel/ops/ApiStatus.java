@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.avi.AviSession;
 import io.akocamel.avi.DeadLetterStore;
+import io.akocamel.kube.Leadership;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * AKO's {@code GET /api/status} (bean {@code akoApiStatus}, route {@code ako-api-status} of routes/ops.camel.yaml):
- * {@code {"avi_api":{"connection_status":"INITIATING|CONNECTED|DISCONNECTED","errors":[...]}}} with the last
+ * {@code {"avi_api":{"connection_status":"INITIATING|CONNECTED|DISCONNECTED","errors":[...]},"role":"leader|follower"}} with the last
  * {@value #MAX_ERRORS} Avi errors, newest last. The texts are those of the dead letters (already scrubbed of secrets)
  * and, while not connected, why.
  */
@@ -22,10 +23,12 @@ public final class ApiStatus {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AviSession session;
+    private final Leadership leadership;
     private final Deque<String> errors = new ArrayDeque<>();
 
-    ApiStatus(AviSession session) {
+    ApiStatus(AviSession session, Leadership leadership) {
         this.session = session;
+        this.leadership = leadership;
     }
 
     /** AKO's three states: before the first login, logged in, and unreachable or credentials rejected. */
@@ -67,6 +70,7 @@ public final class ApiStatus {
         api.put("connection_status", connectionStatus());
         ArrayNode list = api.putArray("errors");
         errors().forEach(list::add);
+        root.put("role", leadership.role());
         return root.toString();
     }
 }

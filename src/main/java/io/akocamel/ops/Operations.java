@@ -5,6 +5,7 @@ import io.akocamel.avi.AviSession;
 import io.akocamel.avi.DeadLetterStore;
 import io.akocamel.avi.DeletionBrake;
 import io.akocamel.kube.ClusterState;
+import io.akocamel.kube.Leadership;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
@@ -39,17 +40,19 @@ public final class Operations {
     private final ControllerManagement management;
 
     /**
-     * @param cluster the live cluster state, or null when none is watched
+     * @param cluster    the live cluster state, or null when none is watched
+     * @param leadership whether this replica is the leader ({@code ako_leader}, the {@code role} of /api/status)
      */
     public Operations(CamelContext camel, MeterRegistry meters, AviSession session, AviInventory inventory, DeadLetterStore deadLetters,
-                      ClusterState cluster, ControllerActions actions, Progress progress, ObservedRoutes routes) {
+                      ClusterState cluster, Leadership leadership, ControllerActions actions, Progress progress, ObservedRoutes routes) {
         this.camel = camel;
         Clock clock = Clock.systemUTC();
         metrics = new AkoMetrics(meters);
         IngressSyncState ingresses = new IngressSyncState(() -> cluster);
         FullSyncTracker fullSyncs = new FullSyncTracker(clock);
-        apiStatus = new ApiStatus(session);
+        apiStatus = new ApiStatus(session, leadership);
         metrics.bindState(session, inventory, deadLetters, ingresses, fullSyncs);
+        metrics.bindLeadership(leadership);
         deadLetters.onRecorded(entry -> {
             metrics.deadLetterRecorded(entry);
             apiStatus.deadLetterRecorded(entry);

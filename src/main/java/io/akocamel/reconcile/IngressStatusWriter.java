@@ -1,5 +1,6 @@
 package io.akocamel.reconcile;
 
+import io.akocamel.kube.Leadership;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
@@ -13,13 +14,16 @@ import java.util.Objects;
  * Writes {@code status.loadBalancer.ingress[]} of an Ingress, only when the value differs from what the Ingress
  * already shows (so a full sync over unchanged state writes nothing). A replace of the status subresource; when the
  * cached copy is stale (409) it reads the latest Ingress once and tries again. Any other failure is thrown: the
- * reconciler retries the shard ({@link ReconcileRetries}).
+ * reconciler retries the shard ({@link ReconcileRetries}). A replica that is not the leader writes nothing: the leader
+ * shows the status.
  */
 public class IngressStatusWriter implements StatusWriter {
     private final KubernetesClient client;
+    private final Leadership leadership;
 
-    public IngressStatusWriter(KubernetesClient client) {
+    public IngressStatusWriter(KubernetesClient client, Leadership leadership) {
         this.client = client;
+        this.leadership = leadership;
     }
 
     @Override
@@ -36,7 +40,7 @@ public class IngressStatusWriter implements StatusWriter {
     }
 
     private boolean replaceStatus(Ingress current, List<IngressLoadBalancerIngress> desired) {
-        if (current == null || Objects.equals(shown(current), desired)) {
+        if (current == null || Objects.equals(shown(current), desired) || !leadership.isLeader()) {
             return false;
         }
         Ingress updated = new IngressBuilder(current)

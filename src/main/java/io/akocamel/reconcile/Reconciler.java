@@ -15,6 +15,7 @@ import io.akocamel.config.Settings;
 import io.akocamel.kube.ClusterState;
 import io.akocamel.kube.EventSink;
 import io.akocamel.kube.KubeHeaders;
+import io.akocamel.kube.Leadership;
 import io.akocamel.model.AviObject;
 import io.akocamel.model.AviType;
 import io.akocamel.model.ClusterView;
@@ -58,12 +59,16 @@ import java.util.stream.Collectors;
  */
 public class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    static final String FOLLOWER = "this replica is a follower: the leader (Lease ako-lease-lock) writes; a full sync runs "
+            + "here as soon as it takes the Lease";
 
     /**
-     * The Kubernetes side: what the cluster says, whether every list is complete, where Events and status go, and who
-     * clears the status of Ingresses that stopped being ours but still show one of our VIPs.
+     * The Kubernetes side: what the cluster says, whether every list is complete, where Events and status go, who
+     * clears the status of Ingresses that stopped being ours but still show one of our VIPs, and whether this replica
+     * is the leader (only the leader reconciles; a follower keeps its state warm).
      */
-    public record Cluster(ClusterView view, BooleanSupplier complete, EventSink events, StatusWriter status, MissedReleases releases) {
+    public record Cluster(ClusterView view, BooleanSupplier complete, EventSink events, StatusWriter status, MissedReleases releases,
+                          Leadership leadership) {
     }
 
     /** Clears the status of the Ingresses that are not ours but still show one of {@code addresses}. */
@@ -115,6 +120,7 @@ public class Reconciler {
         }
         try {
             ReconcileResult result;
+            boolean warmFollower = false;
             if (!avi.writesAllowed().getAsBoolean()) {
                 result = ReconcileResult.skipped(key, "the controller set-up check has not passed; nothing is written until it does");
             } else if (!avi.inventory().isRead()) {
@@ -125,10 +131,14 @@ public class Reconciler {
                 // deleteConfig wants nothing whatever the lists say; anything else would be built from half-known state
                 result = ReconcileResult.skipped(key, "the Kubernetes lists are incomplete (a watch has not listed yet, or has stopped); "
                         + "the full sync that follows their completion reconciles this key");
+            } else if (!cluster.leadership().isLeader()) {
+                // a follower with a read inventory and complete lists is as synced as it can be: it counts as ready
+                warmFollower = true;
+                result = ReconcileResult.skipped(key, FOLLOWER);
             } else {
                 result = reconcileOrFail(key);
             }
-            if (Boolean.TRUE.equals(fullSync) && result.skippedBecause() == null) {
+            if (Boolean.TRUE.equals(fullSync) && (result.skippedBecause() == null || warmFollower)) {
                 initialSync.done(key);
             }
             return result.withRerun(running.finish(key));

@@ -72,6 +72,8 @@ class SettingsLoaderTest {
         assertThat(s.akoCamel().retry().maxDelay()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.akoCamel().retry().maxAttempts()).isEqualTo(6);
         assertThat(s.akoCamel().retry().slowRetry()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(s.akoCamel().leaderElection()).as("client-go's timings, as AKO uses them")
+                .isEqualTo(new Settings.LeaderElection(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2)));
         assertThat(s.akoCamel().controllerInsecureSkipVerify()).isFalse();
     }
 
@@ -266,6 +268,9 @@ class SettingsLoaderTest {
             "logFormat                  | akoCamel: {logFormat: xml}                                | akoCamel.logFormat: 'xml'",
             "brake share above 1        | akoCamel: {deletionBrake: {maxShare: 1.5}}                | akoCamel.deletionBrake.maxShare: '1.5' is not allowed; expected a number from 0 to 1",
             "brake share not a number   | akoCamel: {deletionBrake: {maxShare: half}}               | akoCamel.deletionBrake.maxShare: 'half' is not allowed",
+            "lease duration, no unit    | akoCamel: {leaderElection: {leaseDuration: 15}}           | akoCamel.leaderElection.leaseDuration: '15' is not allowed; expected a duration such as 15s",
+            "renew deadline too long    | akoCamel: {leaderElection: {renewDeadline: 15s}}          | akoCamel.leaderElection.renewDeadline: '15s' is not allowed; expected a duration shorter than akoCamel.leaderElection.leaseDuration (15s)",
+            "retry period too long      | akoCamel: {leaderElection: {retryPeriod: 10000ms}}        | akoCamel.leaderElection.retryPeriod: '10000ms' is not allowed; expected a duration shorter than akoCamel.leaderElection.renewDeadline (10s)",
     })
     void invalidValueIsReportedWithKeyValueAndWhatIsAllowed(String what, String yaml, String expected) {
         SettingsException e = failure(MINIMAL + "avicredentials: {username: a, password: b}\n" + yaml);

@@ -1,6 +1,7 @@
 package io.akocamel.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.app.Components;
 import io.akocamel.app.ControllerApp;
 import io.akocamel.app.RouteContract;
 import io.akocamel.config.Settings;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -36,6 +38,8 @@ public class ControllerFixture implements AutoCloseable {
     public final Settings settings;
     public final int managementPort;
     private ControllerApp app;
+    private final List<ControllerApp> replicas = new ArrayList<>();
+    private final List<KubernetesClient> replicaClients = new ArrayList<>();
 
     /** The controller reaches the simulator at {@code controllerUrl} (its own URL, or a proxy in front of it). */
     protected ControllerFixture(AviSimulator avi, String controllerUrl, String password) {
@@ -84,10 +88,27 @@ public class ControllerFixture implements AutoCloseable {
     public ControllerFixture startControllerInPod(String namespace, String name) throws Exception {
         kube.client().resource(new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build()).create();
         ControllerApp.Builder builder = ControllerApp.builder(settings).kubernetes(kube.client())
-                .property("preflight.podName", name).property("preflight.podNamespace", namespace);
+                .property(Components.POD_NAME, name).property(Components.POD_NAMESPACE, namespace);
         ControllerApp.managementProperties(settings).forEach(builder::property);
         app = builder.start();
         return this;
+    }
+
+    /**
+     * One more replica of the controller, as pod {@code avi-system/podName} (no Pod object: the election needs only the
+     * Lease), with its own Kubernetes client (User-Agent {@code podName}) and management port; closed with the fixture.
+     */
+    public ControllerApp startReplica(String podName) throws Exception {
+        KubernetesClient client = kube.client(podName);
+        int port = FreePort.find();
+        ControllerApp.Builder builder = ControllerApp.builder(settings).kubernetes(client)
+                .property(Components.POD_NAME, podName).property(Components.POD_NAMESPACE, "avi-system");
+        ControllerApp.managementProperties(settings).forEach(builder::property);
+        builder.property("camel.management.port", String.valueOf(port)).property("camel.server.port", String.valueOf(port));
+        ControllerApp replica = builder.start();
+        replicas.add(replica);
+        replicaClients.add(client);
+        return replica;
     }
 
     public void stopController() {
@@ -174,6 +195,8 @@ public class ControllerFixture implements AutoCloseable {
     @Override
     public void close() {
         stopController();
+        replicas.forEach(ControllerApp::close);
+        replicaClients.forEach(KubernetesClient::close);
         avi.close();
         kube.close();
     }

@@ -72,7 +72,7 @@ class EventRecorderTest {
     }
 
     private EventRecorder recorder(boolean enableEvents) {
-        return new EventRecorder(client, TestSettings.builder().set("AKOSettings.enableEvents", String.valueOf(enableEvents)).build());
+        return new EventRecorder(client, TestSettings.builder().set("AKOSettings.enableEvents", String.valueOf(enableEvents)).build(), Leadership.SOLE);
     }
 
     private List<Event> events(String namespace) {

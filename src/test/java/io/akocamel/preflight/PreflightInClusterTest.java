@@ -1,5 +1,6 @@
 package io.akocamel.preflight;
 
+import io.akocamel.app.Components;
 import io.akocamel.kube.EventRecorder;
 import io.akocamel.simulator.AviSimulator;
 import io.akocamel.simulator.RecordedRequest;
@@ -63,7 +64,7 @@ class PreflightInClusterTest {
     void aSetUpFixedWhileRunningIsReconciledWithoutRestartAndTheProblemIsAnEventOnTheOwnPod() throws Exception {
         avi = AviSimulator.builder().port(0).password(TestSettings.PASSWORD).without("serviceenginegroup", "Default-Group").build().start();
         camel = PreflightCamel.start(PreflightTest.settings(avi.baseUrl()).build(), KUBE_ROUTES, client,
-                Map.of("preflight.podName", "ako-0", "preflight.podNamespace", "avi-system"));
+                Map.of(Components.POD_NAME, "ako-0", Components.POD_NAMESPACE, "avi-system"));
 
         await().atMost(WAIT).until(() -> !podEvents("Warning", Preflight.FAILED_REASON).isEmpty());
         Event warning = podEvents("Warning", Preflight.FAILED_REASON).get(0);

@@ -7,6 +7,7 @@ import io.akocamel.avi.DeletionBrake;
 import io.akocamel.avi.Planner;
 import io.akocamel.config.Settings;
 import io.akocamel.config.SettingsLoader;
+import io.akocamel.kube.Leadership;
 import io.akocamel.model.AviType;
 import io.akocamel.model.ClusterSnapshot;
 import io.akocamel.model.Naming;
@@ -86,7 +87,7 @@ class ConflictIsolationTest {
                 .replace("shop.example.com", "blocked.example.com");
         ClusterSnapshot cluster = ClusterSnapshot.of(settings, objects(manifests + blocked));
         return new Reconciler(settings, new Reconciler.Cluster(cluster, () -> true, events, (ingress, desired) -> false,
-                Reconciler.MissedReleases.NONE), new Reconciler.Avi(inventory, new Planner("cluster-1"), controller, () -> true,
+                Reconciler.MissedReleases.NONE, Leadership.SOLE), new Reconciler.Avi(inventory, new Planner("cluster-1"), controller, () -> true,
                 new DeletionBrake(settings.akoCamel().deletionBrake(), alarm -> { })), DnsDomainCheck.NONE,
                 new RuntimeConfig(settings), new InitialSync());
     }

@@ -1,5 +1,6 @@
 package io.akocamel.reconcile;
 
+import io.akocamel.kube.Leadership;
 import io.akocamel.testing.MockKubernetes;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
@@ -26,7 +27,7 @@ class IngressStatusWriterTest {
 
     @BeforeEach
     void setUp() {
-        writer = new IngressStatusWriter(client);
+        writer = new IngressStatusWriter(client, Leadership.SOLE);
         client.network().v1().ingresses().inNamespace("default").resource(new IngressBuilder()
                 .withNewMetadata().withName("web").withNamespace("default").endMetadata()
                 .withNewSpec().addNewRule().withHost("web.example.com").endRule().endSpec().build()).create();

@@ -16,6 +16,7 @@ import io.akocamel.avi.ShardBatch;
 import io.akocamel.config.Settings;
 import io.akocamel.config.ShardSize;
 import io.akocamel.kube.ClusterState;
+import io.akocamel.kube.Leadership;
 import io.akocamel.kube.EventSink;
 import io.akocamel.kube.FullSync;
 import io.akocamel.kube.KubeHeaders;
@@ -92,7 +93,7 @@ class ReconcileSchedulingTest {
         List<HasMetadata> objects = ReconcilerTest.objects(CLUSTER);
         reconciler = new Reconciler(settings,
                 new Reconciler.Cluster(ClusterSnapshot.of(settings, objects), () -> awaitQuietly(workersFree), EventSink.NONE,
-                        (ingress, status) -> false, Reconciler.MissedReleases.NONE),
+                        (ingress, status) -> false, Reconciler.MissedReleases.NONE, Leadership.SOLE),
                 new Reconciler.Avi(inventory, new Planner("cluster-1"), controller, () -> true,
                         new DeletionBrake(settings.akoCamel().deletionBrake(), alarm -> { })),
                 DnsDomainCheck.NONE, new RuntimeConfig(settings), initialSync);

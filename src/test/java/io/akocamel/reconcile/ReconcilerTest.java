@@ -15,6 +15,7 @@ import io.akocamel.avi.ShardBatch;
 import io.akocamel.config.Settings;
 import io.akocamel.config.SettingsLoader;
 import io.akocamel.kube.EventSink;
+import io.akocamel.kube.Leadership;
 import io.akocamel.model.AviType;
 import io.akocamel.model.ClusterSnapshot;
 import io.akocamel.model.Naming;
@@ -76,6 +77,7 @@ class ReconcilerTest {
     final Map<String, List<IngressLoadBalancerIngress>> statuses = new HashMap<>();
     final AtomicBoolean kubernetesComplete = new AtomicBoolean(true);
     final AtomicBoolean writesAllowed = new AtomicBoolean(true);
+    final AtomicBoolean leader = new AtomicBoolean(true);
     ClusterSnapshot cluster = ClusterSnapshot.of(settings, objects(MANIFESTS));
     DnsDomainCheck dns = DnsDomainCheck.NONE;
 
@@ -140,6 +142,23 @@ class ReconcilerTest {
         assertThat(result.skippedBecause()).contains("set-up check has not passed");
         assertThat(controller.batches).isEmpty();
         assertThat(statuses).isEmpty();
+    }
+
+    @Test
+    void aFollowerWritesNothingAndCountsItsFullSyncKeysAsSynced() {
+        inventoryRead();
+        leader.set(false);
+        InitialSync initialSync = new InitialSync();
+        initialSync.started(List.of(shard));
+
+        ReconcileResult result = new Reconciler(settings, clusterSide(), aviSide(), dns, new RuntimeConfig(settings), initialSync)
+                .reconcile(shard, true);
+
+        assertThat(result.skippedBecause()).contains("this replica is a follower");
+        assertThat(controller.batches).isEmpty();
+        assertThat(statuses).isEmpty();
+        assertThat(events.normal).isEmpty();
+        assertThat(initialSync.isDone()).as("a warm follower is ready").isTrue();
     }
 
     @Test
@@ -222,7 +241,7 @@ class ReconcilerTest {
         inventoryRead();
         Reconciler.Cluster failingStatus = new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired) -> {
             throw new IllegalStateException("API server unavailable");
-        }, Reconciler.MissedReleases.NONE);
+        }, Reconciler.MissedReleases.NONE, Leadership.SOLE);
 
         ReconcileResult result = new Reconciler(settings, failingStatus, aviSide(), dns, new RuntimeConfig(settings), new InitialSync())
                 .reconcile(shard, false);
@@ -262,7 +281,7 @@ class ReconcilerTest {
         reconciler().reconcile(shard, false);
         List<Set<String>> released = new ArrayList<>();
         Reconciler.Cluster recording = new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired) -> false,
-                released::add);
+                released::add, Leadership.SOLE);
         Reconciler reconciler = new Reconciler(settings, recording, aviSide(), dns, new RuntimeConfig(settings), new InitialSync());
 
         reconciler.fullSyncKeys(List.of(shard), false);
@@ -282,7 +301,7 @@ class ReconcilerTest {
         return new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired) -> {
             String key = ingress.getMetadata().getNamespace() + "/" + ingress.getMetadata().getName();
             return !desired.equals(statuses.put(key, desired));
-        }, Reconciler.MissedReleases.NONE);
+        }, Reconciler.MissedReleases.NONE, leader::get);
     }
 
     private Reconciler.Avi aviSide() {

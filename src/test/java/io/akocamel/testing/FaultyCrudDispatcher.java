@@ -7,13 +7,17 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The CRUD mock with the faults a real API server shows: watch connections closed under the client, watches that are
- * refused for a while, a 410 Gone ("too old resource version") on a watch, failing lists.
+ * refused for a while, a 410 Gone ("too old resource version") on a watch, failing lists, one client cut off from the
+ * Leases. Clients are told apart by their User-Agent (one per controller replica), and the writes each made are kept.
  */
 public final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
     private static final String INGRESSES = "/apis/networking.k8s.io/v1/ingresses";
@@ -35,10 +39,25 @@ public final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
     public final AtomicInteger goneSent = new AtomicInteger();
     /** Ingress lists made before the last 410 Gone was sent. */
     public volatile int ingressListsBeforeGone;
+    /** Clients (by User-Agent) whose Lease requests answer 503, as if that replica could not reach the API server. */
+    public final Set<String> leasesUnreachableFor = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<String>> writesByClient = new ConcurrentHashMap<>();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        return unavailable ? unavailableResponse() : super.dispatch(request);
+        String client = String.valueOf(request.getHeader("User-Agent"));
+        if (unavailable || (request.getPath().contains("/leases") && leasesUnreachableFor.contains(client))) {
+            return unavailableResponse();
+        }
+        if (!"GET".equals(request.getMethod())) {
+            writesByClient.computeIfAbsent(client, c -> new CopyOnWriteArrayList<>()).add(request.getMethod() + " " + request.getPath());
+        }
+        return super.dispatch(request);
+    }
+
+    /** The writes ({@code METHOD path}) the client with this User-Agent made, in order. */
+    public List<String> writesBy(String userAgent) {
+        return List.copyOf(writesByClient.getOrDefault(userAgent, List.of()));
     }
 
     private static MockResponse unavailableResponse() {

@@ -53,6 +53,12 @@ public final class MockKubernetes implements AutoCloseable {
         return client;
     }
 
+    /** Another client of the same API, sending {@code userAgent} (one per controller replica); the caller closes it. */
+    public KubernetesClient client(String userAgent) {
+        return server.createClient(builder -> builder.editOrNewConfig().withRequestRetryBackoffLimit(0)
+                .withWatchReconnectInterval(200).withUserAgent(userAgent).endConfig());
+    }
+
     @Override
     public void close() {
         client.close();

@@ -184,7 +184,7 @@ public final class TestSettings {
             var timings = new Settings.AkoCamelSettings(c.controllerInsecureSkipVerify(), c.honourLegacyIngressClassAnnotation(),
                     c.ingressClassName(), c.workers(), c.debounce(), c.maxDebounce(), callTimeout == null ? c.callTimeout() : callTimeout,
                     new Settings.Retry(r.initialDelay(), r.maxDelay(), r.maxAttempts(), slowRetry == null ? r.slowRetry() : slowRetry),
-                    c.kubernetesResync(), c.logFormat(), c.deletionBrake());
+                    c.kubernetesResync(), c.logFormat(), c.deletionBrake(), c.leaderElection());
             return new Settings(settings.akoSettings(), settings.networkSettings(), settings.l7Settings(), settings.controllerSettings(),
                     settings.aviCredentials(), settings.nodePortSelector(), timings);
         }
