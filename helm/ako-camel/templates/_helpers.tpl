@@ -146,6 +146,9 @@ AKO_CAMEL_RESYNC_SECONDS: {{ include "ako-camel.string" $c.kubernetesResyncSecon
 AKO_CAMEL_LOG_FORMAT: {{ include "ako-camel.string" $c.logFormat }}
 AKO_CAMEL_BRAKE_MAX_SHARE: {{ include "ako-camel.string" $c.deletionBrake.maxShare }}
 AKO_CAMEL_BRAKE_MIN_OBJECTS: {{ include "ako-camel.string" $c.deletionBrake.minObjects }}
+AKO_CAMEL_LEASE_DURATION: {{ include "ako-camel.string" $c.leaderElection.leaseDuration }}
+AKO_CAMEL_RENEW_DEADLINE: {{ include "ako-camel.string" $c.leaderElection.renewDeadline }}
+AKO_CAMEL_RETRY_PERIOD: {{ include "ako-camel.string" $c.leaderElection.retryPeriod }}
 {{- end -}}
 
 {{/* The route files: the shipped files/routes/*.camel.yaml, then akoCamel.routes.files (same name replaces, "" drops). */}}
@@ -263,6 +266,9 @@ are listed whole). Keep it in step with values.yaml: ChartNotesTest fails when a
 - akoCamel.logFormat
 - akoCamel.deletionBrake.maxShare
 - akoCamel.deletionBrake.minObjects
+- akoCamel.leaderElection.leaseDuration
+- akoCamel.leaderElection.renewDeadline
+- akoCamel.leaderElection.retryPeriod
 - akoCamel.management.metricsEnabled
 - akoCamel.jmx.enabled
 - akoCamel.jmx.port

@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +46,8 @@ class HelmChartTest {
             "AKO_CAMEL_INGRESS_CLASS_NAME", "AKO_CAMEL_WORKERS", "AKO_CAMEL_DEBOUNCE_MILLIS", "AKO_CAMEL_MAX_DEBOUNCE_MILLIS", "AKO_CAMEL_CALL_TIMEOUT_SECONDS",
             "AKO_CAMEL_RETRY_INITIAL_MILLIS", "AKO_CAMEL_RETRY_MAX_MILLIS", "AKO_CAMEL_RETRY_MAX_ATTEMPTS",
             "AKO_CAMEL_RETRY_SLOW_SECONDS", "AKO_CAMEL_RESYNC_SECONDS", "AKO_CAMEL_LOG_FORMAT", "AKO_CAMEL_BRAKE_MAX_SHARE",
-            "AKO_CAMEL_BRAKE_MIN_OBJECTS", "AKO_CAMEL_ROUTES_DIR");
+            "AKO_CAMEL_BRAKE_MIN_OBJECTS", "AKO_CAMEL_LEASE_DURATION", "AKO_CAMEL_RENEW_DEADLINE", "AKO_CAMEL_RETRY_PERIOD",
+            "AKO_CAMEL_ROUTES_DIR");
 
     /** The three value sets of the issue: the chart's defaults, the seed's values (both routing modes), AKO's defaults. */
     static Stream<Arguments> valueSets() {
@@ -197,8 +200,7 @@ class HelmChartTest {
                 "core namespaces get,list,watch",
                 "discovery.k8s.io endpointslices get,list,watch",
                 "core configmaps[avi-k8s-config] get,list,watch",
-                "core events create,patch",
-                "coordination.k8s.io leases get,create,update"));
+                "core events create,patch"));
         if (readsPods) {
             expected.add("core pods get,list,watch");
         }
@@ -218,12 +220,26 @@ class HelmChartTest {
         });
     }
 
-    @Test
-    void theClusterRoleIsTheOnlyGrant() {
-        List<HasMetadata> objects = Chart.template(t -> t.set("replicaCount", 2)).objects();
+    @ParameterizedTest(name = "replicaCount={0}")
+    @CsvSource({"1, '[ako-0]'", "2, '[ako-0,ako-1]'"})
+    void theLeaseAndTheOwnPodsAreGrantedInTheReleaseNamespaceOnly(int replicas, String pods) {
+        Chart.Rendered chart = Chart.template("ako-ns", t -> t.set("replicaCount", replicas));
+        Role role = chart.get(Role.class, "ako-role");
+        RoleBinding binding = chart.get(RoleBinding.class, "ako-rb");
 
-        assertThat(objects).extracting(HasMetadata::getKind).doesNotContain("Role", "RoleBinding")
-                .containsOnlyOnce("ClusterRole", "ClusterRoleBinding");
+        assertThat(chart.statefulSet().getSpec().getReplicas()).isEqualTo(replicas);
+        assertThat(role.getMetadata().getNamespace()).isEqualTo("ako-ns");
+        assertThat(grants(role.getRules())).containsExactlyInAnyOrder(
+                "coordination.k8s.io leases[ako-lease-lock] get,update",
+                "coordination.k8s.io leases create",
+                "core pods" + pods + " get");
+        assertThat(binding.getRoleRef().getName()).isEqualTo("ako-role");
+        assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
+            assertThat(s.getName()).isEqualTo("ako-sa");
+            assertThat(s.getNamespace()).isEqualTo("ako-ns");
+        });
+        assertThat(grants(chart.get(ClusterRole.class, "ako-cr").getRules())).noneMatch(g -> g.contains("leases"));
+        assertThat(chart.objects()).extracting(HasMetadata::getKind).containsOnlyOnce("ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding");
     }
 
     /** One "group resource[names] verbs" line per group and resource of each rule. */
