@@ -60,6 +60,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The composition root: builds the controller's objects with their constructors, in dependency order (settings →
@@ -164,11 +165,15 @@ public final class Components implements CamelConfiguration {
         return election;
     }
 
-    /** This replica just became the leader: say so on its pod, and reconcile everything from a fresh inventory. */
+    /**
+     * This replica is about to write: what the leader before it wrote is unknown, so nothing is planned until the
+     * inventory is read again, by a full sync at the next tick; and its pod says it leads now.
+     */
     private void elected(String podName) {
-        podEvents.normal(LeaseElection.EVENT_REASON, podName + " became the leader (Lease " + LeaseElection.LEASE + "): it writes to "
-                + "the Avi Controller and the cluster from now on");
+        inventory.staleUntilNextLoad();
         fullSync.requestSoon();
+        CompletableFuture.runAsync(() -> podEvents.normal(LeaseElection.EVENT_REASON, podName + " became the leader (Lease "
+                + LeaseElection.LEASE + "): it writes to the Avi Controller and the cluster from now on"));
     }
 
     /** The Avi session, inventory, planner, and the processors of avi-delivery.camel.yaml and its error policy. */

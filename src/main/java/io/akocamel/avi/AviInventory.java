@@ -31,6 +31,7 @@ public final class AviInventory {
     private final ConcurrentMap<String, Long> forgotten = new ConcurrentHashMap<>();
     private volatile boolean complete;
     private volatile boolean read;
+    private volatile boolean current = true;
 
     /** An inventory that does not know which Kubernetes cluster it serves (every object with our name is ours). */
     public AviInventory(String clusterName) {
@@ -96,6 +97,22 @@ public final class AviInventory {
      */
     public boolean isRead() {
         return read;
+    }
+
+    /**
+     * Read, and not marked stale since the last load ({@link #staleUntilNextLoad}). Writes are planned only against a
+     * current inventory.
+     */
+    public boolean isCurrent() {
+        return read && current;
+    }
+
+    /**
+     * What the controller holds may have changed without this inventory seeing it (another replica was the leader):
+     * nothing is planned against it until the next load.
+     */
+    public void staleUntilNextLoad() {
+        current = false;
     }
 
     /** Incremented on every load and refresh: part of a create's idempotency key (see {@link AviOperation#basis()}). */
@@ -169,6 +186,7 @@ public final class AviInventory {
         });
         complete = allComplete;
         read = true;
+        current = true;
         observed();
     }
 }

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * The election's callbacks can come late (a renewal call that hangs delays them), so writes are fenced by the Lease
  * itself: this replica may write only until {@code renewTime + renewDeadline} of the last Lease write that made it the
  * holder, a point before any other replica may take the Lease ({@code renewTime + leaseDuration}). A replica that gains
- * the Lease logs it and runs {@code onElected} (a Normal Event {@value #EVENT_REASON} on its pod, a full sync); one
+ * the Lease logs it and runs {@code onElected} before its first write (a full sync from a fresh inventory, a Normal Event
+ * {@value #EVENT_REASON} on its pod); one
  * that loses it logs it and stands again as a candidate. Starting waits for the first look at the Lease (a single
  * replica is the leader before its routes start); stopping releases the Lease, so the other replica takes over within a
  * retry period.
@@ -56,7 +57,8 @@ public final class LeaseElection extends ServiceSupport implements Leadership {
 
     /**
      * @param identity  this replica's name in the Lease ({@code POD_NAME})
-     * @param onElected what to do once this replica may write (the Lease written with it as holder)
+     * @param onElected what to do when this replica becomes the leader, run just before its writes are allowed (on the
+     *                  election thread: it must not block, or a renewal would wait)
      */
     public LeaseElection(KubernetesClient client, String namespace, String identity, Settings.LeaderElection timing, Runnable onElected) {
         this.client = client;
@@ -129,17 +131,19 @@ public final class LeaseElection extends ServiceSupport implements Leadership {
 
     private void deposed() {
         writableUntil = Instant.MIN;
+        if (!isRunAllowed()) {
+            LOG.info("{} gave up the Lease {}/{} (stopping)", identity, namespace, LEASE);
+            return;
+        }
         LOG.warn("{} is no longer the leader (Lease {}/{} taken by another replica or not renewed within {}): it stopped writing "
                 + "and stands again as a candidate", identity, namespace, LEASE, timing.renewDeadline());
-        if (isRunAllowed()) {
-            executor.schedule(this::stand, timing.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
-        }
+        executor.schedule(this::stand, timing.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void observed(String newHolder) {
         holder = newHolder == null ? "" : newHolder;
         firstLook.countDown();
-        if (!identity.equals(newHolder)) {
+        if (!identity.equals(newHolder) && isRunAllowed()) {
             LOG.info("Lease {}/{} is held by {}: {} is a follower (watches and the Avi inventory kept warm, nothing written)",
                     namespace, LEASE, newHolder == null || newHolder.isEmpty() ? "nobody" : newHolder, identity);
         }
@@ -149,13 +153,12 @@ public final class LeaseElection extends ServiceSupport implements Leadership {
     private void written(LeaderElectionRecord record) {
         // a renewal that completes while stopping does not reopen the window
         boolean ours = identity.equals(record.getHolderIdentity()) && isRunAllowed();
-        boolean wasLeader = isLeader();
-        writableUntil = ours ? record.getRenewTime().toInstant().plus(timing.renewDeadline()) : Instant.MIN;
-        if (ours && !wasLeader) {
+        if (ours && !isLeader()) {
             holder = identity;
             LOG.info("{} is now the leader (Lease {}/{}): it writes from now on, starting with a full sync", identity, namespace, LEASE);
             onElected.run();
         }
+        writableUntil = ours ? record.getRenewTime().toInstant().plus(timing.renewDeadline()) : Instant.MIN;
         firstLook.countDown();
     }
 

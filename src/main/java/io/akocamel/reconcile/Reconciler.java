@@ -123,10 +123,11 @@ public class Reconciler {
             boolean warmFollower = false;
             if (!avi.writesAllowed().getAsBoolean()) {
                 result = ReconcileResult.skipped(key, "the controller set-up check has not passed; nothing is written until it does");
-            } else if (!avi.inventory().isRead()) {
-                // planning against an unread controller would POST what exists: the first full sync visits every key
-                result = ReconcileResult.skipped(key, "the Avi inventory has not been read yet (a read in which a page failed does not "
-                        + "count); the first full sync after a complete read reconciles this key");
+            } else if (!avi.inventory().isCurrent()) {
+                // planning against an unread (or stale) controller would POST what exists: the next full sync visits every key
+                result = ReconcileResult.skipped(key, "the Avi inventory has not been read yet, or not since this replica became the "
+                        + "leader (a read in which a page failed does not count); the first full sync after a complete read reconciles "
+                        + "this key");
             } else if (!runtime.deleteConfig() && !cluster.complete().getAsBoolean()) {
                 // deleteConfig wants nothing whatever the lists say; anything else would be built from half-known state
                 result = ReconcileResult.skipped(key, "the Kubernetes lists are incomplete (a watch has not listed yet, or has stopped); "

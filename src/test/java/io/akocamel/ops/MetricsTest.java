@@ -129,13 +129,14 @@ class MetricsTest {
     }
 
     @Test
-    void apiStatusHasAkosShapeWithTheLastErrors() throws Exception {
+    void apiStatusHasAkosShapeWithTheLastErrorsAndTheRole() throws Exception {
         HttpResponse<String> response = fixture.get("/api/status");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode status = JSON.readTree(response.body());
-        assertThat(status.fieldNames()).toIterable().containsExactly("avi_api");
+        assertThat(status.fieldNames()).toIterable().containsExactly("avi_api", "role");
+        assertThat(status.get("role").asText()).as("alone, outside a pod").isEqualTo("leader");
         assertThat(status.get("avi_api").fieldNames()).toIterable().containsExactly("connection_status", "errors");
         assertThat(status.at("/avi_api/connection_status").asText()).isEqualTo("CONNECTED");
         assertThat(status.at("/avi_api/errors")).singleElement().satisfies(e -> assertThat(e.asText())

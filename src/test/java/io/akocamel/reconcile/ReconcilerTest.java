@@ -162,6 +162,20 @@ class ReconcilerTest {
     }
 
     @Test
+    void aNewLeaderPlansNothingUntilItHasReadTheInventoryAgain() {
+        inventoryRead();
+        inventory.staleUntilNextLoad();
+
+        ReconcileResult stale = reconciler().reconcile(shard, false);
+        inventoryRead();
+        ReconcileResult fresh = reconciler().reconcile(shard, false);
+
+        assertThat(stale.skippedBecause()).contains("not since this replica became the leader");
+        assertThat(fresh.result()).isEqualTo("APPLIED");
+        assertThat(controller.batches).hasSize(1);
+    }
+
+    @Test
     void nothingIsWrittenBeforeTheAviInventoryWasRead() {
         ReconcileResult result = reconciler().reconcile(shard, false);
 
