@@ -56,7 +56,7 @@ public class KubernetesCommand implements Callable<Integer> {
         out.println("Embedded Kubernetes API (fabric8 CRUD mock) listening on " + kubernetes.url());
         out.println("  kubeconfig: " + file);
         out.println("  controllers: java -jar target/ako-camel.jar run --kubeconfig " + file + " --values examples/values.yaml ...");
-        out.println("  two replicas: run each with POD_NAME=ako-0 / POD_NAME=ako-1 and POD_NAMESPACE=avi-system (one leader, Lease "
+        out.println("  two replicas: run each with its own POD_NAME (ako-0, ako-1) and AKO_API_PORT; one leader writes (Lease "
                 + "avi-system/ako-lease-lock)");
         out.println("  kubectl --kubeconfig " + file + " get leases -A");
         out.println("Ctrl-C stops it.");
