@@ -30,11 +30,9 @@ import java.util.concurrent.TimeUnit;
  * The election's callbacks can come late (a renewal call that hangs delays them), so writes are fenced by the Lease
  * itself: this replica may write only until {@code renewTime + renewDeadline} of the last Lease write that made it the
  * holder, a point before any other replica may take the Lease ({@code renewTime + leaseDuration}). A replica that gains
- * the Lease logs it and runs {@code onElected} before its first write (a full sync from a fresh inventory, a Normal Event
- * {@value #EVENT_REASON} on its pod); one
- * that loses it logs it and stands again as a candidate. Starting waits for the first look at the Lease (a single
- * replica is the leader before its routes start); stopping releases the Lease, so the other replica takes over within a
- * retry period.
+ * the Lease logs it and runs {@code onElected} before its first write; one that loses it logs it and stands again as a
+ * candidate. Starting waits for the first look at the Lease (a single replica is the leader before its routes start);
+ * stopping releases the Lease, so the other replica takes over at its next retry.
  */
 public final class LeaseElection extends ServiceSupport implements Leadership {
     public static final String LEASE = "ako-lease-lock";
@@ -76,10 +74,6 @@ public final class LeaseElection extends ServiceSupport implements Leadership {
     /** Who holds the Lease, as last seen ("" before the first look). */
     public String holder() {
         return holder;
-    }
-
-    public String identity() {
-        return identity;
     }
 
     @Override
