@@ -1,6 +1,7 @@
 package io.akocamel.cli;
 
 import io.akocamel.testing.FreePort;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,72 @@ class DemoTest {
                 assertThat(demo.avi().objects("pool")).anySatisfy(p -> assertThat(p.path("name").asText()).contains("blog.example.com")));
         assertThat(kubectl("get", "ingress", "blog", "-o", "jsonpath={.status.loadBalancer.ingress[0].hostname}"))
                 .isEqualTo("blog.example.com");
+    }
+
+    @Test
+    void kubectlGetWideShowsTheAddressTheControllerWrote() throws Exception {
+        Kubectl.assumeInstalled();
+        String vip = demo.kubernetes().client().network().v1().ingresses().inNamespace("default").withName("shop").get()
+                .getStatus().getLoadBalancer().getIngress().get(0).getIp();
+
+        assertThat(Kubectl.succeeds(url(), "get", "ingresses", "-A", "-o", "wide"))
+                .containsPattern("NAMESPACE +NAME +CLASS +HOSTS +ADDRESS +PORTS +AGE")
+                .containsPattern("default +shop +<none> +shop.example.com +" + vip.replace(".", "\\.") + " +80 +\\d+\\S*")
+                .containsPattern("default +secure +<none> +secure.example.com +10\\.10\\.10\\.\\d+ +80, 443 ");
+    }
+
+    @Test
+    void kubectlDescribeListsTheSyncedEventOfAnIngress() throws Exception {
+        Kubectl.assumeInstalled();
+
+        assertThat(Kubectl.succeeds(url(), "describe", "ingress", "shop"))
+                .contains("Name:             shop", "shop.example.com", "web:80 (192.168.1.10:8080,192.168.2.10:8080)")
+                .containsPattern("Normal +Synced +\\S+ +avi-kubernetes-operator +Served by virtual service cluster-1--Shared-L7-\\d+ at");
+    }
+
+    @Test
+    void kubectlGetEventsShowsTypeReasonAndMessage() throws Exception {
+        Kubectl.assumeInstalled();
+
+        assertThat(Kubectl.succeeds(url(), "get", "events"))
+                .containsPattern("LAST SEEN +TYPE +REASON +OBJECT +MESSAGE")
+                .containsPattern("Normal +Synced +ingress/shop +Served by virtual service");
+    }
+
+    @Test
+    void kubectlApiResourcesListsTheServedKinds() throws Exception {
+        Kubectl.assumeInstalled();
+
+        assertThat(Kubectl.succeeds(url(), "api-resources"))
+                .containsPattern("ingresses +ing +networking.k8s.io/v1 +true +Ingress")
+                .containsPattern("ingressclasses +networking.k8s.io/v1 +false +IngressClass")
+                .containsPattern("endpointslices +discovery.k8s.io/v1 +true +EndpointSlice")
+                .containsPattern("services +svc +v1 +true +Service")
+                .containsPattern("leases +coordination.k8s.io/v1 +true +Lease");
+    }
+
+    @Test
+    void kubectlGetWatchPrintsALineWhenAnIngressGetsItsAddress() throws Exception {
+        Kubectl.assumeInstalled();
+        StringBuffer output = new StringBuffer();
+        Process watch = Kubectl.watch(url(), output, "get", "ingresses", "-w");
+        try {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(output.toString()).contains("shop.example.com"));
+            demo.kubernetes().client().network().v1().ingresses().inNamespace("default").resource(new IngressBuilder()
+                    .withNewMetadata().withName("news").endMetadata()
+                    .withNewSpec().addNewRule().withHost("news.example.com").withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
+                    .withNewBackend().withNewService().withName("web").withNewPort().withNumber(80).endPort().endService().endBackend()
+                    .endPath().endHttp().endRule().endSpec().build()).create();
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(output.toString()).containsPattern("news +<none> +news.example.com +10\\.10\\.10\\.\\d+ +80 "));
+        } finally {
+            watch.destroy();
+        }
+    }
+
+    private static String url() {
+        return demo.kubernetes().url();
     }
 
     private static String kubectl(String... args) throws IOException, InterruptedException {
