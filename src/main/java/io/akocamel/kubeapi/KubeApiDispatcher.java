@@ -42,6 +42,20 @@ public final class KubeApiDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        String contentType = request.getHeader("Content-Type");
+        if (contentType != null && contentType.contains("protobuf")) {
+            return status(415, "UnsupportedMediaType", "the embedded Kubernetes API reads JSON and YAML bodies, not " + contentType
+                    + "; use kubectl apply --validate=false -f FILE");
+        }
+        try {
+            return answer(request);
+        } catch (RuntimeException e) {
+            return status(500, "InternalError", "the embedded Kubernetes API could not answer " + request.getMethod() + " "
+                    + ApiRequest.parse(request.getPath()).path() + ": " + e.getMessage());
+        }
+    }
+
+    private MockResponse answer(RecordedRequest request) {
         ApiRequest api = ApiRequest.parse(request.getPath());
         boolean get = request.method() == HttpMethod.GET;
         if (get) {
@@ -142,6 +156,12 @@ public final class KubeApiDispatcher extends Dispatcher {
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    private static MockResponse status(int code, String reason, String message) {
+        ObjectNode status = Tables.JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1").put("status", "Failure")
+                .put("message", message).put("reason", reason).put("code", code);
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(status.toString());
     }
 
     private static MockResponse json(String body) {

@@ -1,7 +1,6 @@
 package io.akocamel.cli;
 
 import io.akocamel.testing.FreePort;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,17 +121,43 @@ class DemoTest {
         Process watch = Kubectl.watch(url(), output, "get", "ingresses", "-w");
         try {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(output.toString()).contains("shop.example.com"));
-            demo.kubernetes().client().network().v1().ingresses().inNamespace("default").resource(new IngressBuilder()
-                    .withNewMetadata().withName("news").endMetadata()
-                    .withNewSpec().addNewRule().withHost("news.example.com").withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
-                    .withNewBackend().withNewService().withName("web").withNewPort().withNumber(80).endPort().endService().endBackend()
-                    .endPath().endHttp().endRule().endSpec().build()).create();
+            Path manifest = Files.createTempFile("news", ".yaml");
+            Files.writeString(manifest, """
+                    apiVersion: networking.k8s.io/v1
+                    kind: Ingress
+                    metadata: {name: news, namespace: default}
+                    spec:
+                      rules:
+                      - host: news.example.com
+                        http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}
+                    """);
+            Kubectl.succeeds(url(), "apply", "--validate=false", "-f", manifest.toString());
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(output.toString()).containsPattern("news +<none> +news.example.com +10\\.10\\.10\\.\\d+ +80 "));
         } finally {
             watch.destroy();
         }
+    }
+
+    @Test
+    void everyKubectlCommandTheDemoPrintsWorksAsPrinted() throws Exception {
+        Kubectl.assumeInstalled();
+        StringWriter summary = new StringWriter();
+        demo.printSummary(new PrintWriter(summary));
+        List<String> commands = summary.toString().lines().map(String::strip).filter(line -> line.contains("kubectl --server "))
+                .map(line -> line.replaceAll(" +#.*$", "")).toList();
+
+        assertThat(commands).hasSize(5).anyMatch(c -> c.endsWith("get ingresses -w"));
+        for (String command : commands.stream().filter(c -> !c.endsWith(" -w")).toList()) {
+            ProcessBuilder shell = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true);
+            shell.environment().put("KUBECONFIG", "/dev/null");
+            Process p = shell.start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as("%s%n%s", command, out).isZero();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kubectl("describe", "ingress", "hello"))
+                .containsPattern("Address: +10\\.10\\.10\\.\\d+").containsPattern("Normal +Synced"));
     }
 
     private static String url() {
