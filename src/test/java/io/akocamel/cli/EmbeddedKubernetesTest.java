@@ -9,6 +9,11 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +27,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class EmbeddedKubernetesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -154,6 +161,31 @@ class EmbeddedKubernetesTest {
         assertThat(resources.path("resources").get(0).path("shortNames")).extracting(JsonNode::asText).containsExactly("hr");
         assertThat(table.path("columnDefinitions")).extracting(c -> c.path("name").asText()).containsExactly("Name", "Status");
         assertThat(table.path("rows").get(0).path("cells")).extracting(JsonNode::asText).containsExactly("shop", "Accepted");
+    }
+
+    @Test
+    void aClientOfThePublicPortWatchesAsTheControllerDoes() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (KubernetesClient outside = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty()).withMasterUrl(kube.url()).build()).build();
+             var informer = outside.network().v1().ingresses().inAnyNamespace().inform(new ResourceEventHandler<>() {
+                 @Override
+                 public void onAdd(Ingress ingress) {
+                     seen.add(ingress.getMetadata().getName());
+                 }
+
+                 @Override
+                 public void onUpdate(Ingress before, Ingress after) {
+                 }
+
+                 @Override
+                 public void onDelete(Ingress ingress, boolean unknown) {
+                 }
+             })) {
+            kube.client().network().v1().ingresses().inNamespace("default").resource(new IngressBuilder().withNewMetadata().withName("late").endMetadata()
+                    .build()).create();
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(seen).containsExactly("late"));
+        }
     }
 
     @Test
