@@ -53,16 +53,7 @@ class DemoTest {
     @Test
     void reactsToAnIngressAppliedWithKubectl() throws Exception {
         Kubectl.assumeInstalled();
-        Path manifest = Files.createTempFile("ing", ".yaml");
-        Files.writeString(manifest, """
-                apiVersion: networking.k8s.io/v1
-                kind: Ingress
-                metadata: {name: blog, namespace: default}
-                spec:
-                  rules:
-                  - host: blog.example.com
-                    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}
-                """);
+        Path manifest = Kubectl.ingressManifest("blog", "blog.example.com");
 
         assertThat(kubectl("apply", "--validate=false", "-f", manifest.toString())).contains("created");
 
@@ -121,16 +112,7 @@ class DemoTest {
         Process watch = Kubectl.watch(url(), output, "get", "ingresses", "-w");
         try {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(output.toString()).contains("shop.example.com"));
-            Path manifest = Files.createTempFile("news", ".yaml");
-            Files.writeString(manifest, """
-                    apiVersion: networking.k8s.io/v1
-                    kind: Ingress
-                    metadata: {name: news, namespace: default}
-                    spec:
-                      rules:
-                      - host: news.example.com
-                        http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}
-                    """);
+            Path manifest = Kubectl.ingressManifest("news", "news.example.com");
             Kubectl.succeeds(url(), "apply", "--validate=false", "-f", manifest.toString());
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -25,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -199,16 +198,7 @@ class EmbeddedKubernetesTest {
     @Test
     void kubectlAppliesAndListsIngresses() throws Exception {
         Kubectl.assumeInstalled();
-        Path manifest = Files.createTempFile("ing", ".yaml");
-        Files.writeString(manifest, """
-                apiVersion: networking.k8s.io/v1
-                kind: Ingress
-                metadata: {name: web, namespace: default}
-                spec:
-                  rules:
-                  - host: web.example.com
-                    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}
-                """);
+        Path manifest = Kubectl.ingressManifest("web", "web.example.com");
 
         assertThat(kubectl("apply", "--validate=false", "-f", manifest.toString())).contains("ingress.networking.k8s.io/web created");
         assertThat(kubectl("get", "ingresses", "-A")).contains("web");

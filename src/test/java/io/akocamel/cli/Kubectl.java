@@ -66,6 +66,21 @@ final class Kubectl {
         return p;
     }
 
+    /** A manifest of an Ingress in {@code default} that sends every path of {@code host} to the Service {@code web}. */
+    static Path ingressManifest(String name, String host) throws IOException {
+        Path manifest = Files.createTempFile(name, ".yaml");
+        Files.writeString(manifest, """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: %s, namespace: default}
+                spec:
+                  rules:
+                  - host: %s
+                    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}
+                """.formatted(name, host));
+        return manifest;
+    }
+
     private static Process start(String serverUrl, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(binary().orElseThrow().toString(), "--server", serverUrl, "--cache-dir",
                 Files.createTempDirectory("kubectl").toString(), "-n", "default"));
