@@ -58,7 +58,8 @@ public final class KubeApiDispatcher extends Dispatcher {
     private MockResponse answer(RecordedRequest request) {
         ApiRequest api = ApiRequest.parse(request.getPath());
         boolean get = request.method() == HttpMethod.GET;
-        if (get) {
+        Optional<ApiRequest.Resource> resource = api.resource();
+        if (get && resource.isEmpty()) {
             Optional<String> document = DiscoveryDocuments.at(api.path(), catalogue(), serverAddress.get());
             if (document.isPresent()) {
                 return json(document.get());
@@ -68,7 +69,6 @@ public final class KubeApiDispatcher extends Dispatcher {
             request = withoutFieldSelector(request);
         }
         MockResponse answer = store.dispatch(request);
-        Optional<ApiRequest.Resource> resource = api.resource();
         if (!get || api.isWatch() || answer.code() != 200 || resource.isEmpty() || answer.getBody() == null) {
             return answer;
         }
