@@ -32,6 +32,11 @@ public final class Demo implements AutoCloseable {
     /** The demo manifests, applied in this order (packaged from {@code examples/}; a test keeps the list complete). */
     public static final List<String> MANIFESTS = List.of("00-cluster.yaml", "10-services.yaml", "20-ingresses.yaml", "30-tls.yaml");
 
+    /** The Ingress the printed hints apply, on one line so that the command can be copied as printed. */
+    private static final String HELLO_INGRESS = "{\"apiVersion\":\"networking.k8s.io/v1\",\"kind\":\"Ingress\",\"metadata\":{\"name\":\"hello\"},"
+            + "\"spec\":{\"rules\":[{\"host\":\"hello.example.com\",\"http\":{\"paths\":[{\"path\":\"/\",\"pathType\":\"Prefix\","
+            + "\"backend\":{\"service\":{\"name\":\"web\",\"port\":{\"number\":80}}}}]}}]}}";
+
     private final EmbeddedKubernetes kube;
     private final AviSimulator avi;
     private final Settings settings;
@@ -143,9 +148,13 @@ public final class Demo implements AutoCloseable {
                     + (pools.size() > 1 ? " (and " + (pools.size() - 1) + " more, one per shard)" : "") + " -> " + servers));
         }
         out.println();
-        out.println("Inspect it:");
-        out.println("  kubectl --server " + kube.url() + " get ingresses -A -o wide");
-        out.println("  kubectl --server " + kube.url() + " apply --validate=false -f my-ingress.yaml   # the controller reacts at once");
+        String kubectl = "kubectl --server " + kube.url() + " ";
+        out.println("Inspect it (a longer session: docs/demo.md):");
+        out.println("  " + kubectl + "get ingresses -A -o wide   # CLASS, HOSTS, the ADDRESS the controller wrote, PORTS");
+        out.println("  " + kubectl + "get ingresses -w           # leave it running and, in another shell:");
+        out.println("  echo '" + HELLO_INGRESS + "' | " + kubectl + "apply --validate=false -f -   # its ADDRESS appears in the watch");
+        out.println("  " + kubectl + "describe ingress hello     # rules, backends and the controller's Events");
+        out.println("  " + kubectl + "get events                 # Synced, and a Warning for each Ingress the controller refuses");
         out.println("  curl -s -c /tmp/avi -X POST " + avi.baseUrl() + "/login -H 'Content-Type: application/json' "
                 + "-d '{\"username\":\"admin\",\"password\":\"" + AviSimulator.DEFAULT_PASSWORD + "\"}' >/dev/null");
         out.println("  curl -s -b /tmp/avi -H 'X-Avi-Version: 22.1.2' '" + avi.baseUrl() + "/api/virtualservice?fields=name,type'");

@@ -45,6 +45,13 @@ class LayeringTest {
             .because("domain classes get their collaborators through their constructors");
 
     @ArchTest
+    static final ArchRule theEmbeddedApiKnowsNothingOfTheController = noClasses().that().resideInAPackage("io.akocamel.kubeapi..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.akocamel.admission..", "io.akocamel.app..", "io.akocamel.avi..",
+                    "io.akocamel.cli..", "io.akocamel.config..", "io.akocamel.kube..", "io.akocamel.model..", "io.akocamel.ops..",
+                    "io.akocamel.preflight..", "io.akocamel.reconcile..", "io.akocamel.simulator..")
+            .because("it answers kubectl as an API server does, for the demo and the embedded cluster alike");
+
+    @ArchTest
     static final ArchRule utilitiesKnowNothingOfTheProject = classes().that().resideInAPackage("io.akocamel.util..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.akocamel.util..", "java..")
             .because("the controller and the simulator share them");

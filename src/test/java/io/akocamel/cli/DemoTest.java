@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,16 +53,7 @@ class DemoTest {
     @Test
     void reactsToAnIngressAppliedWithKubectl() throws Exception {
         Kubectl.assumeInstalled();
-        Path manifest = Files.createTempFile("ing", ".yaml");
-        Files.writeString(manifest, """
-                apiVersion: networking.k8s.io/v1
-                kind: Ingress
-                metadata: {name: blog, namespace: default}
-                spec:
-                  rules:
-                  - host: blog.example.com
-                    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}
-                """);
+        Path manifest = Kubectl.ingressManifest("blog", "blog.example.com");
 
         assertThat(kubectl("apply", "--validate=false", "-f", manifest.toString())).contains("created");
 
@@ -69,6 +61,89 @@ class DemoTest {
                 assertThat(demo.avi().objects("pool")).anySatisfy(p -> assertThat(p.path("name").asText()).contains("blog.example.com")));
         assertThat(kubectl("get", "ingress", "blog", "-o", "jsonpath={.status.loadBalancer.ingress[0].hostname}"))
                 .isEqualTo("blog.example.com");
+    }
+
+    @Test
+    void kubectlGetWideShowsTheAddressTheControllerWrote() throws Exception {
+        Kubectl.assumeInstalled();
+        String vip = demo.kubernetes().client().network().v1().ingresses().inNamespace("default").withName("shop").get()
+                .getStatus().getLoadBalancer().getIngress().get(0).getIp();
+
+        assertThat(Kubectl.succeeds(url(), "get", "ingresses", "-A", "-o", "wide"))
+                .containsPattern("NAMESPACE +NAME +CLASS +HOSTS +ADDRESS +PORTS +AGE")
+                .containsPattern("default +shop +<none> +shop.example.com +" + vip.replace(".", "\\.") + " +80 +\\d+\\S*")
+                .containsPattern("default +secure +<none> +secure.example.com +10\\.10\\.10\\.\\d+ +80, 443 ");
+    }
+
+    @Test
+    void kubectlDescribeListsTheSyncedEventOfAnIngress() throws Exception {
+        Kubectl.assumeInstalled();
+
+        assertThat(Kubectl.succeeds(url(), "describe", "ingress", "shop"))
+                .contains("Name:             shop", "shop.example.com", "web:80 (192.168.1.10:8080,192.168.2.10:8080)")
+                .containsPattern("Normal +Synced +\\S+ +avi-kubernetes-operator +Served by virtual service cluster-1--Shared-L7-\\d+ at");
+    }
+
+    @Test
+    void kubectlGetEventsShowsTypeReasonAndMessage() throws Exception {
+        Kubectl.assumeInstalled();
+
+        assertThat(Kubectl.succeeds(url(), "get", "events"))
+                .containsPattern("LAST SEEN +TYPE +REASON +OBJECT +MESSAGE")
+                .containsPattern("Normal +Synced +ingress/shop +Served by virtual service");
+    }
+
+    @Test
+    void kubectlApiResourcesListsTheServedKinds() throws Exception {
+        Kubectl.assumeInstalled();
+
+        assertThat(Kubectl.succeeds(url(), "api-resources"))
+                .containsPattern("ingresses +ing +networking.k8s.io/v1 +true +Ingress")
+                .containsPattern("ingressclasses +networking.k8s.io/v1 +false +IngressClass")
+                .containsPattern("endpointslices +discovery.k8s.io/v1 +true +EndpointSlice")
+                .containsPattern("services +svc +v1 +true +Service")
+                .containsPattern("leases +coordination.k8s.io/v1 +true +Lease");
+    }
+
+    @Test
+    void kubectlGetWatchPrintsALineWhenAnIngressGetsItsAddress() throws Exception {
+        Kubectl.assumeInstalled();
+        StringBuffer output = new StringBuffer();
+        Process watch = Kubectl.watch(url(), output, "get", "ingresses", "-w");
+        try {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(output.toString()).contains("shop.example.com"));
+            Path manifest = Kubectl.ingressManifest("news", "news.example.com");
+            Kubectl.succeeds(url(), "apply", "--validate=false", "-f", manifest.toString());
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(output.toString()).containsPattern("news +<none> +news.example.com +10\\.10\\.10\\.\\d+ +80 "));
+        } finally {
+            watch.destroy();
+        }
+    }
+
+    @Test
+    void everyKubectlCommandTheDemoPrintsWorksAsPrinted() throws Exception {
+        Kubectl.assumeInstalled();
+        StringWriter summary = new StringWriter();
+        demo.printSummary(new PrintWriter(summary));
+        List<String> commands = summary.toString().lines().map(String::strip).filter(line -> line.contains("kubectl --server "))
+                .map(line -> line.replaceAll(" +#.*$", "")).toList();
+
+        assertThat(commands).hasSize(5).anyMatch(c -> c.endsWith("get ingresses -w"));
+        for (String command : commands.stream().filter(c -> !c.endsWith(" -w")).toList()) {
+            ProcessBuilder shell = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true);
+            shell.environment().put("KUBECONFIG", "/dev/null");
+            Process p = shell.start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as("%s%n%s", command, out).isZero();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kubectl("describe", "ingress", "hello"))
+                .containsPattern("Address: +10\\.10\\.10\\.\\d+").containsPattern("Normal +Synced"));
+    }
+
+    private static String url() {
+        return demo.kubernetes().url();
     }
 
     private static String kubectl(String... args) throws IOException, InterruptedException {

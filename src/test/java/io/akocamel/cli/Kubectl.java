@@ -33,6 +33,55 @@ final class Kubectl {
     }
 
     static String run(String serverUrl, String... args) throws IOException, InterruptedException {
+        Process p = start(serverUrl, args);
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    /** Runs kubectl and asserts it exits 0; returns its output. */
+    static String succeeds(String serverUrl, String... args) throws IOException, InterruptedException {
+        Process p = start(serverUrl, args);
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("kubectl %s exit code; output:%n%s", String.join(" ", args), out).isZero();
+        return out;
+    }
+
+    /** Starts a long-running kubectl ({@code get -w}); its output so far is in {@code output}, stdout and stderr together. */
+    static Process watch(String serverUrl, StringBuffer output, String... args) throws IOException {
+        Process p = start(serverUrl, args);
+        Thread reader = new Thread(() -> {
+            try (var in = p.getInputStream()) {
+                byte[] buffer = new byte[4096];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    output.append(new String(buffer, 0, n));
+                }
+            } catch (IOException e) {
+                output.append(e);
+            }
+        }, "kubectl-watch");
+        reader.setDaemon(true);
+        reader.start();
+        return p;
+    }
+
+    /** A manifest of an Ingress in {@code default} that sends every path of {@code host} to the Service {@code web}. */
+    static Path ingressManifest(String name, String host) throws IOException {
+        Path manifest = Files.createTempFile(name, ".yaml");
+        Files.writeString(manifest, """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: %s, namespace: default}
+                spec:
+                  rules:
+                  - host: %s
+                    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}
+                """.formatted(name, host));
+        return manifest;
+    }
+
+    private static Process start(String serverUrl, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(binary().orElseThrow().toString(), "--server", serverUrl, "--cache-dir",
                 Files.createTempDirectory("kubectl").toString(), "-n", "default"));
         command.addAll(List.of(args));
@@ -40,9 +89,7 @@ final class Kubectl {
         builder.environment().put("KUBECONFIG", "/dev/null");
         Process p = builder.start();
         p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        return p;
     }
 
     private static Optional<Path> binary() {
