@@ -67,7 +67,8 @@ enum SettingKey {
     PASSTHROUGH_SHARD_SIZE("L7Settings.passthroughShardSize", "PASSTHROUGH_SHARD_SIZE", "passthroughShardSize", "SMALL",
             Allowed.names("LARGE", "MEDIUM", "SMALL"), "Validated and otherwise unused (no TLS passthrough)."),
     NO_PG_FOR_SNI("L7Settings.noPGForSNI", "NO_PG_FOR_SNI", "noPGForSNI", "false", Allowed.trueOrFalse(),
-            "`true`: rules switch to a path's pool directly, without a pool group per path."),
+            "Validated and otherwise unused: rules always switch to a path's pool directly, as `true` does in AKO (a path has "
+                    + "one Service, so no pool group is needed)."),
 
     CONTROLLER_HOST("ControllerSettings.controllerHost", "CTRL_IPADDRESS", "controllerIP", "",
             Allowed.described("a host name or IP, host:port, or a URL such as https://10.0.0.1 or http://127.0.0.1:9443"),
