@@ -108,6 +108,9 @@ enum SettingKey {
             "The IngressClass the Helm chart creates, and the class the legacy annotation must name."),
     WORKERS("akoCamel.workers", null, null, "8", Allowed.wholeNumber(1, 256),
             "Shard keys reconciled in parallel; one key is never on two workers at once."),
+    AVI_SESSIONS("akoCamel.aviSessions", null, null, "8", Allowed.wholeNumber(1, 64),
+            "Writes to the Avi Controller in flight at once, over all shards: the operations of a shard that do not depend "
+                    + "on each other (the pools of different hosts) go out in parallel up to this many (AKO's width is 8)."),
     DEBOUNCE_MILLIS("akoCamel.debounceMillis", null, null, "100", Allowed.wholeNumber(0, 60_000),
             "A burst of changes to one shard key within this many milliseconds is reconciled once."),
     MAX_DEBOUNCE_MILLIS("akoCamel.maxDebounceMillis", null, null, "1000", Allowed.wholeNumber(1, 600_000),
