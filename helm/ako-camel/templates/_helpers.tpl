@@ -135,6 +135,7 @@ AKO_CAMEL_INSECURE: {{ include "ako-camel.string" $c.controllerInsecureSkipVerif
 AKO_CAMEL_LEGACY_CLASS_ANNOTATION: {{ include "ako-camel.string" $c.honourLegacyIngressClassAnnotation }}
 AKO_CAMEL_INGRESS_CLASS_NAME: {{ include "ako-camel.string" $c.ingressClassName }}
 AKO_CAMEL_WORKERS: {{ include "ako-camel.string" $c.workers }}
+AKO_CAMEL_AVI_SESSIONS: {{ include "ako-camel.string" $c.aviSessions }}
 AKO_CAMEL_DEBOUNCE_MILLIS: {{ include "ako-camel.string" $c.debounceMillis }}
 AKO_CAMEL_MAX_DEBOUNCE_MILLIS: {{ include "ako-camel.string" $c.maxDebounceMillis }}
 AKO_CAMEL_CALL_TIMEOUT_SECONDS: {{ include "ako-camel.string" $c.callTimeoutSeconds }}
@@ -255,6 +256,7 @@ are listed whole). Keep it in step with values.yaml: ChartNotesTest fails when a
 - akoCamel.honourLegacyIngressClassAnnotation
 - akoCamel.controllerInsecureSkipVerify
 - akoCamel.workers
+- akoCamel.aviSessions
 - akoCamel.debounceMillis
 - akoCamel.maxDebounceMillis
 - akoCamel.callTimeoutSeconds

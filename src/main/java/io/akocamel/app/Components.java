@@ -195,6 +195,8 @@ public final class Components implements CamelConfiguration {
         registry.bind("aviWriteLedger", writeLedger);
         registry.bind("aviSteps", new AviStepProcessor(inventory, planner, deadLetters, writeLedger, session));
         registry.bind("aviBatch", new AviBatchProcessor(deadLetters));
+        // one pool for every shard's parallel writes, so that at most aviSessions writes are in flight in total
+        registry.bind("aviWritePool", camel.getExecutorServiceManager().newFixedThreadPool(this, "avi-writes", settings.akoCamel().aviSessions()));
         registry.bind("aviTransientRedelivery", transientRedelivery(settings.akoCamel().retry()));
         registry.bind("aviControllerHealthCheck", new AviControllerHealthCheck(session));
     }

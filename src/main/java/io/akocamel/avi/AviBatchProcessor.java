@@ -16,22 +16,29 @@ public final class AviBatchProcessor {
         this.deadLetters = deadLetters;
     }
 
-    /** Keeps the batch's progress in an exchange property; the body becomes the ordered operations to split. */
-    public List<AviOperation> start(Exchange exchange) {
+    /**
+     * Keeps the batch's progress in an exchange property; the body becomes the operations' indexes by level
+     * ({@link ShardBatch#levels()}): the levels one after the other, the operations of one level in parallel.
+     */
+    public List<List<Integer>> start(Exchange exchange) {
         ShardBatch batch = exchange.getMessage().getBody(ShardBatch.class);
         if (batch == null) {
             throw new IllegalArgumentException("direct:avi-apply expects a ShardBatch body, got "
                     + exchange.getMessage().getBody(Object.class));
         }
         exchange.setProperty(AviExchange.BATCH, new BatchState(batch));
-        return batch.operations();
+        return batch.levels();
     }
 
-    /** Per operation: sets the first step, or marks it not attempted when an operation it depends on failed. */
+    /**
+     * Per operation (body: its index in the batch): sets the first step, or marks it not attempted when an operation it
+     * depends on failed.
+     */
     public void begin(Exchange exchange) {
-        AviOperation op = exchange.getMessage().getBody(AviOperation.class);
-        int index = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
+        int index = exchange.getMessage().getBody(Integer.class);
         BatchState batch = exchange.getProperty(AviExchange.BATCH, BatchState.class);
+        AviOperation op = batch.operation(index);
+        exchange.getMessage().setBody(op);
         exchange.setProperty(AviExchange.OPERATION, op);
         exchange.setProperty(AviExchange.OPERATION_INDEX, index);
         exchange.setProperty(AviExchange.IDEMPOTENCY_KEY, op.idempotencyKey());

@@ -121,7 +121,8 @@ public final class AviSession extends ServiceSupport implements HttpClientConfig
         Settings.AkoCamelSettings camel = settings.akoCamel();
         Timeout timeout = Timeout.of(camel.callTimeout());
         this.requestConfig = RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout).build();
-        int poolSize = camel.workers() * 2 + 2;
+        // the parallel writes, plus the reads of the workers (inventory refresh), the full sync and the preflight
+        int poolSize = camel.aviSessions() + camel.workers() + 2;
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(AviTls.strategy(settings.aviCredentials().certificateAuthorityData(),
                         camel.controllerInsecureSkipVerify(), baseUri))

@@ -22,6 +22,10 @@ final class BatchState {
         return batch.shardKey();
     }
 
+    AviOperation operation(int index) {
+        return batch.operations().get(index);
+    }
+
     /** Why an operation is not sent (a failed operation it depends on, or a controller-level failure), or null. */
     synchronized String skipReason(AviOperation op) {
         if (stoppedBy != null) {

@@ -1,6 +1,9 @@
 package io.akocamel.avi;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,5 +31,43 @@ public record ShardBatch(String shardKey, List<AviOperation> operations, List<Co
 
     public ShardBatch holding(Set<String> keys) {
         return new ShardBatch(shardKey, operations, conflicts, keys);
+    }
+
+    /**
+     * The indexes of the operations in levels that may each go out in parallel: an operation comes one level after the
+     * last operation of this batch it depends on, and deletes come after every create and update (as in the planned
+     * order, which the planner built so that what an operation depends on comes before it). The first operation goes
+     * alone: a controller that is down, out of addresses or refusing the credentials then costs one call, and stops the
+     * batch before anything else is sent, as a sequential batch would.
+     */
+    public List<List<Integer>> levels() {
+        Map<String, Integer> levelOf = new HashMap<>();
+        List<List<Integer>> levels = new ArrayList<>();
+        if (!operations.isEmpty()) {
+            levelOf.put(operations.get(0).key(), 0);
+            levels.add(List.of(0));
+        }
+        int firstDeleteLevel = 0;
+        boolean deleting = false;
+        for (int i = 1; i < operations.size(); i++) {
+            AviOperation op = operations.get(i);
+            if (op.method() == AviMethod.DELETE && !deleting) {
+                deleting = true;
+                firstDeleteLevel = levels.size();
+            }
+            int level = deleting ? firstDeleteLevel : 1;
+            for (String dependency : op.dependsOn()) {
+                Integer before = levelOf.get(dependency);
+                if (before != null) {
+                    level = Math.max(level, before + 1);
+                }
+            }
+            levelOf.put(op.key(), level);
+            while (levels.size() <= level) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(level).add(i);
+        }
+        return levels;
     }
 }

@@ -67,7 +67,8 @@ enum SettingKey {
     PASSTHROUGH_SHARD_SIZE("L7Settings.passthroughShardSize", "PASSTHROUGH_SHARD_SIZE", "passthroughShardSize", "SMALL",
             Allowed.names("LARGE", "MEDIUM", "SMALL"), "Validated and otherwise unused (no TLS passthrough)."),
     NO_PG_FOR_SNI("L7Settings.noPGForSNI", "NO_PG_FOR_SNI", "noPGForSNI", "false", Allowed.trueOrFalse(),
-            "`true`: rules switch to a path's pool directly, without a pool group per path."),
+            "Validated and otherwise unused: rules always switch to a path's pool directly, as `true` does in AKO (a path has "
+                    + "one Service, so no pool group is needed)."),
 
     CONTROLLER_HOST("ControllerSettings.controllerHost", "CTRL_IPADDRESS", "controllerIP", "",
             Allowed.described("a host name or IP, host:port, or a URL such as https://10.0.0.1 or http://127.0.0.1:9443"),
@@ -107,6 +108,9 @@ enum SettingKey {
             "The IngressClass the Helm chart creates, and the class the legacy annotation must name."),
     WORKERS("akoCamel.workers", null, null, "8", Allowed.wholeNumber(1, 256),
             "Shard keys reconciled in parallel; one key is never on two workers at once."),
+    AVI_SESSIONS("akoCamel.aviSessions", null, null, "8", Allowed.wholeNumber(1, 64),
+            "Writes to the Avi Controller in flight at once, over all shards: the operations of a shard that do not depend "
+                    + "on each other (the pools of different hosts) go out in parallel up to this many (AKO's width is 8)."),
     DEBOUNCE_MILLIS("akoCamel.debounceMillis", null, null, "100", Allowed.wholeNumber(0, 60_000),
             "A burst of changes to one shard key within this many milliseconds is reconciled once."),
     MAX_DEBOUNCE_MILLIS("akoCamel.maxDebounceMillis", null, null, "1000", Allowed.wholeNumber(1, 600_000),

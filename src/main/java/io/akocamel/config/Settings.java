@@ -99,6 +99,7 @@ public record Settings(
             boolean honourLegacyIngressClassAnnotation,
             String ingressClassName,
             int workers,
+            int aviSessions,
             Duration debounce,
             Duration maxDebounce,
             Duration callTimeout,

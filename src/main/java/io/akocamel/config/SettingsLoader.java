@@ -172,6 +172,7 @@ public final class SettingsLoader {
                 bool(SettingKey.LEGACY_CLASS_ANNOTATION),
                 nonEmpty(SettingKey.INGRESS_CLASS_NAME),
                 integer(SettingKey.WORKERS),
+                integer(SettingKey.AVI_SESSIONS),
                 Duration.ofMillis(integer(SettingKey.DEBOUNCE_MILLIS)),
                 Duration.ofMillis(Math.max(integer(SettingKey.DEBOUNCE_MILLIS), integer(SettingKey.MAX_DEBOUNCE_MILLIS))),
                 Duration.ofSeconds(integer(SettingKey.CALL_TIMEOUT_SECONDS)),

@@ -19,7 +19,6 @@ record BuildContext(
         VipNetwork vipNetwork,
         List<NodeNetwork> nodeNetworks,
         ServiceType serviceType,
-        boolean noPoolGroups,
         String cniPlugin,
         NodePortSelector nodePortSelector) {
 
@@ -36,7 +35,6 @@ record BuildContext(
                 vips.isEmpty() ? null : vips.get(0),
                 settings.networkSettings().nodeNetworkList(),
                 settings.l7Settings().serviceType(),
-                settings.l7Settings().noPGForSNI(),
                 settings.akoSettings().cniPlugin(),
                 settings.nodePortSelector());
     }

@@ -97,7 +97,7 @@ public final class Naming implements ClusterView.ShardNamer {
     }
 
     /**
-     * The pool (and pool group) of one Ingress path, AKO's SNI form for every host:
+     * The pool of one Ingress path, AKO's SNI form for every host:
      * {@code <cluster>--<namespace>-<host><path with / as _>-<ingress>} (+ {@code -L7-dedicated} for DEDICATED).
      */
     public String poolName(String namespace, String host, String path, String ingressName) {

@@ -6,7 +6,6 @@ import io.akocamel.model.Specs.Action;
 import io.akocamel.model.Specs.ActionKind;
 import io.akocamel.model.Specs.Marker;
 import io.akocamel.model.Specs.ObjectSpec;
-import io.akocamel.model.Specs.PoolGroupSpec;
 import io.akocamel.model.Specs.PoolSpec;
 
 import java.util.ArrayList;
@@ -14,15 +13,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The pool (and, unless disabled, pool group) behind each path and default backend, and the action that switches to it. */
+/**
+ * The pool behind each path and default backend, and the action that switches to it. An Ingress path has one Service,
+ * so no path needs a pool group: the rule switches to the pool directly ({@code pool_ref}), one write fewer per path.
+ */
 final class Pools {
-    private final boolean noPoolGroups;
     private final ServerResolver resolver;
     private final Function<ObjectSpec, AviObject> objects;
 
     /** {@code objects}: the object of a spec (reused while the spec is equal). */
-    Pools(boolean noPoolGroups, ServerResolver resolver, Function<ObjectSpec, AviObject> objects) {
-        this.noPoolGroups = noPoolGroups;
+    Pools(ServerResolver resolver, Function<ObjectSpec, AviObject> objects) {
         this.resolver = resolver;
         this.objects = objects;
     }
@@ -49,11 +49,7 @@ final class Pools {
     /** A pool of resolved servers, added to {@code out}; returns the rule action that switches to it. */
     Action of(String poolName, List<Marker> markers, Resolution r, List<AviObject> out) {
         out.add(objects.apply(new PoolSpec(poolName, List.copyOf(markers), r.servers())));
-        if (noPoolGroups) {
-            return new Action(ActionKind.POOL, poolName);
-        }
-        out.add(objects.apply(new PoolGroupSpec(poolName, List.copyOf(markers), poolName)));
-        return new Action(ActionKind.POOL_GROUP, poolName);
+        return new Action(ActionKind.POOL, poolName);
     }
 
     /** AKO's names are not injective ({@code /a_b} and {@code /a/b} give the same name): later ones get a hash. */

@@ -82,7 +82,7 @@ final class ShardBuild {
         this.memo = memo;
         this.resolver = new ServerResolver(ctx, cluster, memo);
         this.tls = new TlsSelection(cluster, memo);
-        this.pools = new Pools(ctx.noPoolGroups(), resolver, this::object);
+        this.pools = new Pools(resolver, this::object);
         this.order = new IncrementalOrder(vs, previous);
         this.modelOrder = IncrementalOrder.modelOrder(vs);
         this.shardNumber = sharedShardNumber(naming, vs);
@@ -209,7 +209,7 @@ final class ShardBuild {
     // ------------------------------------------------------------------------------------------- hosts and paths
 
     /**
-     * The objects of one host: its pools and pool groups, its policy set, and for a TLS host its certificate and SNI
+     * The objects of one host: its pools, its policy set, and for a TLS host its certificate and SNI
      * child. Reused from the previous build when its inputs are the same: the path entries (from the same Ingress
      * objects), their backends' servers (from the same Service, EndpointSlice, Node and Pod objects), the
      * certificate, the host match and the fall-through rules.

@@ -65,7 +65,7 @@ public final class ShardModel {
     }
 
     /**
-     * The host whose own objects (pools, pool groups, policy set, certificate, SNI child) include {@code objectKey}
+     * The host whose own objects (pools, policy set, certificate, SNI child) include {@code objectKey}
      * ({@link AviObject#key()}); empty for the shard's shared objects (parent VS, VS VIP, shard-wide policy sets and
      * pools). A scan: meant for the rare failed write, not for every object.
      */

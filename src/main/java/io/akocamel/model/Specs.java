@@ -88,22 +88,6 @@ final class Specs {
         }
     }
 
-    record PoolGroupSpec(String name, List<Marker> markers, String pool) implements ObjectSpec {
-        public AviType type() {
-            return AviType.POOLGROUP;
-        }
-
-        public ObjectNode body(BuildContext ctx) {
-            ObjectNode body = owned(name, markers, ctx);
-            body.put("cloud_ref", ctx.cloudRef());
-            body.put("implicit_priority_labels", false);
-            ObjectNode member = body.putArray("members").addObject();
-            member.put("pool_ref", AviType.POOL.refByName(pool));
-            member.put("ratio", 100);
-            return body;
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------- HTTP policies
 
     /** A header condition: criteria (HDR_EQUALS, HDR_ENDS_WITH, HDR_DOES_NOT_EQUAL, ...) over values, case-insensitive. */
@@ -125,7 +109,7 @@ final class Specs {
         static final HostMatch ANY = new HostMatch(null, List.of());
     }
 
-    enum ActionKind { POOL_GROUP, POOL, LOCAL_404, REDIRECT_HTTPS }
+    enum ActionKind { POOL, LOCAL_404, REDIRECT_HTTPS }
 
     record Action(ActionKind kind, String target) {
         static final Action NOT_FOUND = new Action(ActionKind.LOCAL_404, null);
@@ -179,11 +163,6 @@ final class Specs {
 
         private static void action(ObjectNode rule, Action action) {
             switch (action.kind()) {
-                case POOL_GROUP -> {
-                    ObjectNode s = rule.putObject("switching_action");
-                    s.put("action", "HTTP_SWITCHING_SELECT_POOLGROUP");
-                    s.put("pool_group_ref", AviType.POOLGROUP.refByName(action.target()));
-                }
                 case POOL -> {
                     ObjectNode s = rule.putObject("switching_action");
                     s.put("action", "HTTP_SWITCHING_SELECT_POOL");

@@ -105,9 +105,8 @@ final class WritePipeline {
     private void requireUniqueName(ModelType type, ObjectNode body, String tenantUuid, String cloudUuid,
                                    StoredObject previous) {
         String name = body.path("name").asText();
-        for (StoredObject other : store.all(type)) {
-            boolean clash = other.name().equals(name)
-                    && (previous == null || !other.uuid().equals(previous.uuid()))
+        for (StoredObject other : store.named(type, name)) {
+            boolean clash = (previous == null || !other.uuid().equals(previous.uuid()))
                     && (!type.tenantScoped() || tenantUuid.equals(other.tenantUuid()))
                     && (!type.cloudScoped() || cloudUuid.equals(other.cloudUuid()));
             if (clash) {

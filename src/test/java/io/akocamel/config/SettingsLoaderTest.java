@@ -67,6 +67,7 @@ class SettingsLoaderTest {
         assertThat(s.controllerSettings().tenantName()).isEqualTo("admin");
         assertThat(s.controllerSettings().controllerVersion()).isEmpty();
         assertThat(s.akoCamel().workers()).isEqualTo(8);
+        assertThat(s.akoCamel().aviSessions()).isEqualTo(8);
         assertThat(s.akoCamel().debounce()).isEqualTo(Duration.ofMillis(100));
         assertThat(s.akoCamel().retry().initialDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(s.akoCamel().retry().maxDelay()).isEqualTo(Duration.ofSeconds(30));
@@ -116,6 +117,7 @@ class SettingsLoaderTest {
                   honourLegacyIngressClassAnnotation: true
                   ingressClassName: avi
                   workers: 4
+                  aviSessions: 16
                   debounceMillis: 50
                   callTimeoutSeconds: 5
                   retry: {initialDelayMillis: 10, maxDelayMillis: 20, maxAttempts: 2, slowRetrySeconds: 3}
@@ -149,6 +151,7 @@ class SettingsLoaderTest {
         assertThat(camel.honourLegacyIngressClassAnnotation()).isTrue();
         assertThat(camel.ingressClassName()).isEqualTo("avi");
         assertThat(camel.workers()).isEqualTo(4);
+        assertThat(camel.aviSessions()).isEqualTo(16);
         assertThat(camel.debounce()).isEqualTo(Duration.ofMillis(50));
         assertThat(camel.callTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(camel.retry()).isEqualTo(new Settings.Retry(Duration.ofMillis(10), Duration.ofMillis(20), 2, Duration.ofSeconds(3)));
@@ -174,6 +177,7 @@ class SettingsLoaderTest {
             "NODE_KEY               | zone           | nodePortSelector.key",
             "AKO_API_PORT           | 9999           | AKOSettings.apiServerPort",
             "AKO_CAMEL_WORKERS      | 3              | akoCamel.workers",
+            "AKO_CAMEL_AVI_SESSIONS | 2              | akoCamel.aviSessions",
     })
     void akoEnvironmentVariableOverridesTheValuesFile(String env, String value, String path) {
         String yaml = MINIMAL + """
@@ -205,6 +209,7 @@ class SettingsLoaderTest {
             case "nodePortSelector.key" -> s.nodePortSelector().key();
             case "AKOSettings.apiServerPort" -> s.akoSettings().apiServerPort();
             case "akoCamel.workers" -> s.akoCamel().workers();
+            case "akoCamel.aviSessions" -> s.akoCamel().aviSessions();
             default -> throw new IllegalArgumentException(path);
         };
     }
@@ -265,6 +270,7 @@ class SettingsLoaderTest {
             "empty cloudName            | ControllerSettings: {cloudName: ''}                       | ControllerSettings.cloudName: ''",
             "list where a value belongs | ControllerSettings: {tenantName: [a]}                     | ControllerSettings.tenantName: '[\"a\"]' is not allowed; expected a single value",
             "workers                    | akoCamel: {workers: 0}                                    | akoCamel.workers: '0'",
+            "aviSessions above 64       | akoCamel: {aviSessions: 65}                               | akoCamel.aviSessions: '65'",
             "logFormat                  | akoCamel: {logFormat: xml}                                | akoCamel.logFormat: 'xml'",
             "brake share above 1        | akoCamel: {deletionBrake: {maxShare: 1.5}}                | akoCamel.deletionBrake.maxShare: '1.5' is not allowed; expected a number from 0 to 1",
             "brake share not a number   | akoCamel: {deletionBrake: {maxShare: half}}               | akoCamel.deletionBrake.maxShare: 'half' is not allowed",

@@ -68,7 +68,7 @@ class DeletionBrakeScenarioTest {
             assertThat(fixture.aviWriteLog()).noneMatch(w -> w.startsWith("DELETE") || w.equals("PUT /api/virtualservice"));
             assertThat(fixture.ownedObjects("pool")).hasSize(INGRESSES);
         });
-        assertThat(heldMetric()).isGreaterThan(2.0 * INGRESSES);
+        assertThat(heldMetric()).as("the pool and the policy set of every Ingress").isEqualTo(2.0 * INGRESSES);
 
         fixture.fullSyncNow();
 

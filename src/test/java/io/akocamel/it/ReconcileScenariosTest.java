@@ -1,5 +1,6 @@
 package io.akocamel.it;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -180,18 +181,62 @@ class ReconcileScenariosTest {
     void handDeletedPoolIsRestoredByTheNextFullSync() throws Exception {
         started("00-cluster.yaml", "10-services.yaml", "20-ingresses.yaml");
         await().atMost(WAIT).until(() -> fixture.ownedObjects("pool").contains(SHOP_ROOT_POOL));
-        // by hand on the controller: the pool group must let go of the pool first, as a person would have to do
-        String group = fixture.avi.objects("poolgroup").stream().map(g -> g.path("name").asText())
-                .filter(n -> n.contains("shop.example.com_-shop")).findFirst().orElseThrow();
-        fixture.avi.update("poolgroup", group, g -> g.putArray("members"));
+        // by hand on the controller: the host's policy set must let go of the pool first, as a person would have to do
+        String policySet = "cluster-1--shop.example.com";
+        fixture.avi.update("httppolicyset", policySet, p -> ((ObjectNode) p.path("http_request_policy")).putArray("rules"));
         fixture.avi.delete("pool", SHOP_ROOT_POOL);
 
         fixture.fullSyncNow();
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(fixture.ownedObjects("pool")).contains(SHOP_ROOT_POOL);
-            assertThat(fixture.avi("poolgroup", group).orElseThrow().path("members").size()).isEqualTo(1);
+            assertThat(fixture.avi("httppolicyset", policySet).orElseThrow().path("http_request_policy").path("rules").toString())
+                    .contains("HTTP_SWITCHING_SELECT_POOL", "#" + SHOP_ROOT_POOL);
         });
+    }
+
+    @Test
+    void poolGroupsOfAnEarlierVersionAreCollectedOnceThePolicySetsSwitchToThePools() throws Exception {
+        started("00-cluster.yaml", "10-services.yaml", "20-ingresses.yaml");
+        await().atMost(WAIT).until(() -> !fixture.status("shop").isEmpty());
+        fixture.stopController();
+        List<String> groups = rewriteAsEarlierVersion();
+        fixture.clearAviLog();
+
+        fixture.startController();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(fixture.ownedObjects("poolgroup")).isEmpty();
+            assertThat(policiesOfShop()).doesNotContain("POOLGROUP").contains("#" + SHOP_ROOT_POOL);
+        });
+        // the controller refuses (403) to delete a pool group a policy set still refers to
+        assertThat(fixture.avi.requestLog()).filteredOn(r -> r.method().equals("DELETE") && r.path().startsWith("/api/poolgroup/"))
+                .hasSize(groups.size()).allSatisfy(r -> assertThat(r.status()).isEqualTo(204));
+        assertThat(fixture.ownedObjects("pool")).contains(SHOP_ROOT_POOL);
+        assertThat(fixture.app().components().deadLetters().list()).isEmpty();
+    }
+
+    /** What an earlier version wrote: a pool group per pool (same name and markers), rules switching to the group. */
+    private List<String> rewriteAsEarlierVersion() {
+        List<String> groups = fixture.ownedObjects("pool");
+        for (String pool : groups) {
+            ObjectNode stored = pool(pool);
+            ObjectNode group = JsonNodeFactory.instance.objectNode();
+            group.put("name", pool).put("created_by", stored.path("created_by").asText()).set("markers", stored.path("markers"));
+            group.put("cloud_ref", stored.path("cloud_ref").asText());
+            group.putArray("members").addObject().put("pool_ref", "/api/pool?name=" + pool).put("ratio", 100);
+            fixture.avi.create("poolgroup", group);
+        }
+        for (String set : fixture.ownedObjects("httppolicyset")) {
+            fixture.avi.update("httppolicyset", set, p -> p.path("http_request_policy").path("rules").forEach(rule -> {
+                ObjectNode action = (ObjectNode) rule.path("switching_action");
+                if (action.has("pool_ref")) {
+                    String pool = action.remove("pool_ref").asText().replaceAll("^.*#", "");
+                    action.put("action", "HTTP_SWITCHING_SELECT_POOLGROUP").put("pool_group_ref", "/api/poolgroup?name=" + pool);
+                }
+            }));
+        }
+        return groups;
     }
 
     @Test

@@ -83,8 +83,7 @@ class DeterminismTest {
                 rebuilt.add(o.key());
             }
         }
-        assertThat(rebuilt).containsExactly("pool/cluster-1--ns-1-host-7.test_new-changed", "poolgroup/cluster-1--ns-1-host-7.test_new-changed",
-                "httppolicyset/cluster-1--host-7.test");
+        assertThat(rebuilt).containsExactly("pool/cluster-1--ns-1-host-7.test_new-changed", "httppolicyset/cluster-1--host-7.test");
     }
 
     @Test

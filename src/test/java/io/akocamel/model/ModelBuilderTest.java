@@ -5,6 +5,8 @@ import io.akocamel.model.AviRouter.PortReading;
 import io.akocamel.model.AviRouter.SetReading;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,7 @@ import static io.akocamel.model.K8s.ingress;
 import static io.akocamel.model.K8s.prefix;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Shard-level behaviour: ownership, references, order, empty shards, DEDICATED, status hosts, noPGForSNI. */
+/** Shard-level behaviour: ownership, references, order, empty shards, DEDICATED, status hosts, no pool groups. */
 class ModelBuilderTest {
     private static final Pattern NAME_REF = Pattern.compile("\"/api/(vsvip|sslkeyandcertificate|pool|poolgroup|httppolicyset|virtualservice)\\?name=([^\"]+)\"");
 
@@ -68,8 +70,6 @@ class ModelBuilderTest {
                 "sslkeyandcertificate/cluster-1--0.example.test",
                 "pool/cluster-1--default-0.example.test_-a",
                 "pool/cluster-1--default-b.test_-b",
-                "poolgroup/cluster-1--default-0.example.test_-a",
-                "poolgroup/cluster-1--default-b.test_-b",
                 "httppolicyset/cluster-1--0.example.test",
                 "httppolicyset/cluster-1--Shared-L7-0",
                 "httppolicyset/cluster-1--Shared-L7-0-catch-all",
@@ -167,10 +167,12 @@ class ModelBuilderTest {
                 .isEqualTo(DeterminismTest.render(List.of(new ModelBuilder().buildShard("cluster-1--Shared-L7-0", cluster, settings))));
     }
 
-    @Test
-    void noPGForSniSwitchesRulesToPoolsWithoutPoolGroups() {
+    @ParameterizedTest(name = "noPGForSNI: {0}")
+    @ValueSource(strings = {"true", "false"})
+    void rulesSwitchToPoolsWithoutPoolGroupsWhateverNoPGForSniSays(String noPGForSni) {
         List<ShardModel> shards = new ModelBuilder().buildAll(ClusterSnapshot.of(K8s.settings(), List.of(
-                ingress("default/a", 0).rule("a.test", prefix("/", "web")).build())), K8s.settings("L7Settings.shardVSSize=SMALL", "L7Settings.noPGForSNI=true"));
+                ingress("default/a", 0).rule("a.test", prefix("/", "web")).build())),
+                K8s.settings("L7Settings.shardVSSize=SMALL", "L7Settings.noPGForSNI=" + noPGForSni));
 
         assertThat(shards.get(0).ofType(AviType.POOLGROUP)).isEmpty();
         assertThat(shards.get(0).find(AviType.HTTPPOLICYSET, "cluster-1--a.test").orElseThrow().json())

@@ -86,7 +86,7 @@ class MetricsTest {
     void gaugesShowWhatTheControllerHoldsAndHowTheIngressesStand() {
         await().atMost(OpsFixture.WAIT).untilAsserted(() -> {
             Scrape scrape = fixture.scrape();
-            for (String type : new String[] {"virtualservice", "vsvip", "pool", "poolgroup", "httppolicyset"}) {
+            for (String type : new String[] {"virtualservice", "vsvip", "pool", "httppolicyset"}) {
                 long owned = fixture.avi.objects(type).stream().filter(o -> "ako-cluster-1".equals(o.path("created_by").asText())
                         || type.equals("vsvip") && o.path("name").asText().startsWith("cluster-1--")).count();
                 assertThat(scrape.sum("ako_avi_owned_objects", "type", type)).as(type).isEqualTo(owned).isPositive();

@@ -38,14 +38,14 @@ class ConflictIsolationTest {
         ReconcileResult result = reconciler(SETTINGS).reconcile(SHARD, false);
 
         assertThat(result.result()).isEqualTo("FAILED");
-        assertThat(result.conflicts()).as("its pool, pool group and policy set").isEqualTo(3);
+        assertThat(result.conflicts()).as("its pool and policy set").isEqualTo(2);
         assertThat(controller.batches).singleElement().satisfies(batch -> assertThat(batch.operations())
                 .extracting(op -> op.method() + " " + op.name())
                 .contains("POST cluster-1--shop.example.com", "POST " + SHARD)
                 .noneMatch(write -> write.contains("blocked.example.com")));
         assertThat(inventory.get(AviType.VIRTUALSERVICE, SHARD).orElseThrow().body().path("http_policies").toString())
                 .contains("cluster-1--shop.example.com").doesNotContain("blocked.example.com");
-        assertThat(events.warnings).hasSize(3).allSatisfy(w -> assertThat(w).startsWith("shop/blocked AviConflict ")
+        assertThat(events.warnings).hasSize(2).allSatisfy(w -> assertThat(w).startsWith("shop/blocked AviConflict ")
                 .contains("host 'blocked.example.com' is not served until this is fixed", "rename or remove that object"));
         assertThat(events.warnings).anySatisfy(w -> assertThat(w).startsWith("shop/blocked AviConflict pool/" + takenPool + ": "));
         assertThat(inventory.get(AviType.POOL, takenPool).orElseThrow().uuid()).isEqualTo("pool-foreign");

@@ -88,7 +88,7 @@ class ReconcilerTest {
         ReconcileResult result = reconciler().reconcile(shard, false);
 
         assertThat(result.result()).isEqualTo("APPLIED");
-        assertThat(controller.sent()).contains("POST pool", "POST poolgroup", "POST vsvip", "POST virtualservice", "POST httppolicyset");
+        assertThat(controller.sent()).contains("POST pool", "POST vsvip", "POST virtualservice", "POST httppolicyset").doesNotContain("POST poolgroup");
         assertThat(statuses.get("shop/shop")).singleElement()
                 .satisfies(e -> assertThat(e.getIp()).isEqualTo(VIP))
                 .satisfies(e -> assertThat(e.getHostname()).isEqualTo(HOST));
@@ -197,7 +197,7 @@ class ReconcilerTest {
 
         kubernetesComplete.set(true);
         reconciler().reconcile(shard, true);
-        assertThat(controller.sent()).contains("DELETE httppolicyset", "DELETE poolgroup", "DELETE pool");
+        assertThat(controller.sent()).contains("DELETE httppolicyset", "DELETE pool");
     }
 
     @Test

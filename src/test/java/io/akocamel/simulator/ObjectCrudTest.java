@@ -312,6 +312,19 @@ class ObjectCrudTest extends SharedSimulatorTest {
     }
 
     @Test
+    void aRenamedObjectIsFoundByItsNewNameAndFreesItsOldOne() {
+        String uuid = created("pool", "{\"name\":\"before-rename\"}").path("uuid").asText();
+
+        assertThat(client.put("/api/pool/" + uuid, "{\"name\":\"after-rename\"}").status()).isEqualTo(200);
+
+        assertThat(created("poolgroup", "{\"name\":\"follows-rename\",\"members\":[{\"pool_ref\":\"/api/pool?name=after-rename\"}]}")
+                .path("members").get(0).path("pool_ref").asText()).contains("/api/pool/" + uuid);
+        assertThat(client.post("/api/poolgroup", "{\"name\":\"old-name-gone\",\"members\":[{\"pool_ref\":\"/api/pool?name=before-rename\"}]}")
+                .status()).isEqualTo(404);
+        assertThat(client.post("/api/pool", "{\"name\":\"before-rename\"}").status()).isEqualTo(201);
+    }
+
+    @Test
     void deletingAReferencedObjectIs403NamingTheReferrers() {
         String pool = created("pool", "{\"name\":\"referenced\"}").path("uuid").asText();
         created("poolgroup", "{\"name\":\"referrer-pg\",\"members\":[{\"pool_ref\":\"/api/pool?name=referenced\"}]}");
