@@ -26,7 +26,7 @@ import java.util.List;
 /**
  * The benchmark's Kubernetes objects, as issue 15 sets them: Ingress {@code i} has one host {@code app-i.example.com}
  * and 3 Prefix paths to its own 3 Services of 3 ready endpoints each; every fifth Ingress is TLS with its own Secret.
- * Ten namespaces, three nodes, the IngressClass {@code avi-lb}.
+ * Ten namespaces (and kube-system), three nodes, the IngressClass {@code avi-lb}.
  */
 final class BenchCluster {
     static final String[] PATHS = {"/", "/api", "/static"};
@@ -43,6 +43,7 @@ final class BenchCluster {
     /** The namespaces, nodes and IngressClass. */
     void createBase() {
         List<HasMetadata> base = new ArrayList<>();
+        base.add(new NamespaceBuilder().withNewMetadata().withName("kube-system").endMetadata().build());
         for (int n = 0; n < NAMESPACES; n++) {
             base.add(new NamespaceBuilder().withNewMetadata().withName("team-" + n).endMetadata().build());
         }

@@ -15,13 +15,18 @@ import javax.management.JMX;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * One benchmark world: the embedded Kubernetes API, the Avi simulator answering every call after the configured
@@ -40,6 +45,7 @@ final class BenchWorld implements AutoCloseable {
     private final Map<String, Instant> statusSince = new ConcurrentHashMap<>();
     private final SharedIndexInformer<Ingress> statusWatch;
     private ControllerApp app;
+    private WeakReference<ControllerApp> stopped = new WeakReference<>(null);
 
     BenchWorld(BenchOptions options) {
         avi.faults().latency(options.latency());
@@ -59,7 +65,28 @@ final class BenchWorld implements AutoCloseable {
     void stopController() {
         if (app != null) {
             app.close();
+            stopped = new WeakReference<>(app);
             app = null;
+        }
+    }
+
+    /** Whether the last controller stopped has been garbage-collected (so the heap no longer counts it). */
+    boolean stoppedControllerCollected() {
+        return stopped.get() == null;
+    }
+
+    /** Runs {@code action} for 0 ≤ i < count on four threads (the Kubernetes mock answers several calls at once). */
+    static void inParallel(int count, IntConsumer action) {
+        ForkJoinPool pool = new ForkJoinPool(4);
+        try {
+            pool.submit(() -> IntStream.range(0, count).parallel().forEach(action)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
         }
     }
 
