@@ -18,7 +18,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -33,8 +32,8 @@ final class BenchCluster {
     private static final int NAMESPACES = 10;
 
     private final KubernetesClient client;
-    private final String certificate = base64(resource("tls/test-cert.pem"));
-    private final String key = base64(resource("tls/test-key.pem"));
+    private final String certificate = base64Resource("tls/test-cert.pem");
+    private final String key = base64Resource("tls/test-key.pem");
 
     BenchCluster(KubernetesClient client) {
         this.client = client;
@@ -138,15 +137,12 @@ final class BenchCluster {
         return "svc-" + i + "-" + s;
     }
 
-    private static String resource(String path) {
+    /** A test resource (e.g. {@code tls/test-cert.pem}) in base64, as a Secret's data holds it. */
+    static String base64Resource(String path) {
         try (InputStream in = BenchCluster.class.getClassLoader().getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Base64.getEncoder().encodeToString(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }
