@@ -50,11 +50,6 @@ final class AviCalls implements Consumer<RecordedRequest> {
         return List.copyOf(writes);
     }
 
-    /** The writes answered at or after {@code from}. */
-    synchronized List<Write> writesSince(Instant from) {
-        return writes.stream().filter(w -> !w.at().isBefore(from)).toList();
-    }
-
     synchronized int writeCount() {
         return writes.size();
     }
