@@ -56,8 +56,7 @@ final class EndToEndBenchmark implements Benchmarks.Benchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().maxMemory() >> 20,
                 millis(avi.p(50)), millis(avi.p(99)), millis(kubernetes.p(50)), millis(kubernetes.p(99)), options.latency().toMillis(),
                 options.sessionsSetting(), options.sessions());
-        MarkdownTable cold = new MarkdownTable("Ingresses", "writes", "minimal writes", "writes/Ingress", "minimal/Ingress", "reads",
-                "time to ready", "time to every status", "Ingresses/s", "floor", "× floor");
+        MarkdownTable cold = coldTable();
         for (int size : options.coldSizes()) {
             if (options.runs("cold") && !(size == options.ingresses() && options.runsOnCluster())) {
                 try (BenchWorld world = new BenchWorld(options)) {
@@ -68,15 +67,25 @@ final class EndToEndBenchmark implements Benchmarks.Benchmark {
         if (options.runs("burst")) {
             burst();
         }
-        if (options.runsOnCluster()) {
-            try (BenchWorld world = new BenchWorld(options)) {
-                coldSync(world, options.ingresses(), cold);
-                if (options.runs("cold") && options.coldSizes().contains(options.ingresses())) {
-                    print("Cold sync: N Ingresses present before start, until every one has its status", cold);
-                }
-                onCluster(world);
-            }
-        } else if (options.runs("cold")) {
+        if (!options.runsOnCluster()) {
+            printCold(cold);
+            return;
+        }
+        try (BenchWorld world = new BenchWorld(options)) {
+            boolean counted = options.runs("cold") && options.coldSizes().contains(options.ingresses());
+            coldSync(world, options.ingresses(), counted ? cold : coldTable());
+            printCold(cold);
+            onCluster(world);
+        }
+    }
+
+    private static MarkdownTable coldTable() {
+        return new MarkdownTable("Ingresses", "writes", "minimal writes", "writes/Ingress", "minimal/Ingress", "reads",
+                "time to ready", "time to every status", "Ingresses/s", "floor", "× floor");
+    }
+
+    private void printCold(MarkdownTable cold) {
+        if (options.runs("cold")) {
             print("Cold sync: N Ingresses present before start, until every one has its status", cold);
         }
     }

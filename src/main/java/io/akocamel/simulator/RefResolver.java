@@ -80,8 +80,8 @@ final class RefResolver {
             cloudUuid = owner.cloudUuid();
         }
         String inCloud = cloudUuid;
-        return store.all(model).stream()
-                .filter(o -> o.name().equals(name) && owner.scope().sees(o))
+        return store.named(model, name).stream()
+                .filter(o -> owner.scope().sees(o))
                 .filter(o -> inCloud == null || inCloud.equals(o.cloudUuid()))
                 .filter(o -> cloudName == null || cloudName.equals(nameOf(o.body().path("cloud_ref").asText(null))))
                 .findFirst();
