@@ -238,6 +238,25 @@ class ObjectCrudTest extends SharedSimulatorTest {
     }
 
     @Test
+    void nameRefsFollowRenamesAndDeletes() {
+        String renamed = created("pool", "{\"name\":\"before-rename\"}").path("uuid").asText();
+        client.put("/api/pool/" + renamed, "{\"name\":\"after-rename\"}");
+        String deleted = created("pool", "{\"name\":\"deleted-target\"}").path("uuid").asText();
+        client.delete("/api/pool/" + deleted);
+
+        assertThat(memberRef("pg-old-name", "before-rename").status()).isEqualTo(404);
+        assertThat(memberRef("pg-deleted", "deleted-target").status()).isEqualTo(404);
+        AviClient.Reply byNewName = memberRef("pg-new-name", "after-rename");
+        assertThat(byNewName.status()).as(byNewName.body()).isEqualTo(201);
+        assertThat(byNewName.json().path("members").get(0).path("pool_ref").asText()).endsWith("/api/pool/" + renamed);
+    }
+
+    private static AviClient.Reply memberRef(String group, String poolName) {
+        return client.post("/api/poolgroup", "{\"name\":\"" + group + "\",\"members\":[{\"pool_ref\":\"/api/pool?name="
+                + poolName + "\",\"ratio\":100}]}");
+    }
+
+    @Test
     void nameRefsResolveInTheObjectsOwnCloud() {
         JsonNode vip = created("vsvip", "{\"name\":\"cloud-vrf\",\"cloud_ref\":\"/api/cloud?name=vcenter-cloud\","
                 + "\"vrf_context_ref\":\"/api/vrfcontext?name=global\"}");
