@@ -1,10 +1,11 @@
 package io.akocamel.bench;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs every benchmark and prints its figures: {@code mvn -B -Pbench verify -DskipTests}. To add one, implement
- * {@link Benchmark} and append it to {@link #ALL}.
+ * Runs the benchmarks and prints their figures: {@code mvn -B -Pbench verify -DskipTests}; {@code -Dbench.scenarios=...}
+ * chooses ({@link BenchOptions}). To add one, implement {@link Benchmark} and add it to {@link #all}.
  */
 public final class Benchmarks {
 
@@ -15,27 +16,33 @@ public final class Benchmarks {
         void run() throws Exception;
     }
 
-    static final List<Benchmark> ALL = List.of(
-            new ModelBenchmark(),
-            new Benchmark() {
-                @Override
-                public String name() {
-                    return "Kubernetes ingestion: " + IngestionBenchmark.EVENTS + " watch events over " + IngestionBenchmark.INGRESSES + " Ingresses";
-                }
+    static Map<String, Benchmark> all(BenchOptions options) {
+        return Map.of("model", new ModelBenchmark(), "ingestion", INGESTION, "end to end", new EndToEndBenchmark(options));
+    }
 
-                @Override
-                public void run() throws Exception {
-                    System.out.println(IngestionBenchmark.run(IngestionBenchmark.INGRESSES, IngestionBenchmark.EVENTS).summary());
-                }
-            });
+    private static final Benchmark INGESTION = new Benchmark() {
+        @Override
+        public String name() {
+            return "Kubernetes ingestion: " + IngestionBenchmark.EVENTS + " watch events over " + IngestionBenchmark.INGRESSES + " Ingresses";
+        }
+
+        @Override
+        public void run() throws Exception {
+            System.out.println(IngestionBenchmark.run(IngestionBenchmark.INGRESSES, IngestionBenchmark.EVENTS).summary());
+        }
+    };
 
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
-        for (Benchmark benchmark : ALL) {
-            System.out.println("== " + benchmark.name());
-            benchmark.run();
+        BenchOptions options = BenchOptions.fromSystemProperties();
+        Map<String, Benchmark> all = all(options);
+        for (String name : List.of("model", "ingestion", "end to end")) {
+            if (name.equals("end to end") ? options.runsEndToEnd() : options.runs(name)) {
+                System.out.println("== " + all.get(name).name());
+                all.get(name).run();
+            }
         }
     }
 }

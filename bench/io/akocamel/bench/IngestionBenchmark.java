@@ -1,8 +1,8 @@
 package io.akocamel.bench;
 
+import io.akocamel.app.Components;
 import io.akocamel.config.Settings;
 import io.akocamel.config.SettingsLoader;
-import io.akocamel.kube.ClusterState;
 import io.akocamel.kube.InformerSource;
 import io.akocamel.kube.KubeKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -55,6 +55,8 @@ public final class IngestionBenchmark {
     static final int NODES = 20;
     static final String VALUES = """
             AKOSettings: {clusterName: bench, fullSyncFrequency: "3600"}
+            ControllerSettings: {controllerHost: "http://127.0.0.1:1"}
+            avicredentials: {username: bench, password: unused}
             NetworkSettings: {vipNetworkList: [{networkName: vip-net, cidr: 10.10.0.0/16}]}
             L7Settings: {serviceType: ClusterIP, shardVSSize: LARGE}
             """;
@@ -87,12 +89,12 @@ public final class IngestionBenchmark {
         CamelContext camel = new DefaultCamelContext();
         try (KubernetesClient unusedApi = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder().withMasterUrl("http://127.0.0.1:1/").build()).build()) {
-            camel.getRegistry().bind("settings", settings);
-            camel.getRegistry().bind("kubernetesClient", unusedApi);
+            Components components = new Components(settings, unusedApi);
+            components.configure(camel);
+            components.cluster().informerSource(cluster);
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     PluginHelper.getResourceLoader(camel).resolveResource("classpath:routes/kubernetes-watch.camel.yaml"),
                     PluginHelper.getResourceLoader(camel).resolveResource("classpath:routes/full-sync.camel.yaml"));
-            camel.getRegistry().lookupByNameAndType("clusterState", ClusterState.class).informerSource(cluster);
             AtomicLong keys = new AtomicLong();
             camel.addRoutes(new RouteBuilder() {
                 @Override

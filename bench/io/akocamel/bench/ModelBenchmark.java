@@ -16,14 +16,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
@@ -49,8 +45,8 @@ final class ModelBenchmark implements Benchmarks.Benchmark {
                 NetworkSettings: {vipNetworkList: [{networkName: vip-net, cidr: 10.10.0.0/16}]}
                 L7Settings: {shardVSSize: LARGE, serviceType: ClusterIP}
                 """).load();
-        String crt = base64(resource("tls/test-cert.pem"));
-        String key = base64(resource("tls/test-key.pem"));
+        String crt = BenchCluster.base64Resource("tls/test-cert.pem");
+        String key = BenchCluster.base64Resource("tls/test-key.pem");
         List<HasMetadata> objects = new ArrayList<>();
         List<Ingress> ingresses = new ArrayList<>();
         for (int i = 0; i < INGRESSES; i++) {
@@ -164,16 +160,6 @@ final class ModelBenchmark implements Benchmarks.Benchmark {
 
     private static String host(int i) {
         return "app-" + i + ".example.com";
-    }
-
-    private static String resource(String path) throws IOException {
-        try (InputStream in = ModelBenchmark.class.getClassLoader().getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static double ms(long nanos) {

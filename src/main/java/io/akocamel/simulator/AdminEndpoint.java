@@ -55,7 +55,8 @@ final class AdminEndpoint {
                     ArrayNode log = Json.MAPPER.createArrayNode();
                     requestLog.snapshot().forEach(r -> log.addObject().put("at", r.at().toString())
                             .put("method", r.method()).put("path", r.path()).put("query", r.query())
-                            .put("status", r.status()).put("tenant", r.tenant()));
+                            .put("status", r.status()).put("tenant", r.tenant())
+                            .put("objectName", r.objectName()));
                     yield HttpAnswer.json(200, log);
                 }
                 case "DELETE requests" -> {

@@ -130,7 +130,8 @@ final class ApiEndpoint {
             }
             case "POST": {
                 ObjectNode created = api.create(context, type, Json.parse(call.body()), call.header().apply("Slug"));
-                return HttpAnswer.json(201, created).header("Location", created.path("url").asText());
+                return HttpAnswer.json(201, created).header("Location", created.path("url").asText())
+                        .about(created.path("name").asText());
             }
             default:
                 throw notAllowed(call);
@@ -139,15 +140,16 @@ final class ApiEndpoint {
 
     private HttpAnswer item(HttpCall call, ObjectApi.Call context, String type, String uuid) {
         return switch (call.method()) {
-            case "GET" -> HttpAnswer.json(200, api.get(context, type, uuid, new CollectionQuery(call.params())));
-            case "PUT" -> HttpAnswer.json(200, api.replace(context, type, uuid, Json.parse(call.body())));
-            case "PATCH" -> HttpAnswer.json(200, api.patch(context, type, uuid, Json.parse(call.body())));
-            case "DELETE" -> {
-                api.delete(context, type, uuid);
-                yield HttpAnswer.empty(204);
-            }
+            case "GET" -> about(api.get(context, type, uuid, new CollectionQuery(call.params())));
+            case "PUT" -> about(api.replace(context, type, uuid, Json.parse(call.body())));
+            case "PATCH" -> about(api.patch(context, type, uuid, Json.parse(call.body())));
+            case "DELETE" -> HttpAnswer.empty(204).about(api.delete(context, type, uuid));
             default -> throw notAllowed(call);
         };
+    }
+
+    private static HttpAnswer about(ObjectNode object) {
+        return HttpAnswer.json(200, object).about(object.path("name").asText());
     }
 
     private TenantScope scope(HttpCall call) {

@@ -152,6 +152,18 @@ public final class AviSimulator implements AutoCloseable {
         return requestLog.snapshot();
     }
 
+    /**
+     * Tells {@code listener} of every call from now on, as it is recorded, on the server's thread (keep it quick);
+     * unlike {@link #requestLog()} it sees all calls, not only the last 100,000.
+     */
+    public void onRequest(Consumer<RecordedRequest> listener) {
+        requestLog.listen(listener);
+    }
+
+    public void removeRequestListener(Consumer<RecordedRequest> listener) {
+        requestLog.stopListening(listener);
+    }
+
     public void clearRequestLog() {
         requestLog.clear();
     }

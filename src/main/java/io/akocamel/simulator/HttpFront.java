@@ -83,7 +83,7 @@ final class HttpFront {
         write(request.response(), answer);
         String query = request.query() == null ? "" : request.query();
         requestLog.add(new RecordedRequest(clock.instant(), call.method(), call.path(), query, answer.status(),
-                call.header().apply("X-Avi-Tenant")));
+                call.header().apply("X-Avi-Tenant"), answer.objectName()));
         LOG.debug("{} {} -> {}", call.method(), call.path(), answer.status());
     }
 

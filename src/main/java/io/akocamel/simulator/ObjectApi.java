@@ -83,9 +83,10 @@ final class ObjectApi {
         });
     }
 
-    void delete(Call call, String typePath, String uuid) {
+    /** Returns the name of the object deleted. */
+    String delete(Call call, String typePath, String uuid) {
         ModelType type = ModelType.require(typePath);
-        store.write(() -> {
+        return store.write(() -> {
             StoredObject existing = visible(call.scope(), type, uuid);
             if (existing.systemDefault()) {
                 throw new ApiException(403, "Cannot delete system default object");
@@ -97,7 +98,7 @@ final class ObjectApi {
                         .collect(Collectors.joining(", ", "[", "]")));
             }
             store.remove(existing);
-            return null;
+            return existing.name();
         });
     }
 

@@ -238,6 +238,25 @@ class ObjectCrudTest extends SharedSimulatorTest {
     }
 
     @Test
+    void nameRefsFollowRenamesAndDeletes() {
+        String renamed = created("pool", "{\"name\":\"before-rename\"}").path("uuid").asText();
+        client.put("/api/pool/" + renamed, "{\"name\":\"after-rename\"}");
+        String deleted = created("pool", "{\"name\":\"deleted-target\"}").path("uuid").asText();
+        client.delete("/api/pool/" + deleted);
+
+        assertThat(memberRef("pg-old-name", "before-rename").status()).isEqualTo(404);
+        assertThat(memberRef("pg-deleted", "deleted-target").status()).isEqualTo(404);
+        AviClient.Reply byNewName = memberRef("pg-new-name", "after-rename");
+        assertThat(byNewName.status()).as(byNewName.body()).isEqualTo(201);
+        assertThat(byNewName.json().path("members").get(0).path("pool_ref").asText()).contains("/api/pool/" + renamed);
+    }
+
+    private static AviClient.Reply memberRef(String group, String poolName) {
+        return client.post("/api/poolgroup", "{\"name\":\"" + group + "\",\"members\":[{\"pool_ref\":\"/api/pool?name="
+                + poolName + "\",\"ratio\":100}]}");
+    }
+
+    @Test
     void nameRefsResolveInTheObjectsOwnCloud() {
         JsonNode vip = created("vsvip", "{\"name\":\"cloud-vrf\",\"cloud_ref\":\"/api/cloud?name=vcenter-cloud\","
                 + "\"vrf_context_ref\":\"/api/vrfcontext?name=global\"}");
@@ -313,15 +332,15 @@ class ObjectCrudTest extends SharedSimulatorTest {
 
     @Test
     void aRenamedObjectIsFoundByItsNewNameAndFreesItsOldOne() {
-        String uuid = created("pool", "{\"name\":\"before-rename\"}").path("uuid").asText();
+        String uuid = created("pool", "{\"name\":\"renamed-from\"}").path("uuid").asText();
 
-        assertThat(client.put("/api/pool/" + uuid, "{\"name\":\"after-rename\"}").status()).isEqualTo(200);
+        assertThat(client.put("/api/pool/" + uuid, "{\"name\":\"renamed-to\"}").status()).isEqualTo(200);
 
-        assertThat(created("poolgroup", "{\"name\":\"follows-rename\",\"members\":[{\"pool_ref\":\"/api/pool?name=after-rename\"}]}")
+        assertThat(created("poolgroup", "{\"name\":\"follows-renamed\",\"members\":[{\"pool_ref\":\"/api/pool?name=renamed-to\"}]}")
                 .path("members").get(0).path("pool_ref").asText()).contains("/api/pool/" + uuid);
-        assertThat(client.post("/api/poolgroup", "{\"name\":\"old-name-gone\",\"members\":[{\"pool_ref\":\"/api/pool?name=before-rename\"}]}")
+        assertThat(client.post("/api/poolgroup", "{\"name\":\"old-name-gone\",\"members\":[{\"pool_ref\":\"/api/pool?name=renamed-from\"}]}")
                 .status()).isEqualTo(404);
-        assertThat(client.post("/api/pool", "{\"name\":\"before-rename\"}").status()).isEqualTo(201);
+        assertThat(client.post("/api/pool", "{\"name\":\"renamed-from\"}").status()).isEqualTo(201);
     }
 
     @Test
