@@ -2,11 +2,16 @@ package io.akocamel.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+
+import java.net.HttpURLConnection;
 
 /**
  * Creates the (not yet started) informer for a {@link WatchSpec}. Production uses {@link #fabric8(KubernetesClient)};
@@ -17,12 +22,27 @@ public interface InformerSource {
 
     <T extends HasMetadata> SharedIndexInformer<T> informer(WatchSpec spec, Class<T> type, long resyncMillis);
 
+    /** Whether the cluster serves a custom kind (its CustomResourceDefinition is installed); asked once before watching it. */
+    default boolean serves(KubeKind kind) {
+        return true;
+    }
+
+    /** Named in full, so that no discovery call is made (and a cluster without the definition fails only the list: 404). */
+    private static ResourceDefinitionContext definition(KubeKind kind) {
+        String[] groupVersion = kind.apiVersion().split("/", 2);
+        return new ResourceDefinitionContext.Builder().withGroup(groupVersion[0]).withVersion(groupVersion[1]).withKind(kind.kindName())
+                .withPlural(kind.plural()).withNamespaced(!kind.clusterScoped()).build();
+    }
+
     /** Informers of the shared fabric8 client: initial LIST, WATCH from its resourceVersion, relist on 410 Gone. */
     static InformerSource fabric8(KubernetesClient client) {
         return new InformerSource() {
             @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
             public <T extends HasMetadata> SharedIndexInformer<T> informer(WatchSpec spec, Class<T> type, long resyncMillis) {
-                MixedOperation<T, KubernetesResourceList<T>, Resource<T>> op = client.resources(type);
+                MixedOperation<T, KubernetesResourceList<T>, Resource<T>> op = spec.kind().custom()
+                        ? (MixedOperation) client.genericKubernetesResources(definition(spec.kind()))
+                        : client.resources(type);
                 FilterWatchListDeletable<T, KubernetesResourceList<T>, Resource<T>> scope =
                         spec.namespace() != null ? op.inNamespace(spec.namespace()) : op.inAnyNamespace();
                 if (spec.name() != null) {
@@ -47,6 +67,17 @@ public interface InformerSource {
                     }
                 }
                 return scope.runnableInformer(resyncMillis);
+            }
+
+            /** A one-item list: 404 when the definition is missing. Any other failure is left to the informer's retries. */
+            @Override
+            public boolean serves(KubeKind kind) {
+                try {
+                    client.genericKubernetesResources(definition(kind)).inAnyNamespace().list(new ListOptionsBuilder().withLimit(1L).build());
+                    return true;
+                } catch (KubernetesClientException e) {
+                    return e.getCode() != HttpURLConnection.HTTP_NOT_FOUND;
+                }
             }
         };
     }

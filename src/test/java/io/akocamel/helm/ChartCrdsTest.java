@@ -1,8 +1,7 @@
 package io.akocamel.helm;
 
+import io.akocamel.testing.AkoCrds;
 import io.akocamel.testing.MockKubernetes;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -11,11 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,28 +54,15 @@ class ChartCrdsTest {
     }
 
     @Test
-    void manifestsLoadInTheKubernetesMockAndServeTheirKinds() throws IOException {
+    void manifestsLoadInTheKubernetesMockAndServeTheirKinds() {
         try (MockKubernetes mock = MockKubernetes.start()) {
             KubernetesClient client = mock.client();
-            for (Path file : crdFiles()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    client.load(in).items().forEach(item -> client.resource(item).create());
-                }
-            }
-            GenericKubernetesResource rule = new GenericKubernetesResourceBuilder().withApiVersion("ako.vmware.com/v1beta1").withKind("HostRule")
-                    .withNewMetadata().withName("shop").withNamespace("default").endMetadata()
-                    .withAdditionalProperties(Map.of("spec", Map.of("virtualhost", Map.of("fqdn", "shop.example.com")))).build();
-            client.resource(rule).create();
+            AkoCrds.install(client);
+            client.resource(AkoCrds.hostRule("default", "shop", "shop.example.com", null, Map.of())).create();
 
             assertThat(client.genericKubernetesResources("ako.vmware.com/v1beta1", "HostRule").inAnyNamespace().list().getItems())
                     .extracting(r -> r.getMetadata().getName()).containsExactly("shop");
             assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems()).hasSize(3);
-        }
-    }
-
-    private static List<Path> crdFiles() throws IOException {
-        try (var files = Files.list(Chart.DIR.resolve("crds"))) {
-            return files.sorted().toList();
         }
     }
 }
