@@ -272,6 +272,10 @@ public final class ClusterState implements ClusterView {
         return sortedList(KubeKind.HTTP_RULE);
     }
 
+    public List<GenericKubernetesResource> aviInfraSettings() {
+        return sortedList(KubeKind.AVI_INFRA_SETTING);
+    }
+
     public Optional<GenericKubernetesResource> aviInfraSetting(String name) {
         return Optional.ofNullable(get(KubeKind.AVI_INFRA_SETTING, name));
     }

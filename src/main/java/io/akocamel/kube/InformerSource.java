@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 import java.net.HttpURLConnection;
@@ -27,13 +26,6 @@ public interface InformerSource {
         return true;
     }
 
-    /** Named in full, so that no discovery call is made (and a cluster without the definition fails only the list: 404). */
-    private static ResourceDefinitionContext definition(KubeKind kind) {
-        String[] groupVersion = kind.apiVersion().split("/", 2);
-        return new ResourceDefinitionContext.Builder().withGroup(groupVersion[0]).withVersion(groupVersion[1]).withKind(kind.kindName())
-                .withPlural(kind.plural()).withNamespaced(!kind.clusterScoped()).build();
-    }
-
     /** Informers of the shared fabric8 client: initial LIST, WATCH from its resourceVersion, relist on 410 Gone. */
     static InformerSource fabric8(KubernetesClient client) {
         return new InformerSource() {
@@ -41,7 +33,7 @@ public interface InformerSource {
             @SuppressWarnings({"unchecked", "rawtypes"})
             public <T extends HasMetadata> SharedIndexInformer<T> informer(WatchSpec spec, Class<T> type, long resyncMillis) {
                 MixedOperation<T, KubernetesResourceList<T>, Resource<T>> op = spec.kind().custom()
-                        ? (MixedOperation) client.genericKubernetesResources(definition(spec.kind()))
+                        ? (MixedOperation) client.genericKubernetesResources(spec.kind().definition())
                         : client.resources(type);
                 FilterWatchListDeletable<T, KubernetesResourceList<T>, Resource<T>> scope =
                         spec.namespace() != null ? op.inNamespace(spec.namespace()) : op.inAnyNamespace();
@@ -73,7 +65,7 @@ public interface InformerSource {
             @Override
             public boolean serves(KubeKind kind) {
                 try {
-                    client.genericKubernetesResources(definition(kind)).inAnyNamespace().list(new ListOptionsBuilder().withLimit(1L).build());
+                    client.genericKubernetesResources(kind.definition()).inAnyNamespace().list(new ListOptionsBuilder().withLimit(1L).build());
                     return true;
                 } catch (KubernetesClientException e) {
                     return e.getCode() != HttpURLConnection.HTTP_NOT_FOUND;

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -67,6 +68,13 @@ public enum KubeKind {
 
     public String plural() {
         return plural;
+    }
+
+    /** A custom kind named in full, so that the client makes no discovery call (a cluster without it fails the list: 404). */
+    public ResourceDefinitionContext definition() {
+        String[] groupVersion = apiVersion.split("/", 2);
+        return new ResourceDefinitionContext.Builder().withGroup(groupVersion[0]).withVersion(groupVersion[1]).withKind(kindName)
+                .withPlural(plural).withNamespaced(!clusterScoped).build();
     }
 
     /** The Kubernetes {@code kind}, e.g. {@code EndpointSlice}. */
