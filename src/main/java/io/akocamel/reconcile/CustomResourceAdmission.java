@@ -110,6 +110,9 @@ public class CustomResourceAdmission {
     public void finish(Exchange exchange) {
         Run run = exchange.getProperty(RUN, Run.class);
         exchange.removeProperty(RUN);
+        if (!writer.mayWrite()) {
+            return; // a follower: the leader shows the verdicts, and this replica does once it leads
+        }
         Map<String, Verdict> verdicts = Verdicts.decide(run.resources, ref -> found.getOrDefault(ref, true), APPLIED);
         for (GenericKubernetesResource resource : run.resources) {
             if (AviReferences.of(resource).stream().anyMatch(run.unknown::contains)) {

@@ -25,6 +25,11 @@ public class CustomResourceStatusWriter {
         this.leadership = leadership;
     }
 
+    /** Only the leader shows statuses (and records their Events). */
+    public boolean mayWrite() {
+        return leadership.isLeader();
+    }
+
     /** Whether it wrote. The informer's instance is not modified. */
     public boolean write(KubeKind kind, GenericKubernetesResource current, Verdict verdict) {
         Map<String, Object> desired = new LinkedHashMap<>();
