@@ -82,13 +82,31 @@ public final class Verdicts {
         };
     }
 
+    /** A certificate is named with its type ({@code virtualhost.tls.sslKeyCertificate.secret}): the two are applied apart. */
+    private static void tlsSettings(Map<String, Object> tls, Set<String> fields) {
+        for (String key : tls.keySet()) {
+            if (key.equals("sslKeyCertificate")) {
+                Map<String, Object> certificate = AviReferences.map(tls.get(key));
+                fields.add("virtualhost.tls.sslKeyCertificate." + certificate.get("type"));
+                if (certificate.containsKey("alternateCertificate")) {
+                    fields.add("virtualhost.tls.sslKeyCertificate.alternateCertificate");
+                }
+            } else {
+                fields.add("virtualhost.tls." + key);
+            }
+        }
+    }
+
     /** The settings a resource holds, named by field path ({@code virtualhost.wafPolicy}, {@code paths.healthMonitors}). */
     public static Set<String> settingsOf(GenericKubernetesResource resource) {
         Set<String> fields = new TreeSet<>();
         Map<String, Object> spec = AkoResources.spec(resource);
         switch (resource.getKind()) {
-            case "HostRule" -> AviReferences.map(spec.get("virtualhost")).keySet().stream().filter(f -> !HOST_RULE_SELECTORS.contains(f))
-                    .forEach(f -> fields.add("virtualhost." + f));
+            case "HostRule" -> {
+                Map<String, Object> host = AviReferences.map(spec.get("virtualhost"));
+                host.keySet().stream().filter(f -> !HOST_RULE_SELECTORS.contains(f) && !f.equals("tls")).forEach(f -> fields.add("virtualhost." + f));
+                tlsSettings(AviReferences.map(host.get("tls")), fields);
+            }
             case "HTTPRule" -> {
                 if (spec.get("paths") instanceof List<?> paths) {
                     paths.forEach(p -> AviReferences.map(p).keySet().stream().filter(f -> !f.equals("target")).forEach(f -> fields.add("paths." + f)));

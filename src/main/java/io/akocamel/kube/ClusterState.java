@@ -7,6 +7,7 @@ import io.akocamel.config.ServiceType;
 import io.akocamel.config.Settings;
 import io.akocamel.config.ShardSize;
 import io.akocamel.crd.FqdnSelector;
+import io.akocamel.crd.Verdict;
 import io.akocamel.model.ClusterView;
 import io.akocamel.model.IngressRef;
 import io.akocamel.model.Naming;
@@ -270,6 +271,18 @@ public final class ClusterState implements ClusterView {
     /** The HTTPRules of the cluster, by namespace and name (empty where the cluster does not serve them). */
     public List<GenericKubernetesResource> httpRules() {
         return sortedList(KubeKind.HTTP_RULE);
+    }
+
+    @Override
+    public List<GenericKubernetesResource> acceptedHostRules() {
+        List<GenericKubernetesResource> accepted = new ArrayList<>(hostRules().stream().filter(ClusterState::isAccepted).toList());
+        accepted.sort(Comparator.comparing((GenericKubernetesResource r) -> String.valueOf(r.getMetadata().getCreationTimestamp()))
+                .thenComparing(KubeIndexes::keyOf));
+        return accepted;
+    }
+
+    static boolean isAccepted(GenericKubernetesResource resource) {
+        return resource.getAdditionalProperties().get("status") instanceof Map<?, ?> status && Verdict.ACCEPTED.equals(status.get("status"));
     }
 
     public List<GenericKubernetesResource> aviInfraSettings() {

@@ -84,7 +84,8 @@ public final class KubeIngestion {
                              Map<String, String> annotations) {
     }
 
-    private record CustomFacts(FqdnSelector selector, Map<String, Object> spec) {
+    /** {@code accepted}: the model applies a HostRule once its status shows Accepted, so that change reconciles too. */
+    private record CustomFacts(FqdnSelector selector, Map<String, Object> spec, boolean accepted) {
     }
 
     private record PodFacts(Map<String, String> labels, String nodePortLocal, boolean ready) {
@@ -338,10 +339,11 @@ public final class KubeIngestion {
 
     // ---------------------------------------------------------------- AKO's custom resources
 
-    /** A HostRule or HTTPRule: the shards of the hosts it selected before and selects now; status-only updates yield none. */
+    /** A HostRule or HTTPRule: the shards of the hosts it selected before and selects now; status updates that keep the verdict yield none. */
     private void onFqdnRule(KubeEvent event, Function<GenericKubernetesResource, FqdnSelector> selectorOf, Outcome outcome) {
         GenericKubernetesResource current = state.get(event.kind(), event.key());
-        CustomFacts next = current == null ? null : new CustomFacts(selectorOf.apply(current), AkoResources.spec(current));
+        CustomFacts next = current == null ? null : new CustomFacts(selectorOf.apply(current), AkoResources.spec(current),
+                ClusterState.isAccepted(current));
         CustomFacts previous = remember(event, next);
         if (Objects.equals(previous, next)) {
             return;
@@ -359,7 +361,7 @@ public final class KubeIngestion {
     /** The shards of the Ingresses whose IngressClass names the setting, or whose Namespace is annotated with it. */
     private void onAviInfraSetting(KubeEvent event, Outcome outcome) {
         GenericKubernetesResource current = state.get(KubeKind.AVI_INFRA_SETTING, event.key());
-        CustomFacts next = current == null ? null : new CustomFacts(FqdnSelector.NONE, AkoResources.spec(current));
+        CustomFacts next = current == null ? null : new CustomFacts(FqdnSelector.NONE, AkoResources.spec(current), false);
         if (Objects.equals(remember(event, next), next)) {
             return;
         }

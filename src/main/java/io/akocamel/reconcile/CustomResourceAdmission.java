@@ -5,6 +5,7 @@ import io.akocamel.avi.AviExchange;
 import io.akocamel.avi.AviStep;
 import io.akocamel.crd.AviReference;
 import io.akocamel.crd.AviReferences;
+import io.akocamel.crd.HostSettings;
 import io.akocamel.crd.Verdict;
 import io.akocamel.crd.Verdicts;
 import io.akocamel.kube.ClusterState;
@@ -39,8 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CustomResourceAdmission {
     private static final Logger LOG = LoggerFactory.getLogger(CustomResourceAdmission.class);
     private static final String RUN = "AkoCustomResourceRun";
-    /** The settings ako-camel applies to Avi objects; every other one is reported {@code Unsupported}. None yet. */
-    static final Set<String> APPLIED = Set.of();
+    /** The settings ako-camel applies to Avi objects; every other one is reported {@code Unsupported}. */
+    static final Set<String> APPLIED = Set.copyOf(HostSettings.APPLIED);
 
     private final ClusterState cluster;
     private final CustomResourceStatusWriter writer;

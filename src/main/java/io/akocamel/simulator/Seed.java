@@ -141,6 +141,7 @@ final class Seed {
         system("analyticsprofile", "example-analytics-profile");
         system("applicationprofile", "example-http-profile").put("type", "APPLICATION_PROFILE_TYPE_HTTP");
         system("healthmonitor", "example-http-monitor").put("type", "HEALTH_MONITOR_HTTP");
+        system("sslkeyandcertificate", "example-certificate").put("type", "SSL_CERTIFICATE_TYPE_VIRTUALSERVICE");
     }
 
     /** The system VRFs global and management and the SE group Default-Group of a cloud; returns global's uuid. */

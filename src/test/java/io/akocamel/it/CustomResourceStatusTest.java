@@ -51,7 +51,7 @@ class CustomResourceStatusTest {
     @Test
     void hostRuleNamingAMissingObjectIsRejectedAndAcceptedAfterTheObjectIsCreatedAndAFullSync() {
         fixture.client().resource(AkoCrds.hostRule("default", "errors", "shop.example.com", null,
-                Map.of("errorPageProfile", "shop-errors"))).create();
+                Map.of("errorPageProfile", "shop-errors", "useRegex", true))).create();
 
         String error = "errorPageProfile: errorpageprofile 'shop-errors' does not exist on the Avi Controller; create it there or correct the name";
         await().atMost(WAIT).untilAsserted(() -> assertThat(status("HostRule", "default", "errors"))
@@ -63,7 +63,7 @@ class CustomResourceStatusTest {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(status("HostRule", "default", "errors")).isEqualTo(Map.of("status", "Accepted")));
         await().atMost(WAIT).untilAsserted(() -> assertThat(warnings("errors")).contains("Unsupported: ako-camel does not apply "
-                + "virtualhost.errorPageProfile yet: the Avi objects are made as if these fields were not set (docs/crds.md lists what is applied)"));
+                + "virtualhost.useRegex yet: the Avi objects are made as if these fields were not set (docs/crds.md lists what is applied)"));
         assertThat(fixture.avi.requestLog()).noneMatch(r -> r.path().startsWith("/api/errorpageprofile") && !"GET".equals(r.method()));
     }
 
