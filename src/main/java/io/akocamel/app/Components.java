@@ -32,6 +32,8 @@ import io.akocamel.ops.Operations;
 import io.akocamel.preflight.Preflight;
 import io.akocamel.preflight.PreflightHealthCheck;
 import io.akocamel.reconcile.DnsDomainCheck;
+import io.akocamel.reconcile.CustomResourceAdmission;
+import io.akocamel.reconcile.CustomResourceStatusWriter;
 import io.akocamel.reconcile.IngressStatusWriter;
 import io.akocamel.reconcile.InitialSync;
 import io.akocamel.reconcile.ReconcileRetries;
@@ -139,6 +141,7 @@ public final class Components implements CamelConfiguration {
                     new Reconciler.Avi(inventory, planner, this::deliver, preflight, brake),
                     this::outsideDnsDomains, runtime, initialSync);
             registry.bind("shardReconciler", reconciler);
+            registry.bind("customResourceAdmission", new CustomResourceAdmission(cluster, new CustomResourceStatusWriter(client, leadership), events));
         }
         bindOperations(camel, registry);
         producer = camel.createProducerTemplate();

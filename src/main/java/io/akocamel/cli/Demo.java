@@ -31,6 +31,8 @@ import java.util.TreeMap;
 public final class Demo implements AutoCloseable {
     /** The demo manifests, applied in this order (packaged from {@code examples/}; a test keeps the list complete). */
     public static final List<String> MANIFESTS = List.of("00-cluster.yaml", "10-services.yaml", "20-ingresses.yaml", "30-tls.yaml");
+    /** The chart's CustomResourceDefinitions (packaged from {@code helm/ako-camel/crds/}), installed before the examples. */
+    public static final List<String> CRDS = List.of("aviinfrasettings.yaml", "hostrules.yaml", "httprules.yaml");
 
     /** The Ingress the printed hints apply, on one line so that the command can be copied as printed. */
     private static final String HELLO_INGRESS = "{\"apiVersion\":\"networking.k8s.io/v1\",\"kind\":\"Ingress\",\"metadata\":{\"name\":\"hello\"},"
@@ -78,8 +80,11 @@ public final class Demo implements AutoCloseable {
     }
 
     private static void applyExamples(KubernetesClient client) throws IOException {
-        for (String manifest : MANIFESTS) {
-            try (InputStream in = Demo.class.getClassLoader().getResourceAsStream("examples/" + manifest)) {
+        List<String> manifests = new ArrayList<>();
+        CRDS.forEach(crd -> manifests.add("crds/" + crd));
+        MANIFESTS.forEach(manifest -> manifests.add("examples/" + manifest));
+        for (String manifest : manifests) {
+            try (InputStream in = Demo.class.getClassLoader().getResourceAsStream(manifest)) {
                 for (HasMetadata item : client.load(Objects.requireNonNull(in, manifest)).items()) {
                     client.resource(item).create();
                 }

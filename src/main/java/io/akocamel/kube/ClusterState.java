@@ -6,9 +6,12 @@ import io.akocamel.admission.Problem;
 import io.akocamel.config.ServiceType;
 import io.akocamel.config.Settings;
 import io.akocamel.config.ShardSize;
+import io.akocamel.crd.FqdnSelector;
+import io.akocamel.crd.Verdict;
 import io.akocamel.model.ClusterView;
 import io.akocamel.model.IngressRef;
 import io.akocamel.model.Naming;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
@@ -18,6 +21,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Indexer;
@@ -32,6 +36,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The live {@link ClusterView}: the stores of the informers that the {@code kube-watch} endpoints run
@@ -55,6 +60,7 @@ public final class ClusterState implements ClusterView {
         private final WatchSpec spec;
         private final SharedIndexInformer<? extends HasMetadata> informer;
         volatile String lastError;
+        volatile boolean absent;
         volatile boolean started;
         volatile boolean released;
         int users;
@@ -78,7 +84,12 @@ public final class ClusterState implements ClusterView {
 
         /** Started, not released by its consumers, yet no longer running: a dead watch. */
         public boolean stopped() {
-            return started && !released && !informer.isRunning();
+            return started && !released && !absent && !informer.isRunning();
+        }
+
+        /** A custom kind this cluster does not serve (its CustomResourceDefinition is not installed): not watched. */
+        public boolean absent() {
+            return absent;
         }
 
         /** The last list/watch failure (retried with back-off), or null. */
@@ -248,6 +259,77 @@ public final class ClusterState implements ClusterView {
         }
         pods.sort(Comparator.comparing(p -> p.getMetadata().getName()));
         return pods;
+    }
+
+    // ---------------------------------------------------------------- AKO's custom resources
+
+    /** The HostRules of the cluster, by namespace and name (empty where the cluster does not serve them). */
+    public List<GenericKubernetesResource> hostRules() {
+        return sortedList(KubeKind.HOST_RULE);
+    }
+
+    /** The HTTPRules of the cluster, by namespace and name (empty where the cluster does not serve them). */
+    public List<GenericKubernetesResource> httpRules() {
+        return sortedList(KubeKind.HTTP_RULE);
+    }
+
+    @Override
+    public List<GenericKubernetesResource> acceptedHostRules() {
+        List<GenericKubernetesResource> accepted = new ArrayList<>(hostRules().stream().filter(ClusterState::isAccepted).toList());
+        accepted.sort(Comparator.comparing((GenericKubernetesResource r) -> String.valueOf(r.getMetadata().getCreationTimestamp()))
+                .thenComparing(KubeIndexes::keyOf));
+        return accepted;
+    }
+
+    static boolean isAccepted(GenericKubernetesResource resource) {
+        return resource.getAdditionalProperties().get("status") instanceof Map<?, ?> status && Verdict.ACCEPTED.equals(status.get("status"));
+    }
+
+    public List<GenericKubernetesResource> aviInfraSettings() {
+        return sortedList(KubeKind.AVI_INFRA_SETTING);
+    }
+
+    public Optional<GenericKubernetesResource> aviInfraSetting(String name) {
+        return Optional.ofNullable(get(KubeKind.AVI_INFRA_SETTING, name));
+    }
+
+    private List<GenericKubernetesResource> sortedList(KubeKind kind) {
+        List<GenericKubernetesResource> resources = new ArrayList<>(this.<GenericKubernetesResource>list(kind));
+        resources.sort(Comparator.comparing(KubeIndexes::keyOf));
+        return resources;
+    }
+
+    /**
+     * The shards that serve a host one of the selectors selects (hosts of our Ingresses only), and with
+     * {@code fqdnType: Contains} the shared VSes whose name contains the fqdn.
+     */
+    Set<String> shardsSelectedBy(Collection<FqdnSelector> selectors) {
+        Set<String> shards = new TreeSet<>();
+        if (selectors.isEmpty()) {
+            return shards;
+        }
+        for (Ingress ingress : ingresses()) {
+            for (String shard : naming.shardsOf(ingress)) {
+                if (!shards.contains(shard) && hostsOf(ingress).anyMatch(host -> naming.shardVsName(host).equals(shard)
+                        && selectors.stream().anyMatch(s -> s.selectsHost(host)))) {
+                    shards.add(shard);
+                }
+            }
+        }
+        for (String vs : naming.allSharedVsNames()) {
+            if (selectors.stream().anyMatch(s -> s.selectsVirtualService(vs))) {
+                shards.add(vs);
+            }
+        }
+        return shards;
+    }
+
+    private static Stream<String> hostsOf(Ingress ingress) {
+        Stream<String> ruleHosts = ingress.getSpec().getRules() == null ? Stream.empty()
+                : ingress.getSpec().getRules().stream().map(IngressRule::getHost);
+        Stream<String> tlsHosts = ingress.getSpec().getTls() == null ? Stream.empty()
+                : ingress.getSpec().getTls().stream().filter(t -> t.getHosts() != null).flatMap(t -> t.getHosts().stream());
+        return Stream.concat(ruleHosts, tlsHosts).filter(h -> h != null && !h.isEmpty());
     }
 
     // ---------------------------------------------------------------- admission, shards

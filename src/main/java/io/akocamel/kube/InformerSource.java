@@ -2,11 +2,15 @@ package io.akocamel.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+
+import java.net.HttpURLConnection;
 
 /**
  * Creates the (not yet started) informer for a {@link WatchSpec}. Production uses {@link #fabric8(KubernetesClient)};
@@ -17,12 +21,20 @@ public interface InformerSource {
 
     <T extends HasMetadata> SharedIndexInformer<T> informer(WatchSpec spec, Class<T> type, long resyncMillis);
 
+    /** Whether the cluster serves a custom kind (its CustomResourceDefinition is installed); asked once before watching it. */
+    default boolean serves(KubeKind kind) {
+        return true;
+    }
+
     /** Informers of the shared fabric8 client: initial LIST, WATCH from its resourceVersion, relist on 410 Gone. */
     static InformerSource fabric8(KubernetesClient client) {
         return new InformerSource() {
             @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
             public <T extends HasMetadata> SharedIndexInformer<T> informer(WatchSpec spec, Class<T> type, long resyncMillis) {
-                MixedOperation<T, KubernetesResourceList<T>, Resource<T>> op = client.resources(type);
+                MixedOperation<T, KubernetesResourceList<T>, Resource<T>> op = spec.kind().custom()
+                        ? (MixedOperation) client.genericKubernetesResources(spec.kind().definition())
+                        : client.resources(type);
                 FilterWatchListDeletable<T, KubernetesResourceList<T>, Resource<T>> scope =
                         spec.namespace() != null ? op.inNamespace(spec.namespace()) : op.inAnyNamespace();
                 if (spec.name() != null) {
@@ -47,6 +59,17 @@ public interface InformerSource {
                     }
                 }
                 return scope.runnableInformer(resyncMillis);
+            }
+
+            /** A one-item list: 404 when the definition is missing. Any other failure is left to the informer's retries. */
+            @Override
+            public boolean serves(KubeKind kind) {
+                try {
+                    client.genericKubernetesResources(kind.definition()).inAnyNamespace().list(new ListOptionsBuilder().withLimit(1L).build());
+                    return true;
+                } catch (KubernetesClientException e) {
+                    return e.getCode() != HttpURLConnection.HTTP_NOT_FOUND;
+                }
             }
         };
     }

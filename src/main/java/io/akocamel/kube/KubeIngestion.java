@@ -5,6 +5,9 @@ import io.akocamel.admission.Problem;
 import io.akocamel.admission.TlsSecretUsability;
 import io.akocamel.config.ServiceType;
 import io.akocamel.config.Settings;
+import io.akocamel.crd.AkoResources;
+import io.akocamel.crd.FqdnSelector;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
@@ -47,7 +50,7 @@ public final class KubeIngestion {
             "ako.vmware.com/controller-cluster-uuid", "ako.vmware.com/tenant-name");
     private static final Set<String> NODE_ANNOTATIONS = Set.of("ako.vmware.com/pod-cidrs", "projectcalico.org/IPv4Address",
             "node.antrea.io/transport-addresses", "k8s.ovn.org/node-subnets");
-    private static final Set<String> NAMESPACE_ANNOTATIONS = Set.of("ako.vmware.com/tenant-name", "aviinfrasetting.ako.vmware.com/name");
+    private static final Set<String> NAMESPACE_ANNOTATIONS = Set.of("ako.vmware.com/tenant-name", AkoResources.NAMESPACE_INFRA_SETTING);
     private static final String NPL_ANNOTATION = "nodeportlocal.antrea.io";
 
     private final ClusterState state;
@@ -79,6 +82,10 @@ public final class KubeIngestion {
 
     private record NodeFacts(List<NodeAddress> addresses, Map<String, String> labels, String podCIDR, List<String> podCIDRs,
                              Map<String, String> annotations) {
+    }
+
+    /** {@code accepted}: the model applies a HostRule once its status shows Accepted, so that change reconciles too. */
+    private record CustomFacts(FqdnSelector selector, Map<String, Object> spec, boolean accepted) {
     }
 
     private record PodFacts(Map<String, String> labels, String nodePortLocal, boolean ready) {
@@ -122,6 +129,9 @@ public final class KubeIngestion {
             case SECRET -> onSecret(event, outcome);
             case NODE -> onNode(event, outcome);
             case POD -> onPod(event, outcome);
+            case HOST_RULE -> onFqdnRule(event, FqdnSelector::ofHostRule, outcome);
+            case HTTP_RULE -> onFqdnRule(event, FqdnSelector::ofHttpRule, outcome);
+            case AVI_INFRA_SETTING -> onAviInfraSetting(event, outcome);
             case CONFIG_MAP -> {
             }
         }
@@ -323,6 +333,51 @@ public final class KubeIngestion {
             Map<String, String> selector = service.getSpec() == null ? null : service.getSpec().getSelector();
             if ((previous != null && KubeIndexes.matches(selector, previous.labels)) || (next != null && KubeIndexes.matches(selector, next.labels))) {
                 addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_SERVICE, KubeIndexes.keyOf(service)), outcome);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- AKO's custom resources
+
+    /** A HostRule or HTTPRule: the shards of the hosts it selected before and selects now; status updates that keep the verdict yield none. */
+    private void onFqdnRule(KubeEvent event, Function<GenericKubernetesResource, FqdnSelector> selectorOf, Outcome outcome) {
+        GenericKubernetesResource current = state.get(event.kind(), event.key());
+        CustomFacts next = current == null ? null : new CustomFacts(selectorOf.apply(current), AkoResources.spec(current),
+                ClusterState.isAccepted(current));
+        CustomFacts previous = remember(event, next);
+        if (Objects.equals(previous, next)) {
+            return;
+        }
+        Set<FqdnSelector> selectors = new LinkedHashSet<>(2);
+        if (previous != null) {
+            selectors.add(previous.selector);
+        }
+        if (next != null) {
+            selectors.add(next.selector);
+        }
+        outcome.keys.addAll(state.shardsSelectedBy(selectors));
+    }
+
+    /** The shards of the Ingresses whose IngressClass names the setting, or whose Namespace is annotated with it. */
+    private void onAviInfraSetting(KubeEvent event, Outcome outcome) {
+        GenericKubernetesResource current = state.get(KubeKind.AVI_INFRA_SETTING, event.key());
+        CustomFacts next = current == null ? null : new CustomFacts(FqdnSelector.NONE, AkoResources.spec(current), false);
+        if (Objects.equals(remember(event, next), next)) {
+            return;
+        }
+        for (IngressClass ingressClass : state.<IngressClass>list(KubeKind.INGRESS_CLASS)) {
+            IngressClassParametersReference parameters = ingressClass.getSpec() == null ? null : ingressClass.getSpec().getParameters();
+            if (parameters != null && AkoResources.GROUP.equals(parameters.getApiGroup()) && "AviInfraSetting".equals(parameters.getKind())
+                    && event.name().equals(parameters.getName())) {
+                addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_CLASS, ingressClass.getMetadata().getName()), outcome);
+                if (IngressEligibility.isOurDefault(ingressClass)) {
+                    addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_CLASS, ""), outcome);
+                }
+            }
+        }
+        for (Namespace namespace : state.<Namespace>list(KubeKind.NAMESPACE)) {
+            if (event.name().equals(annotation(namespace, AkoResources.NAMESPACE_INFRA_SETTING))) {
+                addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.BY_NAMESPACE, namespace.getMetadata().getName()), outcome);
             }
         }
     }

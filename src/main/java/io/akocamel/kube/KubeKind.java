@@ -1,6 +1,8 @@
 package io.akocamel.kube;
 
+import io.akocamel.crd.AkoResources;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
@@ -10,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,22 +28,53 @@ public enum KubeKind {
     SECRET("secrets", "Secret", Secret.class, false),
     POD("pods", "Pod", Pod.class, false),
     NAMESPACE("namespaces", "Namespace", Namespace.class, true),
-    CONFIG_MAP("configmaps", "ConfigMap", ConfigMap.class, false);
+    CONFIG_MAP("configmaps", "ConfigMap", ConfigMap.class, false),
+    HOST_RULE("hostrules", "HostRule", AkoResources.API_VERSION, false),
+    HTTP_RULE("httprules", "HTTPRule", AkoResources.API_VERSION, false),
+    AVI_INFRA_SETTING("aviinfrasettings", "AviInfraSetting", AkoResources.API_VERSION, true);
 
     private final String plural;
     private final String kindName;
     private final Class<? extends HasMetadata> type;
     private final boolean clusterScoped;
+    private final String apiVersion;
 
     KubeKind(String plural, String kindName, Class<? extends HasMetadata> type, boolean clusterScoped) {
+        this(plural, kindName, type, clusterScoped, null);
+    }
+
+    /** A custom resource, read as a {@link GenericKubernetesResource} of this API version. */
+    KubeKind(String plural, String kindName, String apiVersion, boolean clusterScoped) {
+        this(plural, kindName, GenericKubernetesResource.class, clusterScoped, apiVersion);
+    }
+
+    KubeKind(String plural, String kindName, Class<? extends HasMetadata> type, boolean clusterScoped, String apiVersion) {
         this.plural = plural;
         this.kindName = kindName;
         this.type = type;
         this.clusterScoped = clusterScoped;
+        this.apiVersion = apiVersion;
+    }
+
+    /** A kind a CustomResourceDefinition adds: a cluster without the definition does not serve it. */
+    public boolean custom() {
+        return apiVersion != null;
+    }
+
+    /** The group/version a custom kind is read in; null for the built-in kinds. */
+    public String apiVersion() {
+        return apiVersion;
     }
 
     public String plural() {
         return plural;
+    }
+
+    /** A custom kind named in full, so that the client makes no discovery call (a cluster without it fails the list: 404). */
+    public ResourceDefinitionContext definition() {
+        String[] groupVersion = apiVersion.split("/", 2);
+        return new ResourceDefinitionContext.Builder().withGroup(groupVersion[0]).withVersion(groupVersion[1]).withKind(kindName)
+                .withPlural(plural).withNamespaced(!clusterScoped).build();
     }
 
     /** The Kubernetes {@code kind}, e.g. {@code EndpointSlice}. */

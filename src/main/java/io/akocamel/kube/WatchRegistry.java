@@ -1,6 +1,7 @@
 package io.akocamel.kube;
 
 import io.akocamel.config.ServiceType;
+import io.akocamel.crd.AkoResources;
 import io.akocamel.config.Settings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -77,6 +78,13 @@ final class WatchRegistry {
         ClusterState.Watch watch = watches.get(spec);
         if (watch != null && !watch.started) {
             watch.started = true;
+            if (spec.kind().custom() && !informerSource.serves(spec.kind())) {
+                watch.absent = true;
+                LOG.info("Not watching {}: the cluster does not serve {} (CustomResourceDefinition {}.{} not installed). Install the "
+                        + "chart's crds/ and restart ako-camel to use them", spec, spec.kind().apiVersion(), spec.kind().plural(),
+                        AkoResources.GROUP);
+                return;
+            }
             watch.informer().start();
         }
     }
@@ -100,7 +108,7 @@ final class WatchRegistry {
     }
 
     boolean isComplete() {
-        return unwatchedKinds().isEmpty() && watches.values().stream().allMatch(w -> w.synced() && !w.stopped());
+        return unwatchedKinds().isEmpty() && watches.values().stream().allMatch(w -> w.absent() || w.synced() && !w.stopped());
     }
 
     private ClusterState.Watch newWatch(WatchSpec spec) {

@@ -1,6 +1,7 @@
 package io.akocamel.model;
 
 import io.akocamel.admission.Problem;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -57,6 +58,11 @@ public interface ClusterView {
 
     /** Pods in the namespace whose labels contain the selector (NodePortLocal mode); empty selector = none. */
     List<Pod> pods(String namespace, Map<String, String> selector);
+
+    /** The HostRules whose status shows {@code Accepted}, oldest first; none where the cluster has none (or no definition). */
+    default List<GenericKubernetesResource> acceptedHostRules() {
+        return List.of();
+    }
 
     /** Maps Ingresses to the shard VSes their hosts land on. */
     interface ShardNamer {

@@ -29,6 +29,8 @@ public record ModelWarning(String namespace, String ingressName, Reason reason, 
         DefaultBackendConflict,
         /** An ImplementationSpecific path that looks like a regular expression: it is served, matched as a Prefix. */
         PathMatchedAsPrefix,
+        /** An Accepted HostRule selects a host without TLS: its settings apply to secure hosts (SNI children) only. */
+        HostRuleNotApplied,
         /** More paths for a host, or more hosts on a shard VS, than {@link SizeLimits} allows: the excess is not served. */
         SizeLimitExceeded
     }

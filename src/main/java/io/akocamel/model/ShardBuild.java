@@ -1,5 +1,6 @@
 package io.akocamel.model;
 
+import io.akocamel.crd.HostSettings;
 import io.akocamel.model.ModelWarning.Reason;
 import io.akocamel.model.ParsedIngress.PathEntry;
 import io.akocamel.model.ParsedIngress.Problem;
@@ -43,6 +44,7 @@ final class ShardBuild {
     private final BuildContext ctx;
     private final Naming naming;
     private final ClusterView cluster;
+    private final HostRules hostRules;
     private final String vs;
     private final Memo memo;
     private final ServerResolver resolver;
@@ -87,6 +89,7 @@ final class ShardBuild {
         this.modelOrder = IncrementalOrder.modelOrder(vs);
         this.shardNumber = sharedShardNumber(naming, vs);
         this.leftOut = leftOut;
+        this.hostRules = HostRules.of(cluster.acceptedHostRules());
     }
 
     ShardModel build() {
@@ -220,6 +223,7 @@ final class ShardBuild {
         inputs.add(fallThrough);
         inputs.add(h.certificate == null ? null : h.certificate.keyPair());
         inputs.add(h.certificate == null ? null : h.certificate.namespace());
+        inputs.add(hostRules.of(h.host));
         for (PathEntry e : h.entries) {
             inputs.add(e);
             inputs.add(resolver.resolve(e.ingress().namespace(), e.backend()));
@@ -248,14 +252,20 @@ final class ShardBuild {
         PathRules.fallThroughRules(rules, match, fallThrough);
         String setName = naming.hostPolicySetName(host);
         List<Marker> markers = hostMarkers(h.host, winners);
+        HostRules.Rule hostRule = hostRules.of(host);
         if (h.certificate == null) {
+            if (hostRule != null) {
+                h.entries.stream().map(PathEntry::ingress).distinct().forEach(ingress -> hostWarnings.add(new ModelWarning(ingress.namespace(),
+                        ingress.name(), Reason.HostRuleNotApplied, "HostRule " + hostRule.name() + " is not applied to host '" + host
+                        + "': ako-camel applies HostRules to secure hosts only; add the host to spec.tls of the Ingress")));
+            }
             rules.add(new RuleSpec(match, null, null, false, Action.NOT_FOUND));
             hostObjects.add(object(new PolicySetSpec(setName, markers, rules)));
         } else {
             // the SNI child serves this host alone: anything its rules do not take is a 404
             rules.add(new RuleSpec(HostMatch.ANY, null, null, false, Action.NOT_FOUND));
             hostObjects.add(object(new PolicySetSpec(setName, markers, rules)));
-            TlsSelection.sniChild(naming, vs, host, h.certificate, setName).forEach(spec -> hostObjects.add(object(spec)));
+            TlsSelection.sniChild(naming, vs, host, h.certificate, setName, hostRule == null ? HostSettings.NONE : hostRule.settings()).forEach(spec -> hostObjects.add(object(spec)));
         }
         Set<IngressRef> ingresses = new TreeSet<>();
         h.entries.forEach(e -> ingresses.add(e.ingress()));

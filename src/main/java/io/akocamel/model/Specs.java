@@ -1,11 +1,13 @@
 package io.akocamel.model;
 
+import io.akocamel.crd.HostSettings;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.config.Settings.NodeNetwork;
 import io.akocamel.config.Settings.VipNetwork;
 import io.akocamel.util.Cidr;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -210,7 +212,8 @@ final class Specs {
         }
     }
 
-    record ChildVsSpec(String name, String parent, String host, List<Marker> markers, String certificate, String policySet)
+    /** {@code settings}: of the HostRule that selects the host ({@link HostSettings#NONE} without one). */
+    record ChildVsSpec(String name, String parent, String host, List<Marker> markers, String certificate, String policySet, HostSettings settings)
             implements ObjectSpec {
         public AviType type() {
             return AviType.VIRTUALSERVICE;
@@ -222,11 +225,42 @@ final class Specs {
             body.put("type", "VS_TYPE_VH_CHILD");
             body.put("vh_parent_vs_ref", AviType.VIRTUALSERVICE.refByName(parent));
             body.putArray("vh_domain_name").add(host);
-            body.put("application_profile_ref", SYSTEM_SECURE_HTTP);
+            body.put("application_profile_ref", settings.applicationProfile() == null ? SYSTEM_SECURE_HTTP
+                    : NameRef.of("applicationprofile", settings.applicationProfile()));
             body.put("network_profile_ref", SYSTEM_TCP_PROXY);
-            body.putArray("ssl_key_and_certificate_refs").add(AviType.SSLKEYANDCERTIFICATE.refByName(certificate));
-            policies(body, List.of(policySet));
+            body.putArray("ssl_key_and_certificate_refs").add(settings.certificate() == null ? AviType.SSLKEYANDCERTIFICATE.refByName(certificate)
+                    : NameRef.of("sslkeyandcertificate", settings.certificate()));
+            List<String> sets = new ArrayList<>(settings.overwritePolicies() ? List.of() : List.of(policySet));
+            sets.addAll(settings.policySets());
+            policies(body, sets);
+            hostRule(body, settings);
             return body;
+        }
+
+        /** What a HostRule adds to the SNI child (AKO's field-to-field mapping; the objects are the user's, only named). */
+        private static void hostRule(ObjectNode body, HostSettings settings) {
+            if (Boolean.FALSE.equals(settings.enabled())) {
+                body.put("enabled", false);
+            }
+            optionalRef(body, "waf_policy_ref", "wafpolicy", settings.wafPolicy());
+            optionalRef(body, "analytics_profile_ref", "analyticsprofile", settings.analyticsProfile());
+            optionalRef(body, "error_page_profile_ref", "errorpageprofile", settings.errorPageProfile());
+            optionalRef(body, "ssl_profile_ref", "sslprofile", settings.sslProfile());
+            if (!settings.icapProfiles().isEmpty()) {
+                body.putArray("icap_request_profile_refs").add(NameRef.of("icapprofile", settings.icapProfiles().get(0)));
+            }
+            if (!settings.dataScripts().isEmpty()) {
+                ArrayNode scripts = body.putArray("vs_datascripts");
+                for (int i = 0; i < settings.dataScripts().size(); i++) {
+                    scripts.addObject().put("index", i).put("vs_datascript_set_ref", NameRef.of("vsdatascriptset", settings.dataScripts().get(i)));
+                }
+            }
+        }
+
+        private static void optionalRef(ObjectNode body, String field, String collection, String name) {
+            if (name != null) {
+                body.put(field, NameRef.of(collection, name));
+            }
         }
     }
 

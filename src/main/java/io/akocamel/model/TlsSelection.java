@@ -1,5 +1,6 @@
 package io.akocamel.model;
 
+import io.akocamel.crd.HostSettings;
 import io.akocamel.model.ModelWarning.Reason;
 import io.akocamel.model.Specs.Action;
 import io.akocamel.model.Specs.CertSpec;
@@ -82,12 +83,15 @@ final class TlsSelection {
     }
 
     /** The certificate and the SNI child of the parent {@code vs} that serve a TLS host with its policy set. */
-    static List<ObjectSpec> sniChild(Naming naming, String vs, String host, Chosen chosen, String setName) {
+    static List<ObjectSpec> sniChild(Naming naming, String vs, String host, Chosen chosen, String setName, HostSettings settings) {
         String certificate = naming.certificateName(host);
-        return List.of(
-                new CertSpec(certificate, List.of(Marker.of("Host", host)), chosen.keyPair().certificatePem(), chosen.keyPair().keyPem()),
-                new ChildVsSpec(naming.sniChildName(host), vs, host, List.of(Marker.of("Namespace", chosen.namespace()), Marker.of("Host", host)),
-                        certificate, setName));
+        ChildVsSpec child = new ChildVsSpec(naming.sniChildName(host), vs, host,
+                List.of(Marker.of("Namespace", chosen.namespace()), Marker.of("Host", host)), certificate, setName, settings);
+        if (settings.certificate() != null) {
+            return List.of(child); // the HostRule's Avi certificate replaces the Secret's
+        }
+        return List.of(new CertSpec(certificate, List.of(Marker.of("Host", host)), chosen.keyPair().certificatePem(), chosen.keyPair().keyPem()),
+                child);
     }
 
     /** Plain HTTP to a TLS host is redirected to HTTPS (302, as AKO); HTTPS that reached the parent gets a 404. */

@@ -45,6 +45,11 @@ record ModelType(String path, String model, boolean cloudScoped, boolean shared)
         register("sslprofile", "SSLProfile", false, false);
         register("analyticsprofile", "AnalyticsProfile", false, false);
         register("applicationpersistenceprofile", "ApplicationPersistenceProfile", false, false);
+        // what HostRules name (ako-camel reads them, never writes them)
+        register("wafpolicy", "WafPolicy", false, false);
+        register("errorpageprofile", "ErrorPageProfile", false, false);
+        register("icapprofile", "IcapProfile", false, false);
+        register("networksecuritypolicy", "NetworkSecurityPolicy", false, false);
     }
 
     private static void register(String path, String model, boolean cloudScoped, boolean shared) {

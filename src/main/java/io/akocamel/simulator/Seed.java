@@ -124,6 +124,24 @@ final class Seed {
         system("healthmonitor", "System-Ping").put("type", "HEALTH_MONITOR_PING");
         system("applicationpersistenceprofile", "System-Persistence-Client-IP")
                 .put("persistence_type", "PERSISTENCE_TYPE_CLIENT_IP_ADDRESS");
+        customResourceExamples();
+    }
+
+    /** One object of each type a HostRule or HTTPRule names, so that the demo's examples can name them. */
+    private void customResourceExamples() {
+        system("wafpolicy", "System-WAF-Policy").put("mode", "WAF_MODE_DETECTION_ONLY")
+                .put("waf_profile_ref", "/api/wafprofile?name=System-WAF-Profile");
+        system("errorpageprofile", "Custom-Error-Page-Profile");
+        system("icapprofile", "example-icap").put("service_uri", "/example").put("vendor", "ICAP_VENDOR_GENERIC");
+        system("networksecuritypolicy", "example-network-security-policy");
+        system("vsdatascriptset", "example-datascript");
+        system("httppolicyset", "example-http-policy-set");
+        system("pkiprofile", "example-pki-profile");
+        system("sslprofile", "example-ssl-profile").putArray("accepted_versions").addObject().put("type", "SSL_VERSION_TLS1_3");
+        system("analyticsprofile", "example-analytics-profile");
+        system("applicationprofile", "example-http-profile").put("type", "APPLICATION_PROFILE_TYPE_HTTP");
+        system("healthmonitor", "example-http-monitor").put("type", "HEALTH_MONITOR_HTTP");
+        system("sslkeyandcertificate", "example-certificate").put("type", "SSL_CERTIFICATE_TYPE_VIRTUALSERVICE");
     }
 
     /** The system VRFs global and management and the SE group Default-Group of a cloud; returns global's uuid. */

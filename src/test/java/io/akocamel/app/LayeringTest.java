@@ -27,6 +27,13 @@ class LayeringTest {
             .because("the live cluster view and the offline snapshot both ask it, so it can depend on neither");
 
     @ArchTest
+    static final ArchRule customResourcesAreReadInPureCode = noClasses().that().resideInAPackage("io.akocamel.crd..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "io.fabric8.kubernetes.client..",
+                    "org.apache.hc..", "java.net.http..", "io.vertx..", "io.akocamel.kube..", "io.akocamel.model..",
+                    "io.akocamel.avi..", "io.akocamel.reconcile..", "io.akocamel.config..", "io.akocamel.admission..")
+            .because("the live cluster view, the ingestion and the model all read them");
+
+    @ArchTest
     static final ArchRule onlyTheCommandLineStartsTheSimulator = noClasses().that().resideOutsideOfPackages("io.akocamel.cli..", "io.akocamel.simulator..")
             .should().dependOnClassesThat().resideInAPackage("io.akocamel.simulator..")
             .because("the simulator is a stand-in for the Avi Controller, started by the demo and the simulator command only");

@@ -39,6 +39,24 @@ class DemoTest {
     }
 
     @Test
+    void crdListCoversTheChartsCustomResourceDefinitions() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("helm/ako-camel/crds"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactlyElementsOf(Demo.CRDS);
+        }
+    }
+
+    @Test
+    void kubectlGetHostRulesPrintsTheChartsColumns() throws Exception {
+        Kubectl.assumeInstalled();
+
+        assertThat(Kubectl.succeeds(url(), "api-resources", "--api-group=ako.vmware.com"))
+                .containsPattern("hostrules +hostrule,hr +ako.vmware.com/v1beta1 +true +HostRule")
+                .containsPattern("httprules +httprule +ako.vmware.com/v1beta1 +true +HTTPRule")
+                .containsPattern("aviinfrasettings +ako.vmware.com/v1beta1 +false +AviInfraSetting");
+        assertThat(Kubectl.run(url(), "get", "hostrules", "-A")).contains("No resources found");
+    }
+
+    @Test
     void summaryShowsEachIngressWithItsVipAndPools() {
         StringWriter out = new StringWriter();
         demo.printSummary(new PrintWriter(out));

@@ -47,6 +47,14 @@ final class Chart {
         return template("avi-system", options);
     }
 
+    /** The CustomResourceDefinitions Helm installs from the chart's {@code crds/} ({@code helm show crds}). */
+    static Rendered crds() {
+        Object parsed = Serialization.unmarshal(helm().show().crds().call());
+        @SuppressWarnings("unchecked")
+        List<HasMetadata> objects = parsed instanceof List<?> list ? (List<HasMetadata>) list : List.of((HasMetadata) parsed);
+        return new Rendered(objects);
+    }
+
     /** The NOTES that {@code helm install} prints, from a client-only dry run. */
     static String notes(UnaryOperator<InstallCommand> options) {
         String output = options.apply(helm().install().withName(RELEASE).withNamespace("avi-system")

@@ -199,6 +199,12 @@ class HelmChartTest {
                 "core secrets get,list,watch",
                 "core namespaces get,list,watch",
                 "discovery.k8s.io endpointslices get,list,watch",
+                "ako.vmware.com hostrules get,list,watch",
+                "ako.vmware.com httprules get,list,watch",
+                "ako.vmware.com aviinfrasettings get,list,watch",
+                "ako.vmware.com hostrules/status update",
+                "ako.vmware.com httprules/status update",
+                "ako.vmware.com aviinfrasettings/status update",
                 "core configmaps[avi-k8s-config] get,list,watch",
                 "core events create,patch"));
         if (readsPods) {

@@ -102,6 +102,8 @@ class ReconcileSchedulingTest {
             public void configure() {
                 getContext().getRegistry().bind("shardReconciler", reconciler);
                 getContext().getRegistry().bind("fullSync", new FullSync(new ClusterState(settings, null)));
+                getContext().getRegistry().bind("customResourceAdmission", new CustomResourceAdmission(new ClusterState(settings, null),
+                        new CustomResourceStatusWriter(null, Leadership.SOLE), EventSink.NONE));
             }
         }).start();
         template = app.context().createProducerTemplate();

@@ -33,6 +33,10 @@ public class KubeWatchHealthCheck extends AbstractHealthCheck {
         List<String> stopped = new ArrayList<>();
         List<String> listing = new ArrayList<>();
         for (ClusterState.Watch watch : state.watches()) {
+            if (watch.absent()) {
+                builder.detail("watch." + watch.spec(), "not served by this cluster (CustomResourceDefinition not installed)");
+                continue;
+            }
             String status = watch.stopped() ? "stopped" : watch.synced() ? "synced" : "listing";
             builder.detail("watch." + watch.spec(), watch.lastError() == null ? status : status + " (last error: " + watch.lastError() + ")");
             if (watch.stopped()) {

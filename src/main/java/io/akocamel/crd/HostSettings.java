@@ -1,0 +1,42 @@
+package io.akocamel.crd;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings of an Accepted HostRule that ako-camel applies to a secure host's SNI child virtual service, by the
+ * names of the Avi objects they refer to (null or empty: not set).
+ */
+public record HostSettings(Boolean enabled, String wafPolicy, String applicationProfile, String analyticsProfile, String errorPageProfile,
+                           List<String> icapProfiles, List<String> dataScripts, List<String> policySets, boolean overwritePolicies,
+                           String sslProfile, String certificate) {
+    public static final HostSettings NONE = new HostSettings(null, null, null, null, null, List.of(), List.of(), List.of(), false, null, null);
+
+    /** The HostRule fields (as {@link Verdicts#settingsOf} names them) this record carries. */
+    public static final List<String> APPLIED = List.of("HostRule.virtualhost.enableVirtualHost", "HostRule.virtualhost.wafPolicy",
+            "HostRule.virtualhost.applicationProfile", "HostRule.virtualhost.analyticsProfile", "HostRule.virtualhost.errorPageProfile",
+            "HostRule.virtualhost.icapProfile", "HostRule.virtualhost.datascripts", "HostRule.virtualhost.httpPolicy",
+            "HostRule.virtualhost.tls.sslProfile", "HostRule.virtualhost.tls.sslKeyCertificate.ref", "HostRule.virtualhost.tls.termination");
+
+    public static HostSettings of(GenericKubernetesResource hostRule) {
+        Map<String, Object> host = AviReferences.map(AkoResources.spec(hostRule).get("virtualhost"));
+        Map<String, Object> httpPolicy = AviReferences.map(host.get("httpPolicy"));
+        Map<String, Object> tls = AviReferences.map(host.get("tls"));
+        Map<String, Object> certificate = AviReferences.map(tls.get("sslKeyCertificate"));
+        return new HostSettings(host.get("enableVirtualHost") instanceof Boolean b ? b : null, text(host.get("wafPolicy")),
+                text(host.get("applicationProfile")), text(host.get("analyticsProfile")), text(host.get("errorPageProfile")),
+                texts(host.get("icapProfile")), texts(host.get("datascripts")), texts(httpPolicy.get("policySets")),
+                Boolean.TRUE.equals(httpPolicy.get("overwrite")), text(tls.get("sslProfile")),
+                "ref".equals(certificate.get("type")) ? text(certificate.get("name")) : null);
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s && !s.isEmpty() ? s : null;
+    }
+
+    private static List<String> texts(Object value) {
+        return value instanceof List<?> list ? list.stream().map(HostSettings::text).filter(s -> s != null).toList() : List.of();
+    }
+}

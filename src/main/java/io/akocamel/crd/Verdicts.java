@@ -1,0 +1,119 @@
+package io.akocamel.crd;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Decides, as AKO does, whether each custom resource is Accepted: every Avi object it names exists on the controller,
+ * and no older resource already claims its host (HostRules: the same fqdn and fqdnType; HTTPRules: the same fqdn and
+ * path target). Pure: the controller's answers come in as a predicate.
+ */
+public final class Verdicts {
+    /** The fields that select what a resource is for; every other field is a setting to apply. */
+    private static final Set<String> HOST_RULE_SELECTORS = Set.of("fqdn", "fqdnType");
+
+    private Verdicts() {
+    }
+
+    /**
+     * @param resources every resource of the three kinds
+     * @param exists    whether the controller holds a referenced object
+     * @param applied   the fields (as {@link #settingsOf} names them) ako-camel applies; the others are reported as not applied
+     * @return the verdict of each resource, by {@code Kind/namespace/name}
+     */
+    public static Map<String, Verdict> decide(List<GenericKubernetesResource> resources, Predicate<AviReference> exists, Set<String> applied) {
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        Map<String, GenericKubernetesResource> claims = new HashMap<>();
+        List<GenericKubernetesResource> oldestFirst = new ArrayList<>(resources);
+        oldestFirst.sort(Comparator.comparing((GenericKubernetesResource r) -> String.valueOf(r.getMetadata().getCreationTimestamp()))
+                .thenComparing(Verdicts::keyOf));
+        for (GenericKubernetesResource resource : oldestFirst) {
+            List<String> notApplied = settingsOf(resource).stream().filter(f -> !applied.contains(resource.getKind() + "." + f)).toList();
+            String error = AviReferences.of(resource).stream().filter(exists.negate()).map(AviReference::missing).findFirst().orElse(null);
+            if (error == null) {
+                for (String claim : claimsOf(resource)) {
+                    GenericKubernetesResource holder = claims.putIfAbsent(claim, resource);
+                    if (holder != null && holder != resource) {
+                        error = claim.substring(claim.indexOf(' ') + 1) + " is already configured by the older " + resource.getKind() + " "
+                                + name(holder) + "; remove one of the two or change its fqdn";
+                        break;
+                    }
+                }
+            }
+            verdicts.put(keyOf(resource), new Verdict(error == null, error, notApplied));
+        }
+        return verdicts;
+    }
+
+    public static String keyOf(GenericKubernetesResource resource) {
+        return resource.getKind() + "/" + name(resource);
+    }
+
+    private static String name(GenericKubernetesResource resource) {
+        String namespace = resource.getMetadata().getNamespace();
+        return namespace == null || namespace.isEmpty() ? resource.getMetadata().getName() : namespace + "/" + resource.getMetadata().getName();
+    }
+
+    /** What a resource claims for itself alone: a HostRule its fqdn, an HTTPRule each fqdn + path target. */
+    private static List<String> claimsOf(GenericKubernetesResource resource) {
+        return switch (resource.getKind()) {
+            case "HostRule" -> {
+                FqdnSelector selector = FqdnSelector.ofHostRule(resource);
+                yield selector.fqdn().isEmpty() ? List.of() : List.of("HostRule fqdn " + selector.fqdn() + " (" + selector.type() + ")");
+            }
+            case "HTTPRule" -> {
+                List<String> claims = new ArrayList<>();
+                String fqdn = FqdnSelector.ofHttpRule(resource).fqdn();
+                if (AkoResources.spec(resource).get("paths") instanceof List<?> paths) {
+                    paths.forEach(p -> claims.add("HTTPRule fqdn " + fqdn + " path " + AviReferences.map(p).get("target")));
+                }
+                yield claims;
+            }
+            default -> List.of();
+        };
+    }
+
+    /** A certificate is named with its type ({@code virtualhost.tls.sslKeyCertificate.secret}): the two are applied apart. */
+    private static void tlsSettings(Map<String, Object> tls, Set<String> fields) {
+        for (String key : tls.keySet()) {
+            if (key.equals("sslKeyCertificate")) {
+                Map<String, Object> certificate = AviReferences.map(tls.get(key));
+                fields.add("virtualhost.tls.sslKeyCertificate." + certificate.get("type"));
+                if (certificate.containsKey("alternateCertificate")) {
+                    fields.add("virtualhost.tls.sslKeyCertificate.alternateCertificate");
+                }
+            } else {
+                fields.add("virtualhost.tls." + key);
+            }
+        }
+    }
+
+    /** The settings a resource holds, named by field path ({@code virtualhost.wafPolicy}, {@code paths.healthMonitors}). */
+    public static Set<String> settingsOf(GenericKubernetesResource resource) {
+        Set<String> fields = new TreeSet<>();
+        Map<String, Object> spec = AkoResources.spec(resource);
+        switch (resource.getKind()) {
+            case "HostRule" -> {
+                Map<String, Object> host = AviReferences.map(spec.get("virtualhost"));
+                host.keySet().stream().filter(f -> !HOST_RULE_SELECTORS.contains(f) && !f.equals("tls")).forEach(f -> fields.add("virtualhost." + f));
+                tlsSettings(AviReferences.map(host.get("tls")), fields);
+            }
+            case "HTTPRule" -> {
+                if (spec.get("paths") instanceof List<?> paths) {
+                    paths.forEach(p -> AviReferences.map(p).keySet().stream().filter(f -> !f.equals("target")).forEach(f -> fields.add("paths." + f)));
+                }
+            }
+            default -> spec.keySet().forEach(fields::add);
+        }
+        return fields;
+    }
+}
