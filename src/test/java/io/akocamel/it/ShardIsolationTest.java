@@ -6,11 +6,17 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressSpec;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressSpecBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,9 +116,11 @@ class ShardIsolationTest {
                 .endHttp().endRule().endSpec().build()).create();
     }
 
+    /** A merge patch of the spec alone: it cannot conflict with the controller's status write, as an edit (get, then put) can. */
     private void addPath(String name, String path) {
-        ingresses().withName(name).edit(ing -> new IngressBuilder(ing).editSpec().editFirstRule().editHttp().addToPaths(path(path))
-                .endHttp().endRule().endSpec().build());
+        IngressSpec spec = new IngressSpecBuilder(ingresses().withName(name).get().getSpec()).editFirstRule().editHttp()
+                .addToPaths(path(path)).endHttp().endRule().build();
+        ingresses().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("spec", spec)));
     }
 
     private static io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath path(String path) {
