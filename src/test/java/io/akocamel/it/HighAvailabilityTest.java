@@ -29,8 +29,8 @@ import static org.awaitility.Awaitility.await;
  */
 class HighAvailabilityTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Duration LEASE = Duration.ofSeconds(3);
-    private static final Duration RENEW_DEADLINE = Duration.ofSeconds(2);
+    private static final Duration LEASE = Duration.ofSeconds(5);
+    private static final Duration RENEW_DEADLINE = Duration.ofSeconds(3);
     private final FaultyCrudDispatcher kubernetes = new FaultyCrudDispatcher();
     private ControllerFixture fixture;
     private ControllerApp first;
@@ -38,8 +38,8 @@ class HighAvailabilityTest {
 
     @BeforeEach
     void twoReplicasOnTheExamples() throws Exception {
-        fixture = ControllerFixture.create(kubernetes, settings -> settings.set("akoCamel.leaderElection.leaseDuration", "3s")
-                .set("akoCamel.leaderElection.renewDeadline", "2s").set("akoCamel.leaderElection.retryPeriod", "200ms"));
+        fixture = ControllerFixture.create(kubernetes, settings -> settings.set("akoCamel.leaderElection.leaseDuration", "5s")
+                .set("akoCamel.leaderElection.renewDeadline", "3s").set("akoCamel.leaderElection.retryPeriod", "200ms"));
         fixture.applyExamples();
         first = fixture.startReplica("ako-0");
         second = fixture.startReplica("ako-1");
