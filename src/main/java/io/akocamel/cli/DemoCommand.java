@@ -8,7 +8,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** The one-command demo: embedded Kubernetes API + embedded Avi simulator + the manifests in examples/. */
 @Command(name = "demo", description = "Run the controller against an embedded Kubernetes API and an embedded Avi Controller simulator.")
@@ -32,13 +31,8 @@ public class DemoCommand implements Callable<Integer> {
                 + aviPort + ") and the controller ...");
         out.flush();
         Demo demo = Demo.start(kubernetesPort, aviPort, managementPort, Duration.ofSeconds(120));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            demo.close();
-            stopped.countDown();
-        }, "ako-camel-demo-shutdown"));
         demo.printSummary(out);
-        stopped.await();
+        UntilStopped.await(demo, "ako-camel-demo-shutdown");
         return 0;
     }
 }

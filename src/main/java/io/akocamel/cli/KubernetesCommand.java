@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the embedded Kubernetes API on its own until Ctrl-C, and writes a kubeconfig for it, so that several controller
@@ -34,12 +33,7 @@ public class KubernetesCommand implements Callable<Integer> {
             System.err.println("kubernetes: cannot start on 127.0.0.1:" + port + ": " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kubernetes.close();
-            stopped.countDown();
-        }, "kubernetes-shutdown"));
-        stopped.await();
+        UntilStopped.await(kubernetes, "kubernetes-shutdown");
         return 0;
     }
 

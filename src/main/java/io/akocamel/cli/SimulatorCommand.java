@@ -6,7 +6,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** Runs the embedded Avi Controller simulator on its own until Ctrl-C. */
 @Command(name = "simulator", description = "Run the Avi Controller simulator standalone (until Ctrl-C).")
@@ -36,12 +35,7 @@ public class SimulatorCommand implements Callable<Integer> {
             System.err.println("simulator: cannot start on 127.0.0.1:" + port + ": " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "simulator-shutdown"));
-        stopped.await();
+        UntilStopped.await(simulator, "simulator-shutdown");
         return 0;
     }
 

@@ -87,11 +87,16 @@ public class ControllerFixture implements AutoCloseable {
     /** The controller as if it ran in pod {@code namespace/name} (created here): its own Events go to that pod. */
     public ControllerFixture startControllerInPod(String namespace, String name) throws Exception {
         kube.client().resource(new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build()).create();
-        ControllerApp.Builder builder = ControllerApp.builder(settings).kubernetes(kube.client())
+        app = inPod(kube.client(), namespace, name).start();
+        return this;
+    }
+
+    /** The whole controller, told it runs as pod {@code namespace/name}, with the management endpoints. */
+    private ControllerApp.Builder inPod(KubernetesClient client, String namespace, String name) {
+        ControllerApp.Builder builder = ControllerApp.builder(settings).kubernetes(client)
                 .property(Components.POD_NAME, name).property(Components.POD_NAMESPACE, namespace);
         ControllerApp.managementProperties(settings).forEach(builder::property);
-        app = builder.start();
-        return this;
+        return builder;
     }
 
     /**
@@ -101,11 +106,8 @@ public class ControllerFixture implements AutoCloseable {
     public ControllerApp startReplica(String podName) throws Exception {
         KubernetesClient client = kube.client(podName);
         int port = FreePort.find();
-        ControllerApp.Builder builder = ControllerApp.builder(settings).kubernetes(client)
-                .property(Components.POD_NAME, podName).property(Components.POD_NAMESPACE, "avi-system");
-        ControllerApp.managementProperties(settings).forEach(builder::property);
-        builder.property("camel.management.port", String.valueOf(port)).property("camel.server.port", String.valueOf(port));
-        ControllerApp replica = builder.start();
+        ControllerApp replica = inPod(client, "avi-system", podName)
+                .property("camel.management.port", String.valueOf(port)).property("camel.server.port", String.valueOf(port)).start();
         replicas.add(replica);
         replicaClients.add(client);
         return replica;
