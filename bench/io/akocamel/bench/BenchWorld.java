@@ -18,6 +18,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -100,6 +101,11 @@ final class BenchWorld implements AutoCloseable {
     Instant awaitStatuses(int count) {
         await(count + " Ingresses with status", () -> statusSince.size() >= count);
         return statusSince.values().stream().max(Instant::compareTo).orElseThrow();
+    }
+
+    /** When each Ingress first showed its status, in no order. */
+    List<Instant> statusTimes() {
+        return List.copyOf(statusSince.values());
     }
 
     /** Waits until the simulator heard no call for {@code quiet}. */

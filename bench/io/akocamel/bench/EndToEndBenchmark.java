@@ -33,6 +33,7 @@ final class EndToEndBenchmark implements Benchmarks.Benchmark {
     private static final List<String> CHANGE_KINDS = List.of("EndpointSlice scale", "path added", "Ingress created", "Ingress deleted");
 
     private final BenchOptions options;
+    private final List<Timeline> timelines = new ArrayList<>();
 
     EndToEndBenchmark(BenchOptions options) {
         this.options = options;
@@ -47,6 +48,7 @@ final class EndToEndBenchmark implements Benchmarks.Benchmark {
     @Override
     public void run() throws Exception {
         Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.WARN);
+        Configurator.setAllLevels("io.akocamel", Level.toLevel(System.getProperty("bench.log", "WARN")));
         Percentiles avi = SimulatorCallCost.measure();
         Percentiles kubernetes = KubernetesCallCost.measure();
         System.out.printf(Locale.ROOT, "%s, %d cores, load average %.2f, max heap %d MiB; own cost per call, no latency: simulator"
@@ -87,6 +89,7 @@ final class EndToEndBenchmark implements Benchmarks.Benchmark {
     private void printCold(MarkdownTable cold) {
         if (options.runs("cold")) {
             print("Cold sync: N Ingresses present before start, until every one has its status", cold);
+            timelines.forEach(timeline -> System.out.println(timeline.describe(options.sessions(), options.latency())));
         }
     }
 
@@ -108,6 +111,7 @@ final class EndToEndBenchmark implements Benchmarks.Benchmark {
         table.row(size, world.calls.writeCount(), minimal, perItem(world.calls.writeCount(), size), perItem(minimal, size),
                 world.calls.reads(), seconds(Duration.between(start, ready)), seconds(took), rate(size, took),
                 seconds(floor(minimal)), timesFloor(took, minimal));
+        timelines.add(Timeline.of(size + " Ingresses", start, world.calls.writes(), world.statusTimes()));
     }
 
     private void burst() throws Exception {

@@ -1,9 +1,9 @@
 package io.akocamel.cli;
 
+import io.akocamel.kubeapi.IndexedCrudDispatcher;
 import io.akocamel.kubeapi.KubeApiDispatcher;
 import io.akocamel.kubeapi.KubeApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -48,7 +48,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     public static EmbeddedKubernetes start(int port) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         AtomicInteger publicPort = new AtomicInteger(port);
-        var dispatcher = new KubeApiDispatcher(new KubernetesMixedDispatcher(responses), () -> HOST + ":" + publicPort.get());
+        var dispatcher = new KubeApiDispatcher(new IndexedCrudDispatcher(), () -> HOST + ":" + publicPort.get());
         var store = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses, dispatcher, false);
         try {
             store.init(InetAddress.getByName(HOST), 0);

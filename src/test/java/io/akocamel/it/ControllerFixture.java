@@ -1,5 +1,6 @@
 package io.akocamel.it;
 
+import io.akocamel.kubeapi.IndexedCrudDispatcher;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.app.Components;
 import io.akocamel.app.ControllerApp;
@@ -43,7 +44,7 @@ public class ControllerFixture implements AutoCloseable {
 
     /** The controller reaches the simulator at {@code controllerUrl} (its own URL, or a proxy in front of it). */
     protected ControllerFixture(AviSimulator avi, String controllerUrl, String password) {
-        this(avi, controllerUrl, password, new KubernetesCrudDispatcher(), UnaryOperator.identity());
+        this(avi, controllerUrl, password, new IndexedCrudDispatcher(), UnaryOperator.identity());
     }
 
     /**
@@ -62,7 +63,7 @@ public class ControllerFixture implements AutoCloseable {
     }
 
     static ControllerFixture create() {
-        return create(new KubernetesCrudDispatcher(), UnaryOperator.identity());
+        return create(new IndexedCrudDispatcher(), UnaryOperator.identity());
     }
 
     /** With a Kubernetes API that answers through {@code kubernetes} (e.g. one that injects faults). */
@@ -71,7 +72,7 @@ public class ControllerFixture implements AutoCloseable {
     }
 
     static ControllerFixture create(UnaryOperator<TestSettings.Builder> adjust) {
-        return create(new KubernetesCrudDispatcher(), adjust);
+        return create(new IndexedCrudDispatcher(), adjust);
     }
 
     static ControllerFixture create(KubernetesCrudDispatcher kubernetes, UnaryOperator<TestSettings.Builder> adjust) {

@@ -1,5 +1,6 @@
 package io.akocamel.it;
 
+import io.akocamel.kubeapi.IndexedCrudDispatcher;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.testing.FaultyCrudDispatcher;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -223,7 +224,7 @@ class FaultSuiteTest {
     // ---- set-up and the check ----
 
     private void start() {
-        start(new KubernetesCrudDispatcher());
+        start(new IndexedCrudDispatcher());
     }
 
     /** The simulator with a foreign pool and another cluster's static route; the cluster with {@link #INGRESSES} Ingresses. */

@@ -1,11 +1,11 @@
 package io.akocamel.kube;
 
+import io.akocamel.kubeapi.IndexedCrudDispatcher;
 import io.akocamel.admission.IngressEligibility;
 import io.akocamel.testing.AkoCrds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class CustomResourceIngestionTest {
 
     @BeforeAll
     void start() throws Exception {
-        cluster = KubeTestCluster.start(VALUES, new KubernetesCrudDispatcher(), client -> {
+        cluster = KubeTestCluster.start(VALUES, new IndexedCrudDispatcher(), client -> {
             AkoCrds.install(client);
             KubeTestCluster.createNamespace(client, "shop", Map.of());
             KubeTestCluster.createNamespace(client, "blue-team", Map.of());

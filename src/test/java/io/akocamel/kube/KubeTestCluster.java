@@ -1,5 +1,6 @@
 package io.akocamel.kube;
 
+import io.akocamel.kubeapi.IndexedCrudDispatcher;
 import io.akocamel.admission.IngressEligibility;
 import io.akocamel.admission.Ingresses;
 import io.akocamel.app.ControllerApp;
@@ -70,7 +71,7 @@ final class KubeTestCluster implements AutoCloseable {
     }
 
     static KubeTestCluster start(TestSettings.Builder settings, Consumer<KubernetesClient> before) throws Exception {
-        return start(settings, new KubernetesCrudDispatcher(), before);
+        return start(settings, new IndexedCrudDispatcher(), before);
     }
 
     static KubeTestCluster start(TestSettings.Builder settings, KubernetesCrudDispatcher dispatcher, Consumer<KubernetesClient> before)

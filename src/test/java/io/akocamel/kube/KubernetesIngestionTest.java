@@ -1,5 +1,6 @@
 package io.akocamel.kube;
 
+import io.akocamel.kubeapi.IndexedCrudDispatcher;
 import io.akocamel.admission.IngressEligibility;
 import io.akocamel.admission.IngressValidation;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -13,7 +14,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressStatus;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +62,7 @@ class KubernetesIngestionTest {
 
     @BeforeAll
     void start() throws Exception {
-        cluster = KubeTestCluster.start(VALUES, new KubernetesCrudDispatcher(), client -> {
+        cluster = KubeTestCluster.start(VALUES, new IndexedCrudDispatcher(), client -> {
             KubeTestCluster.createNamespace(client, "default", SELECTED);
             KubeTestCluster.createNamespace(client, "pre", SELECTED);
             KubeTestCluster.createIngressClass(client, "avi-lb", IngressEligibility.CONTROLLER, true);

@@ -1,6 +1,6 @@
 package io.akocamel.testing;
 
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.akocamel.kubeapi.IndexedCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * refused for a while, a 410 Gone ("too old resource version") on a watch, failing lists, one client cut off from the
  * Leases. Clients are told apart by their User-Agent (one per controller replica), and the writes each made are kept.
  */
-public final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
+public final class FaultyCrudDispatcher extends IndexedCrudDispatcher {
     private static final String INGRESSES = "/apis/networking.k8s.io/v1/ingresses";
     private static final String GONE = """
             {"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",

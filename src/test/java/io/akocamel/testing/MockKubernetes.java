@@ -1,5 +1,6 @@
 package io.akocamel.testing;
 
+import io.akocamel.kubeapi.IndexedCrudDispatcher;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -41,7 +42,7 @@ public final class MockKubernetes implements AutoCloseable {
     }
 
     public static MockKubernetes start() {
-        return start(new KubernetesCrudDispatcher());
+        return start(new IndexedCrudDispatcher());
     }
 
     /** With a dispatcher of the test's own, e.g. one that injects failures. */
