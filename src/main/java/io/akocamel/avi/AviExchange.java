@@ -40,6 +40,7 @@ public final class AviExchange {
     static final String INVENTORY_LOAD = "AviInventoryLoad";
     /** Property: the inventory query in progress. */
     static final String INVENTORY_QUERY = "AviInventoryQuery";
+    static final String INVENTORY_PAGE = "AviInventoryPage";
     /** Property: the {@code type/name} being re-read. */
     static final String REFRESH_NAME = "AviRefreshName";
 

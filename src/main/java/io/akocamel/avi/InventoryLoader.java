@@ -30,6 +30,13 @@ public final class InventoryLoader {
     public record InventoryQuery(AviType type, String path) {
     }
 
+    /** Page {@code number} of a query; the {@code last} planned one follows {@code next} if there is more. */
+    public record PageRead(InventoryQuery query, int number, boolean last) {
+        String path() {
+            return number == 1 ? query.path() : query.path() + "&page=" + number;
+        }
+    }
+
     /** The reply of {@code direct:avi-inventory-load}. */
     public record LoadSummary(boolean complete, int objects, List<String> failures) {
     }
@@ -74,27 +81,45 @@ public final class InventoryLoader {
 
     /** Split step: the first page of one query. */
     public void firstPage(Exchange exchange) {
-        InventoryQuery query = exchange.getMessage().getBody(InventoryQuery.class);
-        exchange.setProperty(AviExchange.INVENTORY_QUERY, query);
-        exchange.removeProperty(AviExchange.READ_ERROR);
-        exchange.setProperty(AviExchange.STEP, AviStep.read(query.path()));
+        read(exchange, new PageRead(exchange.getMessage().getBody(InventoryQuery.class), 1, false));
     }
 
-    /** Loop step: takes a page's results and sets the next page's step, or none. */
+    /**
+     * The pages after the first ones, each to read on its own: what the first page's {@code count} says is left. Read in
+     * parallel; the last one follows {@code next} should the controller hold more by then.
+     */
+    public List<PageRead> morePages(Exchange exchange) {
+        return exchange.getProperty(AviExchange.INVENTORY_LOAD, LoadState.class).plannedPages();
+    }
+
+    /** Split step: one page of {@link #morePages}. */
+    public void page(Exchange exchange) {
+        read(exchange, exchange.getMessage().getBody(PageRead.class));
+    }
+
+    private static void read(Exchange exchange, PageRead page) {
+        exchange.setProperty(AviExchange.INVENTORY_QUERY, page.query());
+        exchange.setProperty(AviExchange.INVENTORY_PAGE, page);
+        exchange.removeProperty(AviExchange.READ_ERROR);
+        exchange.setProperty(AviExchange.STEP, AviStep.read(page.path()));
+    }
+
+    /** Loop step: takes a page's results and sets the next page's step (only the last planned page follows {@code next}), or none. */
     public void acceptPage(Exchange exchange) {
         LoadState load = exchange.getProperty(AviExchange.INVENTORY_LOAD, LoadState.class);
         InventoryQuery query = exchange.getProperty(AviExchange.INVENTORY_QUERY, InventoryQuery.class);
+        PageRead read = exchange.getProperty(AviExchange.INVENTORY_PAGE, PageRead.class);
         String error = exchange.getProperty(AviExchange.READ_ERROR, String.class);
+        exchange.removeProperty(AviExchange.STEP);
         if (error != null) {
             load.failed(query, error);
-            exchange.removeProperty(AviExchange.STEP);
             return;
         }
         JsonNode page = exchange.getMessage().getBody(JsonNode.class);
         JsonNode results = page == null ? null : page.get("results");
         if (results == null || !results.isArray()) {
             // an empty or malformed 2xx answer says nothing about what exists: the query was not read
-            failed(exchange, load, query, "the answer is not a page of results (no results array)");
+            failed(load, query, "the answer is not a page of results (no results array)");
             return;
         }
         results.forEach(body -> {
@@ -105,18 +130,25 @@ public final class InventoryLoader {
         String next = page.path("next").asText("");
         int pages = load.nextPage(query);
         if (next.isEmpty() || results.isEmpty() || !next.contains("/api/")) {
-            exchange.removeProperty(AviExchange.STEP);
+            return;
+        }
+        if (read.number() == 1) {
+            int total = (int) Math.min(Integer.MAX_VALUE, (page.path("count").asLong(0) + results.size() - 1) / results.size());
+            if (total > MAX_PAGES) {
+                failed(load, query, "more than " + MAX_PAGES + " pages");
+            } else {
+                load.plan(query, Math.max(2, total));
+            }
         } else if (pages >= MAX_PAGES) {
-            failed(exchange, load, query, "more than " + MAX_PAGES + " pages");
-        } else {
+            failed(load, query, "more than " + MAX_PAGES + " pages");
+        } else if (read.last()) {
             exchange.setProperty(AviExchange.STEP, AviStep.read(next.substring(next.indexOf("/api/"))));
         }
     }
 
-    private static void failed(Exchange exchange, LoadState load, InventoryQuery query, String error) {
+    private static void failed(LoadState load, InventoryQuery query, String error) {
         LOG.warn("reading {} from the Avi Controller failed: {}", query.path(), error);
         load.failed(query, error);
-        exchange.removeProperty(AviExchange.STEP);
     }
 
     private boolean isOurs(AviType type, ObjectNode body) {
@@ -178,6 +210,19 @@ public final class InventoryLoader {
 
         synchronized void add(AviType type, ObjectNode body) {
             read.computeIfAbsent(type, t -> new ArrayList<>()).add(body);
+        }
+
+        private final List<PageRead> planned = new ArrayList<>();
+
+        /** Pages 2 to {@code total} of the query are to be read. */
+        synchronized void plan(InventoryQuery query, int total) {
+            for (int number = 2; number <= total; number++) {
+                planned.add(new PageRead(query, number, number == total));
+            }
+        }
+
+        synchronized List<PageRead> plannedPages() {
+            return List.copyOf(planned);
         }
 
         synchronized int nextPage(InventoryQuery query) {

@@ -44,7 +44,7 @@ class InventoryLoadTest {
     }
 
     @Test
-    void everyOwnedObjectIsReadFollowingTheNextPages() throws Exception {
+    void everyOwnedObjectIsReadWithEveryPageTheCountAnnounces() throws Exception {
         everythingEmpty();
         String first = "/api/pool?created_by=ako-cluster-1&include_name=true&page_size=100";
         answer(first, "{\"count\":3,\"results\":[" + pool("a") + "],\"next\":\"" + controller.url() + first + "&page=2\"}");
@@ -63,12 +63,29 @@ class InventoryLoadTest {
                     "GET /api/httppolicyset?created_by=ako-cluster-1&include_name=true&page_size=100",
                     "GET /api/virtualservice?created_by=ako-cluster-1&include_name=true&page_size=100",
                     "GET /api/vrfcontext?name=global&include_name=true&cloud_ref.name=Default-Cloud");
-            assertThat(controller.calls()).filteredOn(call -> call.startsWith("GET /api/pool?"))
-                    .containsExactly("GET " + first, "GET " + first + "&page=2", "GET " + first + "&page=3");
-            assertThat(camel.inventory().owned(AviType.POOL)).extracting(StoredObject::name).containsExactly("a", "b", "c");
+            // the first page announces the count; the pages after it are read at once
+            assertThat(controller.calls()).filteredOn(call -> call.startsWith("GET /api/pool?")).first().isEqualTo("GET " + first);
+            assertThat(camel.inventory().owned(AviType.POOL)).extracting(StoredObject::name).containsExactlyInAnyOrder("a", "b", "c");
             assertThat(camel.inventory().ownedByShard("cluster-1--Shared-L7-0")).hasSize(3);
             assertThat(camel.inventory().get(AviType.VRFCONTEXT, "global")).hasValueSatisfying(v -> assertThat(v.owned()).isFalse());
             assertThat(camel.inventory().isComplete()).isTrue();
+        }
+    }
+
+    @Test
+    void theLastAnnouncedPageFollowsNextWhenTheControllerHoldsMore() throws Exception {
+        everythingEmpty();
+        String first = "/api/pool?created_by=ako-cluster-1&include_name=true&page_size=100";
+        // a count that says two pages (or no count at all) while the pages go on: next is followed from the last one
+        answer(first, "{\"count\":2,\"results\":[" + pool("a") + "],\"next\":\"" + controller.url() + first + "&page=2\"}");
+        answer(first + "&page=2", "{\"results\":[" + pool("b") + "],\"next\":\"" + controller.url() + first + "&page=3\"}");
+        answer(first + "&page=3", "{\"results\":[" + pool("c") + "]}");
+        try (AviCamel camel = AviCamel.start(TestSettings.builder().controller(controller.url()).quickRetries().build())) {
+            assertThat(camel.loadInventory().complete()).isTrue();
+
+            assertThat(controller.calls()).filteredOn(call -> call.startsWith("GET /api/pool?"))
+                    .containsExactly("GET " + first, "GET " + first + "&page=2", "GET " + first + "&page=3");
+            assertThat(camel.inventory().owned(AviType.POOL)).extracting(StoredObject::name).containsExactlyInAnyOrder("a", "b", "c");
         }
     }
 
