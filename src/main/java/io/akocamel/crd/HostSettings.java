@@ -25,18 +25,11 @@ public record HostSettings(Boolean enabled, String wafPolicy, String application
         Map<String, Object> httpPolicy = AviReferences.map(host.get("httpPolicy"));
         Map<String, Object> tls = AviReferences.map(host.get("tls"));
         Map<String, Object> certificate = AviReferences.map(tls.get("sslKeyCertificate"));
-        return new HostSettings(host.get("enableVirtualHost") instanceof Boolean b ? b : null, text(host.get("wafPolicy")),
-                text(host.get("applicationProfile")), text(host.get("analyticsProfile")), text(host.get("errorPageProfile")),
-                texts(host.get("icapProfile")), texts(host.get("datascripts")), texts(httpPolicy.get("policySets")),
-                Boolean.TRUE.equals(httpPolicy.get("overwrite")), text(tls.get("sslProfile")),
-                "ref".equals(certificate.get("type")) ? text(certificate.get("name")) : null);
+        return new HostSettings(host.get("enableVirtualHost") instanceof Boolean b ? b : null, AkoResources.name(host.get("wafPolicy")),
+                AkoResources.name(host.get("applicationProfile")), AkoResources.name(host.get("analyticsProfile")), AkoResources.name(host.get("errorPageProfile")),
+                AkoResources.names(host.get("icapProfile")), AkoResources.names(host.get("datascripts")), AkoResources.names(httpPolicy.get("policySets")),
+                Boolean.TRUE.equals(httpPolicy.get("overwrite")), AkoResources.name(tls.get("sslProfile")),
+                "ref".equals(certificate.get("type")) ? AkoResources.name(certificate.get("name")) : null);
     }
 
-    private static String text(Object value) {
-        return value instanceof String s && !s.isEmpty() ? s : null;
-    }
-
-    private static List<String> texts(Object value) {
-        return value instanceof List<?> list ? list.stream().map(HostSettings::text).filter(s -> s != null).toList() : List.of();
-    }
 }

@@ -1,6 +1,7 @@
 package io.akocamel.model;
 
 import io.akocamel.crd.HostSettings;
+import io.akocamel.crd.PoolSettings;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.config.Settings.NodeNetwork;
@@ -54,7 +55,15 @@ final class Specs {
 
     // ---------------------------------------------------------------------------------------------------- pools
 
-    record PoolSpec(String name, List<Marker> markers, List<Server> servers) implements ObjectSpec {
+    /**
+     * {@code settings}: of the HTTPRule path that targets the pool's path ({@link PoolSettings#NONE} without one);
+     * {@code pkiProfile}: the name of the PKI profile made of its {@code destinationCA}, or null.
+     */
+    record PoolSpec(String name, List<Marker> markers, List<Server> servers, PoolSettings settings, String pkiProfile) implements ObjectSpec {
+        PoolSpec(String name, List<Marker> markers, List<Server> servers) {
+            this(name, markers, servers, PoolSettings.NONE, null);
+        }
+
         public AviType type() {
             return AviType.POOL;
         }
@@ -63,8 +72,13 @@ final class Specs {
             ObjectNode body = owned(name, markers, ctx);
             body.put("cloud_ref", ctx.cloudRef());
             body.put("vrf_ref", ctx.vrfRef());
-            body.put("sni_enabled", false);
-            body.putArray("health_monitor_refs").add(SYSTEM_TCP_MONITOR);
+            body.put("sni_enabled", settings.reencrypt());
+            ArrayNode monitors = body.putArray("health_monitor_refs");
+            if (settings.healthMonitors().isEmpty()) {
+                monitors.add(SYSTEM_TCP_MONITOR);
+            }
+            settings.healthMonitors().forEach(monitor -> monitors.add(NameRef.of("healthmonitor", monitor)));
+            httpRule(body);
             ArrayNode servers = body.putArray("servers");
             for (Server s : this.servers) {
                 ObjectNode server = servers.addObject();
@@ -86,6 +100,36 @@ final class Specs {
             if (!placement.isEmpty()) {
                 body.set("placement_networks", placement);
             }
+            return body;
+        }
+
+        /** What an HTTPRule path adds to the pool (AKO's field-to-field mapping; the objects named are the user's). */
+        private void httpRule(ObjectNode body) {
+            optionalText(body, "lb_algorithm", settings.algorithm());
+            optionalText(body, "lb_algorithm_hash", settings.hash());
+            optionalText(body, "lb_algorithm_consistent_hash_hdr", settings.hostHeader());
+            optionalRef(body, "application_persistence_profile_ref", "applicationpersistenceprofile", settings.persistence());
+            if (settings.reencrypt()) {
+                body.put("ssl_profile_ref", NameRef.of("sslprofile", settings.sslProfile() == null ? PoolSettings.DEFAULT_SSL_PROFILE
+                        : settings.sslProfile()));
+                optionalRef(body, "pki_profile_ref", "pkiprofile", pkiProfile != null ? pkiProfile : settings.pkiProfile());
+            }
+            if (settings.enableHttp2() != null) {
+                body.put("enable_http2", settings.enableHttp2());
+            }
+        }
+    }
+
+    /** The PKI profile the controller makes of an HTTPRule's {@code destinationCA}, to verify the servers of one pool. */
+    record PkiProfileSpec(String name, List<Marker> markers, String caCertificatePem) implements ObjectSpec {
+        public AviType type() {
+            return AviType.PKIPROFILE;
+        }
+
+        public ObjectNode body(BuildContext ctx) {
+            ObjectNode body = owned(name, markers, ctx);
+            body.putArray("ca_certs").addObject().put("certificate", caCertificatePem);
+            body.put("crl_check", false); // a destinationCA comes without revocation lists
             return body;
         }
     }
@@ -256,12 +300,6 @@ final class Specs {
                 }
             }
         }
-
-        private static void optionalRef(ObjectNode body, String field, String collection, String name) {
-            if (name != null) {
-                body.put(field, NameRef.of(collection, name));
-            }
-        }
     }
 
     /** The certificate and key PEMs; toString leaves the key out. */
@@ -356,6 +394,18 @@ final class Specs {
             ObjectNode p = policies.addObject();
             p.put("index", index++);
             p.put("http_policy_set_ref", AviType.HTTPPOLICYSET.refByName(set));
+        }
+    }
+
+    private static void optionalRef(ObjectNode body, String field, String collection, String name) {
+        if (name != null) {
+            body.put(field, NameRef.of(collection, name));
+        }
+    }
+
+    private static void optionalText(ObjectNode body, String field, String value) {
+        if (value != null) {
+            body.put(field, value);
         }
     }
 
