@@ -272,8 +272,11 @@ final class Specs {
             body.put("application_profile_ref", settings.applicationProfile() == null ? SYSTEM_SECURE_HTTP
                     : NameRef.of("applicationprofile", settings.applicationProfile()));
             body.put("network_profile_ref", SYSTEM_TCP_PROXY);
-            body.putArray("ssl_key_and_certificate_refs").add(settings.certificate() == null ? AviType.SSLKEYANDCERTIFICATE.refByName(certificate)
-                    : NameRef.of("sslkeyandcertificate", settings.certificate()));
+            ArrayNode certificates = body.putArray("ssl_key_and_certificate_refs").add(settings.certificate() == null
+                    ? AviType.SSLKEYANDCERTIFICATE.refByName(certificate) : NameRef.of("sslkeyandcertificate", settings.certificate()));
+            if (settings.alternateCertificate() != null) {
+                certificates.add(NameRef.of("sslkeyandcertificate", settings.alternateCertificate()));
+            }
             List<String> sets = new ArrayList<>(settings.overwritePolicies() ? List.of() : List.of(policySet));
             sets.addAll(settings.policySets());
             policies(body, sets);
@@ -290,6 +293,14 @@ final class Specs {
             optionalRef(body, "analytics_profile_ref", "analyticsprofile", settings.analyticsProfile());
             optionalRef(body, "error_page_profile_ref", "errorpageprofile", settings.errorPageProfile());
             optionalRef(body, "ssl_profile_ref", "sslprofile", settings.sslProfile());
+            optionalRef(body, "network_security_policy_ref", "networksecuritypolicy", settings.networkSecurityPolicy());
+            HostSettings.AnalyticsPolicy analytics = settings.analyticsPolicy();
+            if (analytics != null) {
+                ObjectNode policy = body.putObject("analytics_policy");
+                policy.putObject("full_client_logs").put("enabled", analytics.fullClientLogs()).put("throttle", analytics.throttle())
+                        .put("duration", analytics.duration());
+                policy.put("all_headers", analytics.allHeaders());
+            }
             if (!settings.icapProfiles().isEmpty()) {
                 body.putArray("icap_request_profile_refs").add(NameRef.of("icapprofile", settings.icapProfiles().get(0)));
             }

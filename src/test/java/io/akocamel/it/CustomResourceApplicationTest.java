@@ -56,6 +56,8 @@ class CustomResourceApplicationTest {
                 "wafPolicy", "System-WAF-Policy", "applicationProfile", "example-http-profile", "analyticsProfile", "example-analytics-profile",
                 "errorPageProfile", "Custom-Error-Page-Profile", "icapProfile", List.of("example-icap"), "datascripts", List.of("example-datascript"),
                 "httpPolicy", Map.of("policySets", List.of("example-http-policy-set"), "overwrite", false),
+                "networkSecurityPolicy", "example-network-security-policy",
+                "analyticsPolicy", Map.of("fullClientLogs", Map.of("enabled", true, "throttle", "LOW"), "logAllHeaders", true),
                 "tls", Map.of("sslProfile", "example-ssl-profile", "sslKeyCertificate", Map.of("name", "example-certificate", "type", "ref"))))).create();
 
         await().atMost(WAIT).untilAsserted(() -> {
@@ -65,6 +67,9 @@ class CustomResourceApplicationTest {
             assertThat(text(vs, "analytics_profile_ref")).isEqualTo(ref("analyticsprofile", "example-analytics-profile"));
             assertThat(text(vs, "error_page_profile_ref")).isEqualTo(ref("errorpageprofile", "Custom-Error-Page-Profile"));
             assertThat(text(vs, "ssl_profile_ref")).isEqualTo(ref("sslprofile", "example-ssl-profile"));
+            assertThat(text(vs, "network_security_policy_ref")).isEqualTo(ref("networksecuritypolicy", "example-network-security-policy"));
+            assertThat(vs.path("analytics_policy").path("full_client_logs").path("throttle").asInt()).isEqualTo(50);
+            assertThat(vs.path("analytics_policy").path("all_headers").asBoolean()).isTrue();
             assertThat(vs.path("icap_request_profile_refs")).extracting(JsonNode::asText).containsExactly(ref("icapprofile", "example-icap"));
             assertThat(vs.path("ssl_key_and_certificate_refs")).extracting(JsonNode::asText)
                     .containsExactly(ref("sslkeyandcertificate", "example-certificate"));
@@ -84,6 +89,7 @@ class CustomResourceApplicationTest {
             ObjectNode vs = fixture.avi("virtualservice", CHILD).orElseThrow();
             assertThat(vs.path("enabled").asBoolean(true)).isFalse();
             assertThat(vs.has("waf_policy_ref")).isFalse();
+            assertThat(vs.has("network_security_policy_ref")).isFalse();
             assertThat(vs.path("http_policies")).extracting(p -> p.path("http_policy_set_ref").asText())
                     .containsExactly(ref("httppolicyset", "example-http-policy-set"));
         });
