@@ -66,7 +66,8 @@ public final class InventoryLoader {
         String paging = "&include_name=true&page_size=" + pageSize;
         List<InventoryQuery> queries = new ArrayList<>();
         queries.add(new InventoryQuery(AviType.VSVIP, "/api/vsvip?name.contains=" + NameRef.encode(clusterName + "--") + paging));
-        for (AviType type : List.of(AviType.SSLKEYANDCERTIFICATE, AviType.POOL, AviType.POOLGROUP, AviType.HTTPPOLICYSET, AviType.VIRTUALSERVICE)) {
+        for (AviType type : List.of(AviType.SSLKEYANDCERTIFICATE, AviType.PKIPROFILE, AviType.POOL, AviType.POOLGROUP, AviType.HTTPPOLICYSET,
+                AviType.VIRTUALSERVICE)) {
             queries.add(new InventoryQuery(type, "/api/" + type.path() + "?created_by=" + createdBy + paging));
         }
         vrfNames.forEach(vrf -> queries.add(new InventoryQuery(AviType.VRFCONTEXT,

@@ -1,6 +1,5 @@
 package io.akocamel.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.app.ControllerApp;
 import io.akocamel.config.Settings;
@@ -30,7 +29,8 @@ import java.util.TreeMap;
  */
 public final class Demo implements AutoCloseable {
     /** The demo manifests, applied in this order (packaged from {@code examples/}; a test keeps the list complete). */
-    public static final List<String> MANIFESTS = List.of("00-cluster.yaml", "10-services.yaml", "20-ingresses.yaml", "30-tls.yaml");
+    public static final List<String> MANIFESTS = List.of("00-cluster.yaml", "10-services.yaml", "20-ingresses.yaml", "30-tls.yaml",
+            "40-custom-resources.yaml");
     /** The chart's CustomResourceDefinitions (packaged from {@code helm/ako-camel/crds/}), installed before the examples. */
     public static final List<String> CRDS = List.of("aviinfrasettings.yaml", "hostrules.yaml", "httprules.yaml");
 
@@ -98,12 +98,21 @@ public final class Demo implements AutoCloseable {
         }
     }
 
+    /** The first full sync, then the verdicts on the custom resources (the summary shows what they changed). */
     private void awaitInitialSync(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         InitialSync sync = app.components().initialSync();
         if (!sync.awaitDone(timeout)) {
             throw new IllegalStateException("the initial full sync did not finish within " + timeout.toSeconds()
                     + " s; see the log above for the reason");
         }
+        while (!customResources().decided() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private DemoCustomResources customResources() {
+        return new DemoCustomResources(kube.client(), avi, settings.akoSettings().clusterName());
     }
 
     public EmbeddedKubernetes kubernetes() {
@@ -152,6 +161,11 @@ public final class Demo implements AutoCloseable {
             poolsByServers.forEach((servers, pools) -> out.println("  pool " + pools.get(0)
                     + (pools.size() > 1 ? " (and " + (pools.size() - 1) + " more, one per shard)" : "") + " -> " + servers));
         }
+        List<String> customResources = customResources().lines();
+        if (!customResources.isEmpty()) {
+            out.println();
+            customResources.forEach(out::println);
+        }
         out.println();
         String kubectl = "kubectl --server " + kube.url() + " ";
         out.println("Inspect it (a longer session: docs/demo.md):");
@@ -172,7 +186,7 @@ public final class Demo implements AutoCloseable {
     private Map<String, String> poolsOf(String namespace, String ingressName) {
         Map<String, String> pools = new TreeMap<>();
         for (ObjectNode pool : avi.objects("pool")) {
-            if (namespace.equals(marker(pool, "Namespace")) && ingressName.equals(marker(pool, "IngressName"))) {
+            if (namespace.equals(DemoCustomResources.marker(pool, "Namespace")) && ingressName.equals(DemoCustomResources.marker(pool, "IngressName"))) {
                 List<String> servers = new ArrayList<>();
                 pool.path("servers").forEach(s -> servers.add(s.path("ip").path("addr").asText() + ":" + s.path("port").asText()
                         + (s.path("enabled").asBoolean(true) ? "" : " (disabled)")));
@@ -182,14 +196,6 @@ public final class Demo implements AutoCloseable {
         return pools;
     }
 
-    private static String marker(JsonNode object, String key) {
-        for (JsonNode marker : object.path("markers")) {
-            if (key.equals(marker.path("key").asText()) && marker.path("values").size() > 0) {
-                return marker.path("values").get(0).asText();
-            }
-        }
-        return null;
-    }
 
     @Override
     public void close() {

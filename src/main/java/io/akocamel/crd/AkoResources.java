@@ -2,6 +2,7 @@ package io.akocamel.crd;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
+import java.util.List;
 import java.util.Map;
 
 /** AKO's API group and how its resources are read: the storage version's fields, whatever version they were written in. */
@@ -25,6 +26,16 @@ public final class AkoResources {
     public static String text(GenericKubernetesResource resource, String... path) {
         Object value = at(spec(resource), path);
         return value instanceof String s ? s : null;
+    }
+
+    /** A non-empty string, or null. */
+    static String name(Object value) {
+        return value instanceof String s && !s.isEmpty() ? s : null;
+    }
+
+    /** The non-empty strings of a list (none when it is not a list). */
+    static List<String> names(Object value) {
+        return value instanceof List<?> list ? list.stream().map(AkoResources::name).filter(s -> s != null).toList() : List.of();
     }
 
     static Object at(Map<String, Object> map, String... path) {

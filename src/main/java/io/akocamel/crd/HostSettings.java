@@ -11,32 +11,50 @@ import java.util.Map;
  */
 public record HostSettings(Boolean enabled, String wafPolicy, String applicationProfile, String analyticsProfile, String errorPageProfile,
                            List<String> icapProfiles, List<String> dataScripts, List<String> policySets, boolean overwritePolicies,
-                           String sslProfile, String certificate) {
-    public static final HostSettings NONE = new HostSettings(null, null, null, null, null, List.of(), List.of(), List.of(), false, null, null);
+                           String sslProfile, String certificate, String alternateCertificate, String networkSecurityPolicy,
+                           AnalyticsPolicy analyticsPolicy) {
+    public static final HostSettings NONE = new HostSettings(null, null, null, null, null, List.of(), List.of(), List.of(), false, null, null,
+            null, null, null);
 
     /** The HostRule fields (as {@link Verdicts#settingsOf} names them) this record carries. */
     public static final List<String> APPLIED = List.of("HostRule.virtualhost.enableVirtualHost", "HostRule.virtualhost.wafPolicy",
             "HostRule.virtualhost.applicationProfile", "HostRule.virtualhost.analyticsProfile", "HostRule.virtualhost.errorPageProfile",
             "HostRule.virtualhost.icapProfile", "HostRule.virtualhost.datascripts", "HostRule.virtualhost.httpPolicy",
-            "HostRule.virtualhost.tls.sslProfile", "HostRule.virtualhost.tls.sslKeyCertificate.ref", "HostRule.virtualhost.tls.termination");
+            "HostRule.virtualhost.tls.sslProfile", "HostRule.virtualhost.tls.sslKeyCertificate.ref", "HostRule.virtualhost.tls.termination",
+            "HostRule.virtualhost.tls.sslKeyCertificate.alternateCertificate.ref", "HostRule.virtualhost.networkSecurityPolicy",
+            "HostRule.virtualhost.analyticsPolicy");
+
+    /**
+     * {@code analyticsPolicy}: full client logs ({@code throttle} as the Avi number of logs, {@code duration} in minutes,
+     * 0 = until turned off) and whether every header is logged.
+     */
+    public record AnalyticsPolicy(boolean fullClientLogs, int throttle, int duration, boolean allHeaders) {
+        /** The CRD's throttle levels as Avi's {@code full_client_logs.throttle}; the CRD's default is HIGH. */
+        private static final Map<String, Integer> THROTTLE = Map.of("LOW", 50, "MEDIUM", 30, "HIGH", 10, "DISABLED", 0);
+
+        static AnalyticsPolicy of(Map<String, Object> policy) {
+            Map<String, Object> logs = AviReferences.map(policy.get("fullClientLogs"));
+            return new AnalyticsPolicy(Boolean.TRUE.equals(logs.get("enabled")), THROTTLE.getOrDefault(String.valueOf(logs.get("throttle")), 10),
+                    logs.get("duration") instanceof Number n ? n.intValue() : 0, Boolean.TRUE.equals(policy.get("logAllHeaders")));
+        }
+    }
 
     public static HostSettings of(GenericKubernetesResource hostRule) {
         Map<String, Object> host = AviReferences.map(AkoResources.spec(hostRule).get("virtualhost"));
         Map<String, Object> httpPolicy = AviReferences.map(host.get("httpPolicy"));
         Map<String, Object> tls = AviReferences.map(host.get("tls"));
         Map<String, Object> certificate = AviReferences.map(tls.get("sslKeyCertificate"));
-        return new HostSettings(host.get("enableVirtualHost") instanceof Boolean b ? b : null, text(host.get("wafPolicy")),
-                text(host.get("applicationProfile")), text(host.get("analyticsProfile")), text(host.get("errorPageProfile")),
-                texts(host.get("icapProfile")), texts(host.get("datascripts")), texts(httpPolicy.get("policySets")),
-                Boolean.TRUE.equals(httpPolicy.get("overwrite")), text(tls.get("sslProfile")),
-                "ref".equals(certificate.get("type")) ? text(certificate.get("name")) : null);
+        return new HostSettings(host.get("enableVirtualHost") instanceof Boolean b ? b : null, AkoResources.name(host.get("wafPolicy")),
+                AkoResources.name(host.get("applicationProfile")), AkoResources.name(host.get("analyticsProfile")),
+                AkoResources.name(host.get("errorPageProfile")), AkoResources.names(host.get("icapProfile")),
+                AkoResources.names(host.get("datascripts")), AkoResources.names(httpPolicy.get("policySets")),
+                Boolean.TRUE.equals(httpPolicy.get("overwrite")), AkoResources.name(tls.get("sslProfile")), referenced(certificate),
+                referenced(AviReferences.map(certificate.get("alternateCertificate"))), AkoResources.name(host.get("networkSecurityPolicy")),
+                host.get("analyticsPolicy") instanceof Map<?, ?> ? AnalyticsPolicy.of(AviReferences.map(host.get("analyticsPolicy"))) : null);
     }
 
-    private static String text(Object value) {
-        return value instanceof String s && !s.isEmpty() ? s : null;
-    }
-
-    private static List<String> texts(Object value) {
-        return value instanceof List<?> list ? list.stream().map(HostSettings::text).filter(s -> s != null).toList() : List.of();
+    /** The Avi certificate a {@code type: ref} certificate names, or null. */
+    private static String referenced(Map<String, Object> certificate) {
+        return "ref".equals(certificate.get("type")) ? AkoResources.name(certificate.get("name")) : null;
     }
 }

@@ -89,7 +89,7 @@ public final class Verdicts {
                 Map<String, Object> certificate = AviReferences.map(tls.get(key));
                 fields.add("virtualhost.tls.sslKeyCertificate." + certificate.get("type"));
                 if (certificate.containsKey("alternateCertificate")) {
-                    fields.add("virtualhost.tls.sslKeyCertificate.alternateCertificate");
+                    fields.add("virtualhost.tls.sslKeyCertificate.alternateCertificate." + AviReferences.map(certificate.get("alternateCertificate")).get("type"));
                 }
             } else {
                 fields.add("virtualhost.tls." + key);

@@ -281,6 +281,11 @@ public final class ClusterState implements ClusterView {
         return accepted;
     }
 
+    @Override
+    public List<GenericKubernetesResource> acceptedHttpRules() {
+        return httpRules().stream().filter(ClusterState::isAccepted).toList();
+    }
+
     static boolean isAccepted(GenericKubernetesResource resource) {
         return resource.getAdditionalProperties().get("status") instanceof Map<?, ?> status && Verdict.ACCEPTED.equals(status.get("status"));
     }

@@ -7,6 +7,7 @@ package io.akocamel.model;
 public enum AviType {
     VSVIP("vsvip"),
     SSLKEYANDCERTIFICATE("sslkeyandcertificate"),
+    PKIPROFILE("pkiprofile"),
     POOL("pool"),
     POOLGROUP("poolgroup"),
     HTTPPOLICYSET("httppolicyset"),

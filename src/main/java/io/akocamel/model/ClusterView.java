@@ -64,6 +64,11 @@ public interface ClusterView {
         return List.of();
     }
 
+    /** The HTTPRules whose status shows {@code Accepted}; none where the cluster has none (or no definition). */
+    default List<GenericKubernetesResource> acceptedHttpRules() {
+        return List.of();
+    }
+
     /** Maps Ingresses to the shard VSes their hosts land on. */
     interface ShardNamer {
         /** Names of the shard VSes this Ingress's hosts land on. */

@@ -96,6 +96,11 @@ public final class Naming implements ClusterView.ShardNamer {
         return bounded(clusterName + "--" + host);
     }
 
+    /** The PKI profile made of an HTTPRule's {@code destinationCA} for one pool, named as AKO names it. */
+    static String pkiProfileName(String poolName) {
+        return bounded(poolName + "-pkiprofile");
+    }
+
     /**
      * The pool of one Ingress path, AKO's SNI form for every host:
      * {@code <cluster>--<namespace>-<host><path with / as _>-<ingress>} (+ {@code -L7-dedicated} for DEDICATED).

@@ -1,11 +1,13 @@
 package io.akocamel.model;
 
+import io.akocamel.crd.PoolSettings;
 import io.akocamel.model.ParsedIngress.PathEntry;
 import io.akocamel.model.ServerResolver.Resolution;
 import io.akocamel.model.Specs.Action;
 import io.akocamel.model.Specs.ActionKind;
 import io.akocamel.model.Specs.Marker;
 import io.akocamel.model.Specs.ObjectSpec;
+import io.akocamel.model.Specs.PkiProfileSpec;
 import io.akocamel.model.Specs.PoolSpec;
 
 import java.util.ArrayList;
@@ -27,8 +29,11 @@ final class Pools {
         this.objects = objects;
     }
 
-    /** The pool of one path, added to {@code out}; returns the rule action that switches to it. */
-    Action ofPath(PathEntry e, String name, List<AviObject> out, List<ModelWarning> warningsOut) {
+    /**
+     * The pool of one path, with what an HTTPRule sets on it, added to {@code out} (after the PKI profile of the rule's
+     * {@code destinationCA}, when it has one); returns the rule action that switches to it.
+     */
+    Action ofPath(PathEntry e, String name, PoolSettings settings, List<AviObject> out, List<ModelWarning> warningsOut) {
         Resolution r = resolver.resolve(e.ingress().namespace(), e.backend());
         if (r.problem() != null) {
             warningsOut.add(new ModelWarning(e.ingress().namespace(), e.ingress().name(), r.problem(), e.describe() + ": " + r.message()));
@@ -43,7 +48,13 @@ final class Pools {
         }
         markers.add(Marker.of("IngressName", e.ingress().name()));
         markers.add(Marker.of("ServiceName", e.backend().service()));
-        return of(name, markers, r, out);
+        String pkiProfile = null;
+        if (settings.destinationCa() != null) {
+            pkiProfile = Naming.pkiProfileName(name);
+            out.add(objects.apply(new PkiProfileSpec(pkiProfile, List.copyOf(markers), settings.destinationCa())));
+        }
+        out.add(objects.apply(new PoolSpec(name, List.copyOf(markers), r.servers(), settings, pkiProfile)));
+        return new Action(ActionKind.POOL, name);
     }
 
     /** A pool of resolved servers, added to {@code out}; returns the rule action that switches to it. */

@@ -1,6 +1,7 @@
 package io.akocamel.model;
 
 import io.akocamel.crd.HostSettings;
+import io.akocamel.crd.PoolSettings;
 import io.akocamel.model.ModelWarning.Reason;
 import io.akocamel.model.ParsedIngress.PathEntry;
 import io.akocamel.model.ParsedIngress.Problem;
@@ -45,6 +46,7 @@ final class ShardBuild {
     private final Naming naming;
     private final ClusterView cluster;
     private final HostRules hostRules;
+    private final HttpRules httpRules;
     private final String vs;
     private final Memo memo;
     private final ServerResolver resolver;
@@ -90,6 +92,7 @@ final class ShardBuild {
         this.shardNumber = sharedShardNumber(naming, vs);
         this.leftOut = leftOut;
         this.hostRules = HostRules.of(cluster.acceptedHostRules());
+        this.httpRules = HttpRules.of(cluster.acceptedHttpRules());
     }
 
     ShardModel build() {
@@ -218,7 +221,7 @@ final class ShardBuild {
      * certificate, the host match and the fall-through rules.
      */
     private HostOutput host(HostState h, HostMatch wildcardMatch, FallThrough fallThrough) {
-        List<Object> inputs = new ArrayList<>(4 + 2 * h.entries.size());
+        List<Object> inputs = new ArrayList<>(5 + 3 * h.entries.size());
         inputs.add(wildcardMatch);
         inputs.add(fallThrough);
         inputs.add(h.certificate == null ? null : h.certificate.keyPair());
@@ -227,6 +230,7 @@ final class ShardBuild {
         for (PathEntry e : h.entries) {
             inputs.add(e);
             inputs.add(resolver.resolve(e.ingress().namespace(), e.backend()));
+            inputs.add(httpRules.of(e.ingress().namespace(), h.host, e.rawPath()));
         }
         return memo.reuse(new HostKey(h.host), inputs, () -> computeHost(h, wildcardMatch, fallThrough, new HashSet<>()));
     }
@@ -247,7 +251,8 @@ final class ShardBuild {
             String name = Pools.unique(poolNames, naming.poolName(e.ingress().namespace(), host, e.rawPath(), e.ingress().name()),
                     e.ingress() + "|" + e.host() + "|" + e.kind() + "|" + e.rawPath());
             names.add(name);
-            PathRules.pathRules(rules, match, e, pools.ofPath(e, name, hostObjects, hostWarnings));
+            PoolSettings settings = httpRules.of(e.ingress().namespace(), host, e.rawPath());
+            PathRules.pathRules(rules, match, e, pools.ofPath(e, name, settings, hostObjects, hostWarnings));
         }
         PathRules.fallThroughRules(rules, match, fallThrough);
         String setName = naming.hostPolicySetName(host);
@@ -283,7 +288,7 @@ final class ShardBuild {
         for (PathEntry e : winners) {
             String name = Pools.unique(names, naming.hostlessPoolName(vs, e.ingress().namespace(), e.rawPath(), e.ingress().name()),
                     e.ingress() + "|" + e.kind() + "|" + e.rawPath());
-            actions.add(pools.ofPath(e, name, poolObjects, warnings));
+            actions.add(pools.ofPath(e, name, PoolSettings.NONE, poolObjects, warnings));
         }
         Action defaultBackend = null;
         if (!defaultClaimants.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.akocamel.model;
 
 import io.akocamel.crd.HostSettings;
+import io.akocamel.crd.PoolSettings;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.config.Settings.NodeNetwork;
@@ -54,7 +55,15 @@ final class Specs {
 
     // ---------------------------------------------------------------------------------------------------- pools
 
-    record PoolSpec(String name, List<Marker> markers, List<Server> servers) implements ObjectSpec {
+    /**
+     * {@code settings}: of the HTTPRule path that targets the pool's path ({@link PoolSettings#NONE} without one);
+     * {@code pkiProfile}: the name of the PKI profile made of its {@code destinationCA}, or null.
+     */
+    record PoolSpec(String name, List<Marker> markers, List<Server> servers, PoolSettings settings, String pkiProfile) implements ObjectSpec {
+        PoolSpec(String name, List<Marker> markers, List<Server> servers) {
+            this(name, markers, servers, PoolSettings.NONE, null);
+        }
+
         public AviType type() {
             return AviType.POOL;
         }
@@ -63,8 +72,13 @@ final class Specs {
             ObjectNode body = owned(name, markers, ctx);
             body.put("cloud_ref", ctx.cloudRef());
             body.put("vrf_ref", ctx.vrfRef());
-            body.put("sni_enabled", false);
-            body.putArray("health_monitor_refs").add(SYSTEM_TCP_MONITOR);
+            body.put("sni_enabled", settings.reencrypt());
+            ArrayNode monitors = body.putArray("health_monitor_refs");
+            if (settings.healthMonitors().isEmpty()) {
+                monitors.add(SYSTEM_TCP_MONITOR);
+            }
+            settings.healthMonitors().forEach(monitor -> monitors.add(NameRef.of("healthmonitor", monitor)));
+            httpRule(body);
             ArrayNode servers = body.putArray("servers");
             for (Server s : this.servers) {
                 ObjectNode server = servers.addObject();
@@ -86,6 +100,36 @@ final class Specs {
             if (!placement.isEmpty()) {
                 body.set("placement_networks", placement);
             }
+            return body;
+        }
+
+        /** What an HTTPRule path adds to the pool (AKO's field-to-field mapping; the objects named are the user's). */
+        private void httpRule(ObjectNode body) {
+            optionalText(body, "lb_algorithm", settings.algorithm());
+            optionalText(body, "lb_algorithm_hash", settings.hash());
+            optionalText(body, "lb_algorithm_consistent_hash_hdr", settings.hostHeader());
+            optionalRef(body, "application_persistence_profile_ref", "applicationpersistenceprofile", settings.persistence());
+            if (settings.reencrypt()) {
+                body.put("ssl_profile_ref", NameRef.of("sslprofile", settings.sslProfile() == null ? PoolSettings.DEFAULT_SSL_PROFILE
+                        : settings.sslProfile()));
+                optionalRef(body, "pki_profile_ref", "pkiprofile", pkiProfile != null ? pkiProfile : settings.pkiProfile());
+            }
+            if (settings.enableHttp2() != null) {
+                body.put("enable_http2", settings.enableHttp2());
+            }
+        }
+    }
+
+    /** The PKI profile the controller makes of an HTTPRule's {@code destinationCA}, to verify the servers of one pool. */
+    record PkiProfileSpec(String name, List<Marker> markers, String caCertificatePem) implements ObjectSpec {
+        public AviType type() {
+            return AviType.PKIPROFILE;
+        }
+
+        public ObjectNode body(BuildContext ctx) {
+            ObjectNode body = owned(name, markers, ctx);
+            body.putArray("ca_certs").addObject().put("certificate", caCertificatePem);
+            body.put("crl_check", false); // a destinationCA comes without revocation lists
             return body;
         }
     }
@@ -228,8 +272,11 @@ final class Specs {
             body.put("application_profile_ref", settings.applicationProfile() == null ? SYSTEM_SECURE_HTTP
                     : NameRef.of("applicationprofile", settings.applicationProfile()));
             body.put("network_profile_ref", SYSTEM_TCP_PROXY);
-            body.putArray("ssl_key_and_certificate_refs").add(settings.certificate() == null ? AviType.SSLKEYANDCERTIFICATE.refByName(certificate)
-                    : NameRef.of("sslkeyandcertificate", settings.certificate()));
+            ArrayNode certificates = body.putArray("ssl_key_and_certificate_refs").add(settings.certificate() == null
+                    ? AviType.SSLKEYANDCERTIFICATE.refByName(certificate) : NameRef.of("sslkeyandcertificate", settings.certificate()));
+            if (settings.alternateCertificate() != null) {
+                certificates.add(NameRef.of("sslkeyandcertificate", settings.alternateCertificate()));
+            }
             List<String> sets = new ArrayList<>(settings.overwritePolicies() ? List.of() : List.of(policySet));
             sets.addAll(settings.policySets());
             policies(body, sets);
@@ -246,6 +293,14 @@ final class Specs {
             optionalRef(body, "analytics_profile_ref", "analyticsprofile", settings.analyticsProfile());
             optionalRef(body, "error_page_profile_ref", "errorpageprofile", settings.errorPageProfile());
             optionalRef(body, "ssl_profile_ref", "sslprofile", settings.sslProfile());
+            optionalRef(body, "network_security_policy_ref", "networksecuritypolicy", settings.networkSecurityPolicy());
+            HostSettings.AnalyticsPolicy analytics = settings.analyticsPolicy();
+            if (analytics != null) {
+                ObjectNode policy = body.putObject("analytics_policy");
+                policy.putObject("full_client_logs").put("enabled", analytics.fullClientLogs()).put("throttle", analytics.throttle())
+                        .put("duration", analytics.duration());
+                policy.put("all_headers", analytics.allHeaders());
+            }
             if (!settings.icapProfiles().isEmpty()) {
                 body.putArray("icap_request_profile_refs").add(NameRef.of("icapprofile", settings.icapProfiles().get(0)));
             }
@@ -254,12 +309,6 @@ final class Specs {
                 for (int i = 0; i < settings.dataScripts().size(); i++) {
                     scripts.addObject().put("index", i).put("vs_datascript_set_ref", NameRef.of("vsdatascriptset", settings.dataScripts().get(i)));
                 }
-            }
-        }
-
-        private static void optionalRef(ObjectNode body, String field, String collection, String name) {
-            if (name != null) {
-                body.put(field, NameRef.of(collection, name));
             }
         }
     }
@@ -356,6 +405,18 @@ final class Specs {
             ObjectNode p = policies.addObject();
             p.put("index", index++);
             p.put("http_policy_set_ref", AviType.HTTPPOLICYSET.refByName(set));
+        }
+    }
+
+    private static void optionalRef(ObjectNode body, String field, String collection, String name) {
+        if (name != null) {
+            body.put(field, NameRef.of(collection, name));
+        }
+    }
+
+    private static void optionalText(ObjectNode body, String field, String value) {
+        if (value != null) {
+            body.put(field, value);
         }
     }
 

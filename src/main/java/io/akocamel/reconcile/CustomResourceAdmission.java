@@ -6,6 +6,7 @@ import io.akocamel.avi.AviStep;
 import io.akocamel.crd.AviReference;
 import io.akocamel.crd.AviReferences;
 import io.akocamel.crd.HostSettings;
+import io.akocamel.crd.PoolSettings;
 import io.akocamel.crd.Verdict;
 import io.akocamel.crd.Verdicts;
 import io.akocamel.kube.ClusterState;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Validates HostRules, HTTPRules and AviInfraSettings as AKO does and shows the result in their status: each Avi object
@@ -41,7 +44,8 @@ public class CustomResourceAdmission {
     private static final Logger LOG = LoggerFactory.getLogger(CustomResourceAdmission.class);
     private static final String RUN = "AkoCustomResourceRun";
     /** The settings ako-camel applies to Avi objects; every other one is reported {@code Unsupported}. */
-    static final Set<String> APPLIED = Set.copyOf(HostSettings.APPLIED);
+    static final Set<String> APPLIED = Stream.concat(HostSettings.APPLIED.stream(), PoolSettings.APPLIED.stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final ClusterState cluster;
     private final CustomResourceStatusWriter writer;

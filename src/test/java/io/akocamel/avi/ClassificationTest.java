@@ -49,6 +49,7 @@ class ClassificationTest {
             HTTPPOLICYSET,        cloud_config_cksum
             VIRTUALSERVICE,       cloud_config_cksum
             SSLKEYANDCERTIFICATE, ''
+            PKIPROFILE,           ''
             VRFCONTEXT,           ''
             """)
     void theChecksumGoesWhereTheSchemaHasAField(AviType type, String field) {

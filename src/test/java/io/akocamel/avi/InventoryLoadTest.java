@@ -36,6 +36,7 @@ class InventoryLoadTest {
     void everythingEmpty() {
         controller.server.stubFor(get(urlPathEqualTo("/api/vsvip")).willReturn(okJson(EMPTY)));
         controller.server.stubFor(get(urlPathEqualTo("/api/sslkeyandcertificate")).willReturn(okJson(EMPTY)));
+        controller.server.stubFor(get(urlPathEqualTo("/api/pkiprofile")).willReturn(okJson(EMPTY)));
         controller.server.stubFor(get(urlPathEqualTo("/api/poolgroup")).willReturn(okJson(EMPTY)));
         controller.server.stubFor(get(urlPathEqualTo("/api/httppolicyset")).willReturn(okJson(EMPTY)));
         controller.server.stubFor(get(urlPathEqualTo("/api/virtualservice")).willReturn(okJson(EMPTY)));
@@ -58,6 +59,7 @@ class InventoryLoadTest {
             assertThat(controller.calls()).containsExactlyInAnyOrder("POST /login",
                     "GET /api/vsvip?name.contains=cluster-1--&include_name=true&page_size=100",
                     "GET /api/sslkeyandcertificate?created_by=ako-cluster-1&include_name=true&page_size=100",
+                    "GET /api/pkiprofile?created_by=ako-cluster-1&include_name=true&page_size=100",
                     "GET " + first, "GET " + first + "&page=2", "GET " + first + "&page=3",
                     "GET /api/poolgroup?created_by=ako-cluster-1&include_name=true&page_size=100",
                     "GET /api/httppolicyset?created_by=ako-cluster-1&include_name=true&page_size=100",

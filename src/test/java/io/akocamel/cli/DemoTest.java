@@ -53,7 +53,7 @@ class DemoTest {
                 .containsPattern("hostrules +hostrule,hr +ako.vmware.com/v1beta1 +true +HostRule")
                 .containsPattern("httprules +httprule +ako.vmware.com/v1beta1 +true +HTTPRule")
                 .containsPattern("aviinfrasettings +ako.vmware.com/v1beta1 +false +AviInfraSetting");
-        assertThat(Kubectl.run(url(), "get", "hostrules", "-A")).contains("No resources found");
+        assertThat(Kubectl.run(url(), "get", "hostrules", "-A")).containsPattern("default +secure-waf +secure.example.com +Accepted");
     }
 
     @Test
@@ -66,6 +66,19 @@ class DemoTest {
                 .contains("Ingress default/secure", "secure.example.com -> VIP 10.10.10.", "HTTPS via SNI child cluster-1--secure.example.com")
                 .contains("Ingress default/fallback", "(any host) -> default backend on every shared virtual service, VIPs 10.10.10.")
                 .contains("kubectl --server " + demo.kubernetes().url());
+    }
+
+    @Test
+    void summaryShowsWhatTheExampleHostRuleAndHttpRuleChanged() {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            StringWriter out = new StringWriter();
+            demo.printSummary(new PrintWriter(out));
+            assertThat(out.toString())
+                    .contains("HostRule default/secure-waf (Accepted) secure.example.com -> SNI child cluster-1--secure.example.com: "
+                            + "WAF policy System-WAF-Policy, certificates example-certificate")
+                    .contains("HTTPRule default/shop-balancing (Accepted) shop.example.com -> pools / LB_ALGORITHM_LEAST_CONNECTIONS + "
+                            + "example-http-monitor; /api/v1 LB_ALGORITHM_LEAST_CONNECTIONS + example-http-monitor");
+        });
     }
 
     @Test

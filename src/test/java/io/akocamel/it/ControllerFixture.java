@@ -7,6 +7,7 @@ import io.akocamel.app.ControllerApp;
 import io.akocamel.app.RouteContract;
 import io.akocamel.config.Settings;
 import io.akocamel.simulator.AviSimulator;
+import io.akocamel.testing.AkoCrds;
 import io.akocamel.testing.FreePort;
 import io.akocamel.testing.MockKubernetes;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -129,11 +130,15 @@ public class ControllerFixture implements AutoCloseable {
         return kube.client();
     }
 
-    /** Creates the manifests of examples/ (or one file of it). */
+    /**
+     * Creates the manifests of examples/ (or the files named). Without names, the files of AKO's custom resources are
+     * left out: they need the definitions ({@code AkoCrds.install}) and would claim the hosts a test gives its own rules.
+     */
     public void applyExamples(String... files) {
         try (Stream<Path> all = Files.list(Path.of("examples"))) {
             List<Path> chosen = all.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("values.yaml"))
-                    .filter(p -> files.length == 0 || List.of(files).contains(p.getFileName().toString())).sorted().toList();
+                    .filter(p -> files.length == 0 ? !holdsCustomResources(p) : List.of(files).contains(p.getFileName().toString()))
+                    .sorted().toList();
             for (Path file : chosen) {
                 try (InputStream in = Files.newInputStream(file)) {
                     for (HasMetadata item : kube.client().load(in).items()) {
@@ -141,6 +146,14 @@ public class ControllerFixture implements AutoCloseable {
                     }
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean holdsCustomResources(Path file) {
+        try {
+            return Files.readString(file).contains("apiVersion: " + AkoCrds.GROUP + "/");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

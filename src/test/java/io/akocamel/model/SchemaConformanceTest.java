@@ -23,7 +23,7 @@ class SchemaConformanceTest {
     private static final Map<AviType, String> SCHEMAS = Map.of(
             AviType.VSVIP, "VsVip", AviType.SSLKEYANDCERTIFICATE, "SSLKeyAndCertificate", AviType.POOL, "Pool",
             AviType.POOLGROUP, "PoolGroup", AviType.HTTPPOLICYSET, "HTTPPolicySet", AviType.VIRTUALSERVICE, "VirtualService",
-            AviType.VRFCONTEXT, "VrfContext");
+            AviType.VRFCONTEXT, "VrfContext", AviType.PKIPROFILE, "PKIProfile");
     private final Map<String, JsonNode> files = new HashMap<>();
 
     @Test

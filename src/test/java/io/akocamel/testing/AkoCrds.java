@@ -16,7 +16,8 @@ import java.util.Map;
 /** The chart's CustomResourceDefinitions and AKO's resources (HostRule, HTTPRule, AviInfraSetting) for tests. */
 public final class AkoCrds {
     public static final Path DIR = Path.of("helm/ako-camel/crds");
-    public static final String API_VERSION = "ako.vmware.com/v1beta1";
+    public static final String GROUP = "ako.vmware.com";
+    public static final String API_VERSION = GROUP + "/v1beta1";
 
     private AkoCrds() {
     }

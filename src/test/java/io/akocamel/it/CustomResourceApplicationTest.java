@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An Accepted HostRule on a secure host through the real routes: its settings on the host's SNI child, and gone with it. */
+/**
+ * Accepted HostRules and HTTPRules through the real routes: a HostRule's settings on the host's SNI child, an HTTPRule's
+ * on the pools of the paths it targets, and gone with the resource.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostRuleApplicationTest {
+class CustomResourceApplicationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String CHILD = "cluster-1--secure.example.com";
+    private static final String SHOP_ROOT_POOL = "cluster-1--default-shop.example.com_-shop";
     private ControllerFixture fixture;
 
     @BeforeAll
@@ -50,6 +56,8 @@ class HostRuleApplicationTest {
                 "wafPolicy", "System-WAF-Policy", "applicationProfile", "example-http-profile", "analyticsProfile", "example-analytics-profile",
                 "errorPageProfile", "Custom-Error-Page-Profile", "icapProfile", List.of("example-icap"), "datascripts", List.of("example-datascript"),
                 "httpPolicy", Map.of("policySets", List.of("example-http-policy-set"), "overwrite", false),
+                "networkSecurityPolicy", "example-network-security-policy",
+                "analyticsPolicy", Map.of("fullClientLogs", Map.of("enabled", true, "throttle", "LOW"), "logAllHeaders", true),
                 "tls", Map.of("sslProfile", "example-ssl-profile", "sslKeyCertificate", Map.of("name", "example-certificate", "type", "ref"))))).create();
 
         await().atMost(WAIT).untilAsserted(() -> {
@@ -59,6 +67,9 @@ class HostRuleApplicationTest {
             assertThat(text(vs, "analytics_profile_ref")).isEqualTo(ref("analyticsprofile", "example-analytics-profile"));
             assertThat(text(vs, "error_page_profile_ref")).isEqualTo(ref("errorpageprofile", "Custom-Error-Page-Profile"));
             assertThat(text(vs, "ssl_profile_ref")).isEqualTo(ref("sslprofile", "example-ssl-profile"));
+            assertThat(text(vs, "network_security_policy_ref")).isEqualTo(ref("networksecuritypolicy", "example-network-security-policy"));
+            assertThat(vs.path("analytics_policy").path("full_client_logs").path("throttle").asInt()).isEqualTo(50);
+            assertThat(vs.path("analytics_policy").path("all_headers").asBoolean()).isTrue();
             assertThat(vs.path("icap_request_profile_refs")).extracting(JsonNode::asText).containsExactly(ref("icapprofile", "example-icap"));
             assertThat(vs.path("ssl_key_and_certificate_refs")).extracting(JsonNode::asText)
                     .containsExactly(ref("sslkeyandcertificate", "example-certificate"));
@@ -78,6 +89,7 @@ class HostRuleApplicationTest {
             ObjectNode vs = fixture.avi("virtualservice", CHILD).orElseThrow();
             assertThat(vs.path("enabled").asBoolean(true)).isFalse();
             assertThat(vs.has("waf_policy_ref")).isFalse();
+            assertThat(vs.has("network_security_policy_ref")).isFalse();
             assertThat(vs.path("http_policies")).extracting(p -> p.path("http_policy_set_ref").asText())
                     .containsExactly(ref("httppolicyset", "example-http-policy-set"));
         });
@@ -101,5 +113,49 @@ class HostRuleApplicationTest {
             assertThat(e.getMessage()).contains("HostRule default/plain is not applied to host 'shop.example.com'");
         }));
         assertThat(fixture.avi.objects("virtualservice")).noneMatch(vs -> vs.has("waf_policy_ref"));
+    }
+
+    @Test
+    void httpRuleSettingsGoOnThePoolsOfItsTargetAndLeaveWithTheRule() throws Exception {
+        String ca = Files.readString(Path.of("src/test/resources/tls/test-cert.pem"));
+        String pki = SHOP_ROOT_POOL + "-pkiprofile";
+        fixture.client().resource(AkoCrds.httpRule("default", "shop", "shop.example.com", List.of(Map.of("target", "/",
+                "loadBalancerPolicy", Map.of("algorithm", "LB_ALGORITHM_FEWEST_SERVERS"), "healthMonitors", List.of("example-http-monitor"),
+                "applicationPersistence", "System-Persistence-Client-IP", "enableHTTP2", true,
+                "tls", Map.of("type", "reencrypt", "sslProfile", "example-ssl-profile", "destinationCA", ca))))).create();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            ObjectNode pool = fixture.avi("pool", SHOP_ROOT_POOL).orElseThrow();
+            assertThat(text(pool, "lb_algorithm")).isEqualTo("LB_ALGORITHM_FEWEST_SERVERS");
+            assertThat(pool.path("health_monitor_refs")).extracting(JsonNode::asText).containsExactly(ref("healthmonitor", "example-http-monitor"));
+            assertThat(text(pool, "application_persistence_profile_ref")).isEqualTo(ref("applicationpersistenceprofile", "System-Persistence-Client-IP"));
+            assertThat(pool.path("enable_http2").asBoolean()).isTrue();
+            assertThat(pool.path("sni_enabled").asBoolean()).isTrue();
+            assertThat(text(pool, "ssl_profile_ref")).isEqualTo(ref("sslprofile", "example-ssl-profile"));
+            assertThat(text(pool, "pki_profile_ref")).isEqualTo(ref("pkiprofile", pki));
+        });
+        assertThat(fixture.avi("pkiprofile", pki).orElseThrow().path("ca_certs").get(0).path("certificate").asText()).isEqualTo(ca);
+        assertThat(fixture.events("shop")).noneMatch(e -> "Unsupported".equals(e.getReason()));
+
+        fixture.client().genericKubernetesResources(AkoCrds.API_VERSION, "HTTPRule").inNamespace("default").withName("shop").edit(r -> {
+            r.setAdditionalProperty("spec", Map.of("fqdn", "shop.example.com", "paths", List.of(Map.of("target", "/",
+                    "tls", Map.of("type", "reencrypt", "pkiProfile", "example-pki-profile")))));
+            return r;
+        });
+        await().atMost(WAIT).untilAsserted(() -> {
+            ObjectNode pool = fixture.avi("pool", SHOP_ROOT_POOL).orElseThrow();
+            assertThat(text(pool, "pki_profile_ref")).isEqualTo(ref("pkiprofile", "example-pki-profile"));
+            assertThat(text(pool, "ssl_profile_ref")).isEqualTo(ref("sslprofile", "System-Standard"));
+            assertThat(pool.path("health_monitor_refs")).extracting(JsonNode::asText).containsExactly(ref("healthmonitor", "System-TCP"));
+            assertThat(fixture.avi("pkiprofile", pki)).isEmpty();
+        });
+
+        fixture.client().genericKubernetesResources(AkoCrds.API_VERSION, "HTTPRule").inNamespace("default").withName("shop").delete();
+        await().atMost(WAIT).untilAsserted(() -> {
+            ObjectNode pool = fixture.avi("pool", SHOP_ROOT_POOL).orElseThrow();
+            assertThat(pool.path("sni_enabled").asBoolean()).isFalse();
+            assertThat(pool.has("pki_profile_ref")).isFalse();
+            assertThat(pool.has("ssl_profile_ref")).isFalse();
+        });
     }
 }
