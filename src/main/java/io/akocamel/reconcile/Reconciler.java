@@ -88,6 +88,7 @@ public class Reconciler {
 
     private final Settings settings;
     private final ModelBuilder modelBuilder = new ModelBuilder();
+    private final ModelBuilder wholeClusterBuilder = new ModelBuilder();
     private final Naming naming;
     private final Cluster cluster;
     private final Avi avi;
@@ -187,12 +188,13 @@ public class Reconciler {
 
     /**
      * Every owned object of a shard that the model of the whole cluster no longer wants: what this cycle would delete in
-     * all. Built with a builder of its own (the workers' incremental builds are left alone); asked only by the deletion
-     * brake, when a plan would start deleting.
+     * all. Asked only by the deletion brake, when a plan would start deleting. Built by a builder of its own, kept from one
+     * ask to the next: it rebuilds only what changed since (a fresh build of 5,000 Ingresses took about a second, and
+     * every deleted Ingress waited for it).
      */
     private Set<String> unwantedOwnedObjects() {
         Set<String> wanted = new HashSet<>();
-        new ModelBuilder().buildAll(cluster.view(), settings).forEach(shard -> shard.objects().forEach(o -> wanted.add(o.key())));
+        wholeClusterBuilder.buildAll(cluster.view(), settings).forEach(shard -> shard.objects().forEach(o -> wanted.add(o.key())));
         Set<String> unwanted = new TreeSet<>();
         for (String shard : avi.inventory().shardKeys()) {
             if (!ClusterState.STATIC_ROUTES_KEY.equals(shard)) {
