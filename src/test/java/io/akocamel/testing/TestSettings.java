@@ -25,6 +25,7 @@ public final class TestSettings {
             AKOSettings:
               clusterName: %s
               fullSyncFrequency: 3600
+              logLevel: INFO
             NetworkSettings:
               vipNetworkList: [{networkName: vip-net, cidr: 10.10.10.0/24}]
             ControllerSettings:
@@ -184,7 +185,8 @@ public final class TestSettings {
             var timings = new Settings.AkoCamelSettings(c.controllerInsecureSkipVerify(), c.honourLegacyIngressClassAnnotation(),
                     c.ingressClassName(), c.workers(), c.aviSessions(), c.debounce(), c.maxDebounce(), callTimeout == null ? c.callTimeout() : callTimeout,
                     new Settings.Retry(r.initialDelay(), r.maxDelay(), r.maxAttempts(), slowRetry == null ? r.slowRetry() : slowRetry),
-                    c.kubernetesResync(), c.logFormat(), c.deletionBrake(), c.leaderElection());
+                    c.kubernetesResync(), c.logFormat(), c.deletionBrake(), c.leaderElection(),
+                    c.requireDnsProfile(), c.reloadRoutes());
             return new Settings(settings.akoSettings(), settings.networkSettings(), settings.l7Settings(), settings.controllerSettings(),
                     settings.aviCredentials(), settings.nodePortSelector(), timings);
         }
