@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Settings for tests, built by the production {@link SettingsLoader} so that its defaults and validation apply. The
- * base is cluster {@value #CLUSTER} with VIP network vip-net (10.10.10.0/24), a full sync once an hour and the
+ * base is cluster {@value #CLUSTER} with VIP network vip-net (10.10.10.0/24), a full sync once an hour, log level INFO
+ * (log4j2.xml's, so a whole controller started by a test leaves the level as it was) and the
  * credentials admin / {@link #PASSWORD} for a controller running {@value AviSimulator#DEFAULT_VERSION}; each builder
  * method sets values.yaml keys on top of it.
  */
