@@ -148,10 +148,10 @@ enum SettingKey {
             "`true`: a cloud without a DNS profile fails the preflight, so nothing is written. `false` (AKO's "
                     + "behaviour): hosts are served, and a Warning Event `AviDnsNotRegistered` on the controller's pod says "
                     + "Avi DNS registers no record for them."),
-    ROUTES_RELOAD("akoCamel.routes.reload", null, null, "false", Allowed.trueOrFalse(),
-            "`true` (the chart's default): an edit of a `*.camel.yaml` in the routes directory (`--routes-dir`, the "
-                    + "chart's ConfigMap) is loaded without a restart; an invalid file is refused and the running routes "
-                    + "stay ([routes](routes.md)).");
+    ROUTES_RELOAD("akoCamel.routes.reload", null, null, "true", Allowed.trueOrFalse(),
+            "An edit of a `*.camel.yaml` in the routes directory (`--routes-dir`, the chart's ConfigMap) is loaded "
+                    + "without a restart; an invalid file is refused and the running routes stay ([routes](routes.md)). "
+                    + "The packaged routes (no routes directory) are never reloaded.");
 
     final String path;
     final String env;
