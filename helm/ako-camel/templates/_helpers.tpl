@@ -276,6 +276,14 @@ are listed whole). Keep it in step with values.yaml: ChartNotesTest fails when a
 - akoCamel.preflight.requireDnsProfile
 - akoCamel.routes.reload
 - akoCamel.management.metricsEnabled
+- akoCamel.monitoring.serviceMonitor.enabled
+- akoCamel.monitoring.serviceMonitor.interval
+- akoCamel.monitoring.serviceMonitor.labels
+- akoCamel.monitoring.prometheusRule.enabled
+- akoCamel.monitoring.prometheusRule.labels
+- akoCamel.monitoring.grafanaDashboard.enabled
+- akoCamel.monitoring.grafanaDashboard.namespace
+- akoCamel.monitoring.grafanaDashboard.labels
 - akoCamel.jmx.enabled
 - akoCamel.jmx.port
 - akoCamel.jvmOptions
@@ -288,7 +296,6 @@ list the ones set to anything else. Keep them equal to values.yaml: ChartNotesTe
 */}}
 {{- define "ako-camel.ignoredAkoKeys" -}}
 featureGates.GatewayAPI: false
-featureGates.EnablePrometheus: false
 AKOSettings.primaryInstance: true
 AKOSettings.enableEVH: false
 AKOSettings.servicesAPI: false

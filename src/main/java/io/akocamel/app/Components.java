@@ -248,6 +248,7 @@ public final class Components implements CamelConfiguration {
         Operations operations = new Operations(camel, meterRegistry(registry), session, inventory, deadLetters, cluster, leadership,
                 new CamelActions(), progress,
                 new Operations.ObservedRoutes(RouteContract.RECONCILE_RUN_ROUTE, RouteContract.FULL_SYNC_BEGIN_ROUTE));
+        operations.meterPreflight(preflight::passed);
         if (brake != null) {
             operations.meter(brake);
         }
