@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
 
 /**
  * The controller as a Camel Main application: the {@link Components} composition root, the route files, and the
- * management endpoints. {@link #start} runs the whole controller; {@link #builder} runs a part of it (the {@code plan}
- * command and tests choose the route files, add routes and override properties).
+ * management endpoints. {@link #start} runs the whole controller, with the Camel settings of
+ * {@code application.properties} (overridable by {@code -Dcamel.*} and {@code CAMEL_*}; only what is computed from the
+ * AKO settings is set here); {@link #builder} runs a part of it (the {@code plan} command and tests choose the route
+ * files, add routes and override properties).
  */
 public final class ControllerApp implements AutoCloseable {
     /**
@@ -57,7 +59,12 @@ public final class ControllerApp implements AutoCloseable {
     public static ControllerApp start(Settings settings, KubernetesClient client, Path routesDir) throws Exception {
         RuntimeConfig.applyLogLevel(settings);
         Builder builder = builder(settings).kubernetes(client).management();
-        return (routesDir == null ? builder.routes(routesPattern(null)).checkContract("the packaged routes") : builder.routesDir(routesDir)).start();
+        if (routesDir == null) {
+            builder.checkContract("the packaged routes");
+        } else {
+            builder.routesDir(routesDir);
+        }
+        return builder.start();
     }
 
     public static Builder builder(Settings settings) {

@@ -112,8 +112,9 @@ final class RoutesReload extends ServiceSupport {
 
     /** The whole directory, as it would be after the change, in a context that is never started. */
     private void check(Map<String, String> files) throws Exception {
-        try (DefaultCamelContext scratch = new DefaultCamelContext()) {
-            scratch.getCamelContextExtension().setName("routes-reload-check");
+        try (DefaultCamelContext scratch = new DefaultCamelContext(false)) {
+            scratch.disableJMX();
+            scratch.build();
             PluginHelper.getRoutesLoader(scratch).loadRoutes(resources(files, files.keySet()));
             RouteContract.check(scratch, directory.toString());
             checkBeans(scratch);
