@@ -150,6 +150,8 @@ AKO_CAMEL_BRAKE_MIN_OBJECTS: {{ include "ako-camel.string" $c.deletionBrake.minO
 AKO_CAMEL_LEASE_DURATION: {{ include "ako-camel.string" $c.leaderElection.leaseDuration }}
 AKO_CAMEL_RENEW_DEADLINE: {{ include "ako-camel.string" $c.leaderElection.renewDeadline }}
 AKO_CAMEL_RETRY_PERIOD: {{ include "ako-camel.string" $c.leaderElection.retryPeriod }}
+AKO_CAMEL_REQUIRE_DNS_PROFILE: {{ include "ako-camel.string" $c.preflight.requireDnsProfile }}
+AKO_CAMEL_ROUTES_RELOAD: {{ include "ako-camel.string" $c.routes.reload }}
 {{- end -}}
 
 {{/* The route files: the shipped files/routes/*.camel.yaml, then akoCamel.routes.files (same name replaces, "" drops). */}}
@@ -271,7 +273,17 @@ are listed whole). Keep it in step with values.yaml: ChartNotesTest fails when a
 - akoCamel.leaderElection.leaseDuration
 - akoCamel.leaderElection.renewDeadline
 - akoCamel.leaderElection.retryPeriod
+- akoCamel.preflight.requireDnsProfile
+- akoCamel.routes.reload
 - akoCamel.management.metricsEnabled
+- akoCamel.monitoring.serviceMonitor.enabled
+- akoCamel.monitoring.serviceMonitor.interval
+- akoCamel.monitoring.serviceMonitor.labels
+- akoCamel.monitoring.prometheusRule.enabled
+- akoCamel.monitoring.prometheusRule.labels
+- akoCamel.monitoring.grafanaDashboard.enabled
+- akoCamel.monitoring.grafanaDashboard.namespace
+- akoCamel.monitoring.grafanaDashboard.labels
 - akoCamel.jmx.enabled
 - akoCamel.jmx.port
 - akoCamel.jvmOptions
@@ -284,7 +296,6 @@ list the ones set to anything else. Keep them equal to values.yaml: ChartNotesTe
 */}}
 {{- define "ako-camel.ignoredAkoKeys" -}}
 featureGates.GatewayAPI: false
-featureGates.EnablePrometheus: false
 AKOSettings.primaryInstance: true
 AKOSettings.enableEVH: false
 AKOSettings.servicesAPI: false

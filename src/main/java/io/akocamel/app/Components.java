@@ -129,7 +129,7 @@ public final class Components implements CamelConfiguration {
         EventSink events = recorder == null ? EventSink.NONE : recorder;
         podEvents = client == null ? PodEvents.NONE : new ControllerPod(client, events, podName, podNamespace);
         bindPreflight(registry, properties, podEvents);
-        RuntimeConfig runtime = new RuntimeConfig(settings);
+        RuntimeConfig runtime = recorder == null ? new RuntimeConfig(settings) : new RuntimeConfig(settings, recorder::setNormalEvents);
         initialSync = new InitialSync();
         bindReconcileSupport(registry, properties, runtime);
         if (client != null) {
@@ -208,7 +208,7 @@ public final class Components implements CamelConfiguration {
     private void bindPreflight(Registry registry, PropertiesComponent properties, PodEvents podEvents) {
         preflight = new Preflight(settings, session, podEvents);
         preflight.setRecheckMillis(Long.parseLong(property(properties, "preflight.recheckMillis", "30000")));
-        preflight.setRequireDnsProfile(Boolean.parseBoolean(property(properties, "preflight.requireDnsProfile", "true")));
+        properties.resolveProperty("preflight.requireDnsProfile").map(Boolean::parseBoolean).ifPresent(preflight::setRequireDnsProfile);
         registry.bind("preflight", preflight);
         registry.bind("aviPreflightHealthCheck", new PreflightHealthCheck(preflight));
     }
@@ -248,6 +248,7 @@ public final class Components implements CamelConfiguration {
         Operations operations = new Operations(camel, meterRegistry(registry), session, inventory, deadLetters, cluster, leadership,
                 new CamelActions(), progress,
                 new Operations.ObservedRoutes(RouteContract.RECONCILE_RUN_ROUTE, RouteContract.FULL_SYNC_BEGIN_ROUTE));
+        operations.meterPreflight(preflight::passed);
         if (brake != null) {
             operations.meter(brake);
         }
@@ -368,6 +369,11 @@ public final class Components implements CamelConfiguration {
 
     public InitialSync initialSync() {
         return initialSync;
+    }
+
+    /** The Events on the controller's own pod (none outside a pod or without a Kubernetes client). */
+    public PodEvents podEvents() {
+        return podEvents;
     }
 
     /** The reconciler; null without a Kubernetes client. */

@@ -1,6 +1,7 @@
 package io.akocamel.app;
 
 import io.akocamel.config.Settings;
+import io.akocamel.reconcile.RuntimeConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
@@ -16,8 +17,10 @@ import java.util.stream.Collectors;
 
 /**
  * The controller as a Camel Main application: the {@link Components} composition root, the route files, and the
- * management endpoints. {@link #start} runs the whole controller; {@link #builder} runs a part of it (the {@code plan}
- * command and tests choose the route files, add routes and override properties).
+ * management endpoints. {@link #start} runs the whole controller, with the Camel settings of
+ * {@code application.properties} (overridable by {@code -Dcamel.*} and {@code CAMEL_*}; only what is computed from the
+ * AKO settings is set here); {@link #builder} runs a part of it (the {@code plan} command and tests choose the route
+ * files, add routes and override properties).
  */
 public final class ControllerApp implements AutoCloseable {
     /**
@@ -33,6 +36,11 @@ public final class ControllerApp implements AutoCloseable {
             "reconcile.camel.yaml",
             "ops.camel.yaml");
 
+    /** How often a reloaded routes directory is read (milliseconds; tests shorten it). */
+    public static final String RELOAD_MILLIS = "ako.routes.reloadMillis";
+    /** Reasons of the Events on the controller's pod after a change of the routes directory ({@link RoutesReload}). */
+    public static final String ROUTES_RELOAD_FAILED = RoutesReload.FAILED_REASON;
+    public static final String ROUTES_RELOADED = RoutesReload.RELOADED_REASON;
     /** A directory of {@code *.camel.yaml} files replacing the packaged routes (the Helm chart mounts one here). */
     public static final String ROUTES_DIR_ENV = "AKO_CAMEL_ROUTES_DIR";
 
@@ -49,16 +57,14 @@ public final class ControllerApp implements AutoCloseable {
      * directory that breaks the {@link RouteContract} fails the start with the list of what is missing.
      */
     public static ControllerApp start(Settings settings, KubernetesClient client, Path routesDir) throws Exception {
-        Builder builder = builder(settings).kubernetes(client).routes(routesPattern(routesDir));
-        managementProperties(settings).forEach(builder::property);
-        ControllerApp app = builder.start();
-        try {
-            RouteContract.check(app.context(), routesDir == null ? "the packaged routes" : routesDir.toString());
-        } catch (RuntimeException e) {
-            app.close();
-            throw e;
+        RuntimeConfig.applyLogLevel(settings);
+        Builder builder = builder(settings).kubernetes(client).management();
+        if (routesDir == null) {
+            builder.checkContract("the packaged routes");
+        } else {
+            builder.routesDir(routesDir);
         }
-        return app;
+        return builder.start();
     }
 
     public static Builder builder(Settings settings) {
@@ -72,6 +78,9 @@ public final class ControllerApp implements AutoCloseable {
         private String routes = routesPattern(null);
         private final List<RoutesBuilder> extraRoutes = new ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private boolean management;
+        private String contractOrigin;
+        private Path reloadDir;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -89,6 +98,24 @@ public final class ControllerApp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The {@code *.camel.yaml} files of a directory instead of the packaged routes: they must keep the
+         * {@link RouteContract}, and with {@code akoCamel.routes.reload} an edit is loaded while running
+         * ({@link RoutesReload}).
+         */
+        public Builder routesDir(Path directory) {
+            routes(routesPattern(directory));
+            checkContract(directory.toString());
+            reloadDir = settings.akoCamel().reloadRoutes() ? directory : null;
+            return this;
+        }
+
+        /** Fails the start, with one line per missing piece, when the routes break the {@link RouteContract}. */
+        Builder checkContract(String origin) {
+            contractOrigin = origin;
+            return this;
+        }
+
         /** Only these packaged route files (names in {@code routes/}). */
         public Builder routeFiles(String... files) {
             return routes(List.of(files).stream().map(f -> "classpath:routes/" + f).collect(Collectors.joining(",")));
@@ -97,6 +124,18 @@ public final class ControllerApp implements AutoCloseable {
         public Builder addRoutes(RoutesBuilder builder) {
             extraRoutes.add(builder);
             return this;
+        }
+
+        /**
+         * The Camel Main settings of the whole controller ({@code application.properties}: JMX, health, metrics, the
+         * management server) on {@code AKOSettings.apiServerPort}. Without it no properties file is read and no server
+         * is started: a part of the controller for a command or a test.
+         */
+        public Builder management() {
+            management = true;
+            String port = String.valueOf(settings.akoSettings().apiServerPort());
+            // AKO's setting wins over Camel's own ways of setting the port; platform-http routes (ops.camel.yaml) share it
+            return property("camel.management.port", port).property("camel.server.port", port);
         }
 
         /** Overrides a property (Camel's or one a route file reads), over the defaults this class sets. */
@@ -110,33 +149,29 @@ public final class ControllerApp implements AutoCloseable {
             Components components = new Components(settings, client);
             main.configure().addConfiguration(components);
             extraRoutes.forEach(main.configure()::addRoutesBuilder);
-            main.addOverrideProperty("camel.main.name", "ako-camel");
-            main.addOverrideProperty("camel.main.shutdownTimeout", "10");
+            if (!management) {
+                main.setDefaultPropertyPlaceholderLocation("false");
+                main.addOverrideProperty("camel.main.name", "ako-camel");
+                main.addOverrideProperty("camel.main.shutdownTimeout", "10");
+            }
             main.addOverrideProperty("camel.main.routesIncludePattern", routes);
             properties.forEach(main::addOverrideProperty);
             main.start();
-            return new ControllerApp(main, components);
+            ControllerApp app = new ControllerApp(main, components);
+            try {
+                if (contractOrigin != null) {
+                    RouteContract.check(app.context(), contractOrigin);
+                }
+                if (reloadDir != null) {
+                    long period = Long.parseLong(app.context().getPropertiesComponent().resolveProperty(RELOAD_MILLIS).orElse("2000"));
+                    app.context().addService(new RoutesReload(app.context(), reloadDir, components.podEvents(), period));
+                }
+            } catch (Exception e) {
+                app.close();
+                throw e;
+            }
+            return app;
         }
-    }
-
-    /** JMX, health, metrics and AKO's API on the management port ({@code AKOSettings.apiServerPort}). */
-    public static Map<String, String> managementProperties(Settings settings) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("camel.main.jmxEnabled", "true");
-        p.put("camel.management.enabled", "true");
-        p.put("camel.management.port", String.valueOf(settings.akoSettings().apiServerPort()));
-        // platform-http routes (AKO's /api/status, routes/ops.camel.yaml) on the same port: the servers are shared
-        p.put("camel.server.enabled", "true");
-        p.put("camel.server.port", String.valueOf(settings.akoSettings().apiServerPort()));
-        p.put("camel.management.healthCheckEnabled", "true");
-        p.put("camel.management.metricsEnabled", "true");
-        p.put("camel.management.infoEnabled", "true");
-        p.put("camel.metrics.enabled", "true");
-        p.put("camel.metrics.binders", "jvm-memory,jvm-gc,jvm-thread,processor,uptime");
-        // Camel's per-endpoint timings: duplicates of ako_avi_call_*, and a registration error for sends from outside routes
-        p.put("camel.metrics.enableExchangeEventNotifier", "false");
-        p.put("camel.health.exposureLevel", "full");
-        return p;
     }
 
     static String routesPattern(Path routesDir) {

@@ -27,7 +27,11 @@ import java.util.concurrent.CountDownLatch;
  * The controller itself, configured like AKO: values file, then (in a pod) the avi-k8s-config ConfigMap and the
  * avi-secret Secret, then AKO's environment variables. Either end may be the embedded one.
  */
-@Command(name = "run", description = "Run the controller against a Kubernetes cluster and an Avi Controller.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the controller against a Kubernetes cluster and an Avi Controller.",
+        footer = {"", "The configuration reference, every setting with its values.yaml key, environment variable, default and "
+                + "allowed values: docs/configuration.md in the ako-camel sources (generated from the code).",
+                "Camel's own settings (management server, JMX, Jolokia): src/main/resources/application.properties, "
+                + "overridable with -Dcamel.* or CAMEL_* environment variables; live route reload: docs/routes.md."})
 public class RunCommand implements Callable<Integer> {
     /** Exit code after the avi-secret Secret changed: the pod restarts with the new credentials, as AKO does. */
     public static final int RESTART = 3;

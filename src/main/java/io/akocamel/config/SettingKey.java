@@ -143,7 +143,15 @@ enum SettingKey {
             "A leader that could not renew its Lease for this long stops writing (before another replica may take "
                     + "over); shorter than `leaseDuration`."),
     RETRY_PERIOD("akoCamel.leaderElection.retryPeriod", null, null, "2s", Allowed.duration(),
-            "How often the leader renews the Lease and a follower tries to take it; shorter than `renewDeadline`.");
+            "How often the leader renews the Lease and a follower tries to take it; shorter than `renewDeadline`."),
+    REQUIRE_DNS_PROFILE("akoCamel.preflight.requireDnsProfile", null, null, "false", Allowed.trueOrFalse(),
+            "`true`: a cloud without a DNS profile fails the preflight, so nothing is written. `false` (AKO's "
+                    + "behaviour): hosts are served, and a Warning Event `AviDnsNotRegistered` on the controller's pod says "
+                    + "Avi DNS registers no record for them."),
+    ROUTES_RELOAD("akoCamel.routes.reload", null, null, "true", Allowed.trueOrFalse(),
+            "An edit of a `*.camel.yaml` in the routes directory (`--routes-dir`, the chart's ConfigMap) is loaded "
+                    + "without a restart; an invalid file is refused and the running routes stay ([routes](routes.md)). "
+                    + "The packaged routes (no routes directory) are never reloaded.");
 
     final String path;
     final String env;

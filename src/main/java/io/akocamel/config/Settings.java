@@ -107,7 +107,9 @@ public record Settings(
             Duration kubernetesResync,
             String logFormat,
             BrakeLimits deletionBrake,
-            LeaderElection leaderElection) {
+            LeaderElection leaderElection,
+            boolean requireDnsProfile,
+            boolean reloadRoutes) {
     }
 
     /**

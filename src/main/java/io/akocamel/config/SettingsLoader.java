@@ -184,7 +184,9 @@ public final class SettingsLoader {
                 Duration.ofSeconds(integer(SettingKey.RESYNC_SECONDS)),
                 oneOf(SettingKey.LOG_FORMAT, s -> s.toLowerCase()),
                 new BrakeLimits(fraction(SettingKey.BRAKE_MAX_SHARE), integer(SettingKey.BRAKE_MIN_OBJECTS)),
-                leaderElection());
+                leaderElection(),
+                bool(SettingKey.REQUIRE_DNS_PROFILE),
+                bool(SettingKey.ROUTES_RELOAD));
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }

@@ -39,7 +39,7 @@ public class EventRecorder implements EventSink, AutoCloseable {
 
     private final KubernetesClient client;
     private final Leadership leadership;
-    private final boolean normalEvents;
+    private volatile boolean normalEvents;
     private final String instance;
     private final ExecutorService writer;
     private final AtomicLong sequence = new AtomicLong();
@@ -65,6 +65,11 @@ public class EventRecorder implements EventSink, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** {@code AKOSettings.enableEvents}, live: whether Normal Events are recorded (Warnings always are). */
+    public void setNormalEvents(boolean enabled) {
+        this.normalEvents = enabled;
     }
 
     /** A Warning on the object: what is wrong and how to fix it. */

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The {@code ako_*} meters, registered on the Prometheus registry Camel scrapes at
@@ -38,6 +39,8 @@ public final class AkoMetrics {
                    FullSyncTracker fullSyncs) {
         FunctionCounter.builder("ako.avi.session.logins", session, AviSession::logins)
                 .description("Successful logins to the Avi Controller (the first one and every renewal)").register(registry);
+        Gauge.builder("ako.avi.connected", session, s -> s.state() == AviSession.State.CONNECTED ? 1 : 0)
+                .description("1 while the session to the Avi Controller is logged in and its calls get answers").register(registry);
         Gauge.builder("ako.dead.letters", deadLetters, DeadLetterStore::size)
                 .description("Failed Avi operations waiting in the dead-letter store").register(registry);
         for (AviType type : AviType.values()) {
@@ -57,6 +60,11 @@ public final class AkoMetrics {
     void bindLeadership(Leadership leadership) {
         Gauge.builder("ako.leader", leadership, l -> l.isLeader() ? 1 : 0)
                 .description("1 on the replica that holds the Lease ako-lease-lock and writes, 0 on a follower").register(registry);
+    }
+
+    void bindPreflight(BooleanSupplier passed) {
+        Gauge.builder("ako.preflight.passed", passed, p -> p.getAsBoolean() ? 1 : 0).strongReference(true)
+                .description("1 while the latest preflight of the Avi Controller's set-up passed (writes are allowed)").register(registry);
     }
 
     void bindDeletionBrake(DeletionBrake brake) {

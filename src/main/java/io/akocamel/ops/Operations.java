@@ -63,6 +63,11 @@ public final class Operations {
         management = new ControllerManagement(camel, actions, deadLetters, inventory, apiStatus, fullSyncs, progress);
     }
 
+    /** Meters whether the preflight passed ({@code ako_preflight_passed}). */
+    public void meterPreflight(BooleanSupplier passed) {
+        metrics.bindPreflight(passed);
+    }
+
     /** Meters what the deletion brake holds. */
     public void meter(DeletionBrake brake) {
         metrics.bindDeletionBrake(brake);

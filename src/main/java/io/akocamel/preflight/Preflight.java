@@ -36,6 +36,8 @@ public final class Preflight implements BooleanSupplier {
     public static final String FAILED_REASON = "AviPreflightFailed";
     /** Reason of the Normal Event on the controller's pod when the preflight passes after failing. */
     public static final String PASSED_REASON = "AviPreflightPassed";
+    /** Reason of the Warning Event on the controller's pod when the cloud has no DNS profile and none is required. */
+    public static final String DNS_NOT_REGISTERED_REASON = "AviDnsNotRegistered";
     /**
      * Header on the reply of {@code direct:avi-preflight}: true when this check passed and the previous one failed or
      * the gate held a write back since: a full sync is needed.
@@ -48,7 +50,7 @@ public final class Preflight implements BooleanSupplier {
     private final AviSession session;
     private final PodEvents podEvents;
     private volatile long recheckMillis = 30_000;
-    private volatile boolean requireDnsProfile = true;
+    private volatile boolean requireDnsProfile;
 
     private volatile PreflightResult result = PreflightResult.NOT_RUN;
     private volatile DnsDomains dnsDomains = DnsDomains.NONE;
@@ -56,6 +58,7 @@ public final class Preflight implements BooleanSupplier {
     private final AtomicBoolean heldBackWrites = new AtomicBoolean();
     private List<String> loggedProblems = List.of();
     private List<String> loggedFacts = List.of();
+    private boolean warnedWithoutDns;
 
     /**
      * @param session the delivery session the reads go through
@@ -65,6 +68,7 @@ public final class Preflight implements BooleanSupplier {
         this.settings = settings;
         this.session = session;
         this.podEvents = podEvents;
+        this.requireDnsProfile = settings.akoCamel().requireDnsProfile();
     }
 
     // ---- what the rest of the controller asks ----
@@ -136,7 +140,7 @@ public final class Preflight implements BooleanSupplier {
         return recheckMillis;
     }
 
-    /** Whether a cloud without a DNS profile fails the preflight (default true, as the install guide sets one up). */
+    /** Whether a cloud without a DNS profile fails the preflight (default {@code akoCamel.preflight.requireDnsProfile}). */
     public void setRequireDnsProfile(boolean requireDnsProfile) {
         this.requireDnsProfile = requireDnsProfile;
     }
@@ -204,6 +208,9 @@ public final class Preflight implements BooleanSupplier {
             loggedFacts = facts;
             LOG.info("Avi Controller set-up discovered:\n  {}", String.join("\n  ", facts));
         }
+        if (cloudRead) {
+            warnWithoutDns(current.facts());
+        }
         if (current.passed()) {
             loggedProblems = List.of();
             if (!previous.passed()) {
@@ -224,5 +231,16 @@ public final class Preflight implements BooleanSupplier {
                     current.problems().size(), period);
         }
         current.problems().forEach(problem -> podEvents.warning(FAILED_REASON, problem));
+    }
+
+    /** Once per loss of the DNS profile, when it is not required: hosts are served, but nothing registers them. */
+    private void warnWithoutDns(DiscoveredFacts facts) {
+        boolean without = !requireDnsProfile && facts.dns().profileName().isEmpty();
+        if (without && !warnedWithoutDns) {
+            String message = PreflightMessages.dnsNotRegistered(settings.controllerSettings().cloudName());
+            LOG.warn("Avi Controller preflight: {}", message);
+            podEvents.warning(DNS_NOT_REGISTERED_REASON, message);
+        }
+        warnedWithoutDns = without;
     }
 }

@@ -62,8 +62,15 @@ final class PreflightMessages {
     static String dnsProfileMissing(String cloudName, String what) {
         return "ControllerSettings.cloudName: cloud '" + cloudName + "' " + what + ", so Avi DNS publishes no record "
                 + "for Ingress hosts; create a DNS profile whose domains cover the Ingress hosts (Templates > Profiles > IPAM/DNS "
-                + "Profiles) and select it as the cloud's DNS profile, or set the property preflight.requireDnsProfile=false to run "
+                + "Profiles) and select it as the cloud's DNS profile, or set akoCamel.preflight.requireDnsProfile: false to run "
                 + "without Avi DNS";
+    }
+
+    static String dnsNotRegistered(String cloudName) {
+        return "ControllerSettings.cloudName: cloud '" + cloudName + "' has no DNS profile: Ingress hosts are served, but DNS is "
+                + "not registered (Avi DNS publishes no record for them); create a DNS profile whose domains cover the Ingress "
+                + "hosts and select it as the cloud's DNS profile, or publish the hosts' records in your own DNS "
+                + "(akoCamel.preflight.requireDnsProfile: true holds every write back until the cloud has one)";
     }
 
     static String serviceEngineGroupMissing(String group, String cloudName, String existing) {

@@ -8,21 +8,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The settings AKO lets an operator change while it runs, through the {@code avi-k8s-config} ConfigMap:
- * {@code deleteConfig} (remove everything this cluster owns, or bring it back) and {@code logLevel}.
+ * {@code deleteConfig} (remove everything this cluster owns, or bring it back), {@code logLevel} and
+ * {@code enableEvents} (Normal Events on or off; Warnings are always recorded).
  * Bean {@code akoRuntimeConfig}; the Kubernetes watch of the ConfigMap calls {@link #apply(ConfigMap)}.
  */
 public class RuntimeConfig {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeConfig.class);
+    private static final String LOGGERS = "io.akocamel";
 
+    private final Consumer<Boolean> normalEvents;
     private volatile boolean deleteConfig;
     private volatile String logLevel;
+    private volatile boolean enableEvents;
 
+    /** Without Events to switch (no cluster, tests). */
     public RuntimeConfig(Settings settings) {
+        this(settings, enabled -> { });
+    }
+
+    /** @param normalEvents told whether Normal Events are recorded, when {@code enableEvents} changes */
+    public RuntimeConfig(Settings settings, Consumer<Boolean> normalEvents) {
+        this.normalEvents = normalEvents;
         this.deleteConfig = settings.akoSettings().deleteConfig();
         this.logLevel = settings.akoSettings().logLevel();
+        this.enableEvents = settings.akoSettings().enableEvents();
+    }
+
+    /** Sets the {@code io.akocamel} loggers to {@code AKOSettings.logLevel} (the whole controller, at start). */
+    public static void applyLogLevel(Settings settings) {
+        Level level = parse(settings.akoSettings().logLevel());
+        if (level != null) {
+            Configurator.setLevel(LOGGERS, level);
+        }
     }
 
     public boolean deleteConfig() {
@@ -33,12 +54,23 @@ public class RuntimeConfig {
         return logLevel;
     }
 
+    public boolean enableEvents() {
+        return enableEvents;
+    }
+
     /** @return true when deleteConfig changed, so every shard must be reconciled again */
     public boolean apply(ConfigMap configMap) {
         Map<String, String> data = configMap == null || configMap.getData() == null ? Map.of() : configMap.getData();
         String level = data.getOrDefault("logLevel", logLevel).trim().toUpperCase();
         if (!level.equals(logLevel)) {
             setLogLevel(level);
+        }
+        boolean events = Boolean.parseBoolean(data.getOrDefault("enableEvents", String.valueOf(enableEvents)).trim());
+        if (events != enableEvents) {
+            enableEvents = events;
+            normalEvents.accept(events);
+            LOG.warn(events ? "enableEvents is true: Normal Events are recorded again"
+                    : "enableEvents is false: Normal Events are no longer recorded; Warning Events still are");
         }
         boolean delete = Boolean.parseBoolean(data.getOrDefault("deleteConfig", String.valueOf(deleteConfig)).trim());
         if (delete == deleteConfig) {
@@ -51,13 +83,18 @@ public class RuntimeConfig {
     }
 
     public void setLogLevel(String level) {
-        Level parsed = Level.getLevel(level.equals("WARNING") ? "WARN" : level);
+        Level parsed = parse(level);
         if (parsed == null) {
             LOG.warn("avi-k8s-config logLevel '{}' is not one of DEBUG, INFO, WARN, ERROR; keeping {}", level, logLevel);
             return;
         }
         logLevel = parsed.name();
-        Configurator.setLevel("io.akocamel", parsed);
-        LOG.warn("log level of io.akocamel is now {}", parsed);
+        Configurator.setLevel(LOGGERS, parsed);
+        LOG.warn("log level of {} is now {}", LOGGERS, parsed);
+    }
+
+    private static Level parse(String level) {
+        String name = level.trim().toUpperCase();
+        return Level.getLevel(name.equals("WARNING") ? "WARN" : name);
     }
 }

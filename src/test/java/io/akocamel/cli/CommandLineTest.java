@@ -39,4 +39,12 @@ class CommandLineTest {
         assertThat(run("run", "--no-such-option")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
     }
+
+    @Test
+    void runHelpSaysWhereTheConfigurationReferenceIs() {
+        int code = run("run", "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("--routes-dir", "The configuration reference", "docs/configuration.md", "application.properties");
+    }
 }

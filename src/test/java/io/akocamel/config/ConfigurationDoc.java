@@ -30,16 +30,24 @@ final class ConfigurationDoc {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** What the chart does with the {@code akoCamel} keys only it reads. */
-    private static final Map<String, String> CHART_KEYS = Map.of(
-            "akoCamel.image.repository", "Image of the controller container.",
-            "akoCamel.image.tag", "Image tag; empty: the chart's `appVersion`.",
-            "akoCamel.image.pullPolicy", "Pull policy of that image (`image.pullSecrets` are used for it).",
-            "akoCamel.management.metricsEnabled", "Serve `/observe/metrics` (Prometheus text) on the management port.",
-            "akoCamel.jmx.enabled", "Camel's MBeans and the controller's `io.akocamel:type=Controller` MBean.",
-            "akoCamel.jmx.port", "Greater than 0: remote JMX on 127.0.0.1 at this port in the pod, for `kubectl port-forward`.",
-            "akoCamel.jvmOptions", "Options of the controller's JVM.",
-            "akoCamel.routes.files", "Route files by name: added to the shipped `routes/*.camel.yaml`, or replacing the file "
-                    + "of the same name; an empty content drops a shipped file. Mounted at `/etc/ako-camel/routes`.");
+    private static final Map<String, String> CHART_KEYS = Map.ofEntries(
+            Map.entry("akoCamel.image.repository", "Image of the controller container."),
+            Map.entry("akoCamel.image.tag", "Image tag; empty: the chart's `appVersion`."),
+            Map.entry("akoCamel.image.pullPolicy", "Pull policy of that image (`image.pullSecrets` are used for it)."),
+            Map.entry("akoCamel.management.metricsEnabled", "Serve `/observe/metrics` (Prometheus text) on the management port."),
+            Map.entry("akoCamel.jmx.enabled", "Camel's MBeans and the controller's `io.akocamel:type=Controller` MBean."),
+            Map.entry("akoCamel.jmx.port", "Greater than 0: remote JMX on 127.0.0.1 at this port in the pod, for `kubectl port-forward`."),
+            Map.entry("akoCamel.jvmOptions", "Options of the controller's JVM."),
+            Map.entry("akoCamel.routes.files", "Route files by name: added to the shipped `routes/*.camel.yaml`, or replacing the file "
+                    + "of the same name; an empty content drops a shipped file. Mounted at `/etc/ako-camel/routes`."),
+            Map.entry("akoCamel.monitoring.serviceMonitor.enabled", "A Prometheus Operator `ServiceMonitor` scraping `/observe/metrics` of every replica."),
+            Map.entry("akoCamel.monitoring.serviceMonitor.interval", "Its scrape interval."),
+            Map.entry("akoCamel.monitoring.serviceMonitor.labels", "Labels added to it, e.g. the ones your Prometheus selects ServiceMonitors by."),
+            Map.entry("akoCamel.monitoring.prometheusRule.enabled", "A `PrometheusRule` with the controller's alerts ([operations](operations.md#prometheus-operator-alerts-and-grafana))."),
+            Map.entry("akoCamel.monitoring.prometheusRule.labels", "Labels added to it."),
+            Map.entry("akoCamel.monitoring.grafanaDashboard.enabled", "The Grafana dashboard in ConfigMap `ako-camel-dashboard`, for the Grafana sidecar."),
+            Map.entry("akoCamel.monitoring.grafanaDashboard.namespace", "Its namespace; empty: the release namespace."),
+            Map.entry("akoCamel.monitoring.grafanaDashboard.labels", "Its labels (the sidecar looks for `grafana_dashboard: \"1\"`)."));
 
     private ConfigurationDoc() {
     }

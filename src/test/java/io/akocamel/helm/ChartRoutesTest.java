@@ -69,7 +69,7 @@ class ChartRoutesTest {
     }
 
     @Test
-    void routeFileGivenWithSetFileIsAddedAndRollsThePod(@TempDir Path dir) throws IOException {
+    void routeFileGivenWithSetFileIsAddedAndRollsThePodUnlessReloadedLive(@TempDir Path dir) throws IOException {
         String route = """
                 - route:
                     id: extra-tick
@@ -80,11 +80,16 @@ class ChartRoutesTest {
                 """;
         Path file = Files.writeString(dir.resolve("my-route.yaml"), route);
 
-        Chart.Rendered plain = Chart.template(t -> t);
-        Chart.Rendered withRoute = Chart.template(t -> t.setFile("akoCamel.routes.files.extra\\.camel\\.yaml", file));
+        Chart.Rendered plain = Chart.template(t -> t.set("akoCamel.routes.reload", false));
+        Chart.Rendered withRoute = Chart.template(t -> t.set("akoCamel.routes.reload", false).setFile("akoCamel.routes.files.extra\\.camel\\.yaml", file));
+        Chart.Rendered reloaded = Chart.template(t -> t.setFile("akoCamel.routes.files.extra\\.camel\\.yaml", file));
 
         assertThat(withRoute.get(ConfigMap.class, "ako-camel-routes").getData()).containsEntry("extra.camel.yaml", route);
         assertThat(annotation(withRoute.statefulSet(), "checksum/routes")).isNotEqualTo(annotation(plain.statefulSet(), "checksum/routes"));
+        assertThat(reloaded.statefulSet().getSpec().getTemplate().getMetadata().getAnnotations())
+                .as("reloaded live, a route change does not roll the pod").doesNotContainKey("checksum/routes");
+        assertThat(reloaded.statefulSet().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("AKO_CAMEL_ROUTES_RELOAD=true"));
     }
 
     @Test

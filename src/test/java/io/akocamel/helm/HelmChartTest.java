@@ -47,7 +47,7 @@ class HelmChartTest {
             "AKO_CAMEL_RETRY_INITIAL_MILLIS", "AKO_CAMEL_RETRY_MAX_MILLIS", "AKO_CAMEL_RETRY_MAX_ATTEMPTS",
             "AKO_CAMEL_RETRY_SLOW_SECONDS", "AKO_CAMEL_RESYNC_SECONDS", "AKO_CAMEL_LOG_FORMAT", "AKO_CAMEL_BRAKE_MAX_SHARE",
             "AKO_CAMEL_BRAKE_MIN_OBJECTS", "AKO_CAMEL_LEASE_DURATION", "AKO_CAMEL_RENEW_DEADLINE", "AKO_CAMEL_RETRY_PERIOD",
-            "AKO_CAMEL_ROUTES_DIR");
+            "AKO_CAMEL_REQUIRE_DNS_PROFILE", "AKO_CAMEL_ROUTES_RELOAD", "AKO_CAMEL_ROUTES_DIR");
 
     /** The three value sets of the issue: the chart's defaults, the seed's values (both routing modes), AKO's defaults. */
     static Stream<Arguments> valueSets() {

@@ -88,17 +88,20 @@ public class ControllerFixture implements AutoCloseable {
 
     /** The controller as if it ran in pod {@code namespace/name} (created here): its own Events go to that pod. */
     public ControllerFixture startControllerInPod(String namespace, String name) throws Exception {
+        return startControllerInPod(namespace, name, UnaryOperator.identity());
+    }
+
+    /** The same, with more of the builder (e.g. a routes directory). */
+    public ControllerFixture startControllerInPod(String namespace, String name, UnaryOperator<ControllerApp.Builder> adjust) throws Exception {
         kube.client().resource(new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build()).create();
-        app = inPod(kube.client(), namespace, name).start();
+        app = adjust.apply(inPod(kube.client(), namespace, name)).start();
         return this;
     }
 
     /** The whole controller, told it runs as pod {@code namespace/name}, with the management endpoints. */
     private ControllerApp.Builder inPod(KubernetesClient client, String namespace, String name) {
-        ControllerApp.Builder builder = ControllerApp.builder(settings).kubernetes(client)
+        return ControllerApp.builder(settings).kubernetes(client).management()
                 .property(Components.POD_NAME, name).property(Components.POD_NAMESPACE, namespace);
-        ControllerApp.managementProperties(settings).forEach(builder::property);
-        return builder;
     }
 
     /**

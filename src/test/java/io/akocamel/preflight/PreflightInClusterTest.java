@@ -88,4 +88,18 @@ class PreflightInClusterTest {
         await().atMost(WAIT).until(() -> !podEvents("Normal", Preflight.PASSED_REASON).isEmpty());
         assertThat(camel.readiness().getState()).isEqualTo(HealthCheck.State.UP);
     }
+
+    @Test
+    void aCloudWithoutDnsProfileIsServedByDefaultAndTheOwnPodWarnsThatDnsIsNotRegistered() throws Exception {
+        avi = AviSimulator.builder().port(0).password(TestSettings.PASSWORD).without("ipamdnsproviderprofile", "vcenter-dns").build().start();
+        camel = PreflightCamel.start(PreflightTest.settings(avi.baseUrl()).build(), KUBE_ROUTES, client,
+                Map.of(Components.POD_NAME, "ako-0", Components.POD_NAMESPACE, "avi-system"));
+
+        await().atMost(WAIT).until(() -> camel.applied.stream().anyMatch(r -> r.shardKey().equals(PreflightCamel.SHARD)));
+        await().atMost(WAIT).until(() -> !podEvents("Warning", Preflight.DNS_NOT_REGISTERED_REASON).isEmpty());
+        assertThat(podEvents("Warning", Preflight.DNS_NOT_REGISTERED_REASON)).singleElement().satisfies(e -> assertThat(e.getMessage())
+                .startsWith("ControllerSettings.cloudName: cloud 'vcenter-cloud' has no DNS profile: Ingress hosts are served, "
+                        + "but DNS is not registered"));
+        assertThat(podEvents("Warning", Preflight.FAILED_REASON)).isEmpty();
+    }
 }

@@ -160,7 +160,8 @@ class PreflightTest {
                 broken("tenant missing", s -> s, s -> s.tenant("team-a"),
                         "ControllerSettings.tenantName: there is no tenant 'team-a' on the Avi Controller",
                         "Tenant 'team-a' does not exist!", "create it (Administration > Tenants), or set tenantName to an existing tenant"),
-                broken("DNS profile missing", s -> s.without("ipamdnsproviderprofile", "vcenter-dns"), s -> s,
+                broken("DNS profile missing and required", s -> s.without("ipamdnsproviderprofile", "vcenter-dns"),
+                        s -> s.set("akoCamel.preflight.requireDnsProfile", "true"),
                         "ControllerSettings.cloudName: cloud 'vcenter-cloud' has no DNS profile, so Avi DNS publishes no record for "
                                 + "Ingress hosts; create a DNS profile whose domains cover the Ingress hosts"),
                 broken("IPAM profile missing", s -> s.without("ipamdnsproviderprofile", "vcenter-ipam"), s -> s,
@@ -212,7 +213,7 @@ class PreflightTest {
     @Test
     void everyMissingPieceOfTheCloudIsListedByOneCheck() throws Exception {
         start(s -> s.without("ipamdnsproviderprofile", "vcenter-dns"),
-                s -> s.seGroup("Tanzu-Group").vipNetwork("vip-net", "10.10.10.0/24").vrf("blue"));
+                s -> s.seGroup("Tanzu-Group").vipNetwork("vip-net", "10.10.10.0/24").vrf("blue").set("akoCamel.preflight.requireDnsProfile", "true"));
 
         List<String> problems = awaitRecheckedProblems();
 
@@ -273,8 +274,8 @@ class PreflightTest {
     }
 
     @Test
-    void withoutRequiringADnsProfileACloudWithoutOnePassesAndAcceptsEveryHost() throws Exception {
-        start(s -> s.without("ipamdnsproviderprofile", "vcenter-dns"), a -> { }, s -> s, Map.of("preflight.requireDnsProfile", "false"));
+    void byDefaultACloudWithoutDnsProfilePassesAndAcceptsEveryHost() throws Exception {
+        start(s -> s.without("ipamdnsproviderprofile", "vcenter-dns"), s -> s);
         awaitChecked();
 
         assertThat(preflight().passed()).isTrue();

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Settings for tests, built by the production {@link SettingsLoader} so that its defaults and validation apply. The
- * base is cluster {@value #CLUSTER} with VIP network vip-net (10.10.10.0/24), a full sync once an hour and the
+ * base is cluster {@value #CLUSTER} with VIP network vip-net (10.10.10.0/24), a full sync once an hour, log level INFO
+ * (log4j2.xml's, so a whole controller started by a test leaves the level as it was) and the
  * credentials admin / {@link #PASSWORD} for a controller running {@value AviSimulator#DEFAULT_VERSION}; each builder
  * method sets values.yaml keys on top of it.
  */
@@ -25,6 +26,7 @@ public final class TestSettings {
             AKOSettings:
               clusterName: %s
               fullSyncFrequency: 3600
+              logLevel: INFO
             NetworkSettings:
               vipNetworkList: [{networkName: vip-net, cidr: 10.10.10.0/24}]
             ControllerSettings:
@@ -184,7 +186,8 @@ public final class TestSettings {
             var timings = new Settings.AkoCamelSettings(c.controllerInsecureSkipVerify(), c.honourLegacyIngressClassAnnotation(),
                     c.ingressClassName(), c.workers(), c.aviSessions(), c.debounce(), c.maxDebounce(), callTimeout == null ? c.callTimeout() : callTimeout,
                     new Settings.Retry(r.initialDelay(), r.maxDelay(), r.maxAttempts(), slowRetry == null ? r.slowRetry() : slowRetry),
-                    c.kubernetesResync(), c.logFormat(), c.deletionBrake(), c.leaderElection());
+                    c.kubernetesResync(), c.logFormat(), c.deletionBrake(), c.leaderElection(),
+                    c.requireDnsProfile(), c.reloadRoutes());
             return new Settings(settings.akoSettings(), settings.networkSettings(), settings.l7Settings(), settings.controllerSettings(),
                     settings.aviCredentials(), settings.nodePortSelector(), timings);
         }
