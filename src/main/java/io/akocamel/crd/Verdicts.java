@@ -112,6 +112,13 @@ public final class Verdicts {
                     paths.forEach(p -> AviReferences.map(p).keySet().stream().filter(f -> !f.equals("target")).forEach(f -> fields.add("paths." + f)));
                 }
             }
+            case "AviInfraSetting" -> spec.forEach((key, value) -> {
+                if (key.equals("network")) {
+                    AviReferences.map(value).keySet().forEach(f -> fields.add("network." + f));
+                } else {
+                    fields.add(key);
+                }
+            });
             default -> spec.keySet().forEach(fields::add);
         }
         return fields;

@@ -11,6 +11,9 @@ import io.akocamel.crd.Verdict;
 import io.akocamel.model.ClusterView;
 import io.akocamel.model.IngressRef;
 import io.akocamel.model.Naming;
+import io.akocamel.model.Placement;
+import io.akocamel.crd.InfraSetting;
+import io.akocamel.crd.InfraSettingSelection;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -193,8 +196,7 @@ public final class ClusterState implements ClusterView {
 
     @Override
     public Collection<Ingress> ingressesOfShard(String shardVsName, ShardNamer namer) {
-        if (!(namer instanceof Naming given) || !given.clusterName().equals(naming.clusterName())
-                || given.shardSize() != naming.shardSize()) {
+        if (!naming.equals(namer)) {
             return ClusterView.super.ingressesOfShard(shardVsName, namer);
         }
         Function<Ingress, IngressEligibility.Verdict> decide = decider();
@@ -283,6 +285,22 @@ public final class ClusterState implements ClusterView {
 
     static boolean isAccepted(GenericKubernetesResource resource) {
         return resource.getAdditionalProperties().get("status") instanceof Map<?, ?> status && Verdict.ACCEPTED.equals(status.get("status"));
+    }
+
+    @Override
+    public Placement placementOf(Ingress ingress) {
+        if (this.<GenericKubernetesResource>list(KubeKind.AVI_INFRA_SETTING).isEmpty()) {
+            return Placement.DEFAULT;
+        }
+        IngressClass ourDefault = this.<IngressClass>list(KubeKind.INGRESS_CLASS).stream().filter(IngressEligibility::isOurDefault)
+                .min(Comparator.comparing(c -> c.getMetadata().getName())).orElse(null);
+        String name = InfraSettingSelection.nameOf(ingress, n -> get(KubeKind.INGRESS_CLASS, n), ourDefault, n -> get(KubeKind.NAMESPACE, n));
+        return Placement.of(name, n -> get(KubeKind.AVI_INFRA_SETTING, n), false);
+    }
+
+    @Override
+    public List<InfraSetting> acceptedInfraSettings() {
+        return aviInfraSettings().stream().filter(ClusterState::isAccepted).map(InfraSetting::of).toList();
     }
 
     public List<GenericKubernetesResource> aviInfraSettings() {

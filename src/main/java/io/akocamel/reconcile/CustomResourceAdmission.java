@@ -6,6 +6,7 @@ import io.akocamel.avi.AviStep;
 import io.akocamel.crd.AviReference;
 import io.akocamel.crd.AviReferences;
 import io.akocamel.crd.HostSettings;
+import io.akocamel.crd.InfraSetting;
 import io.akocamel.crd.Verdict;
 import io.akocamel.crd.Verdicts;
 import io.akocamel.kube.ClusterState;
@@ -25,6 +26,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,7 +44,7 @@ public class CustomResourceAdmission {
     private static final Logger LOG = LoggerFactory.getLogger(CustomResourceAdmission.class);
     private static final String RUN = "AkoCustomResourceRun";
     /** The settings ako-camel applies to Avi objects; every other one is reported {@code Unsupported}. */
-    static final Set<String> APPLIED = Set.copyOf(HostSettings.APPLIED);
+    static final Set<String> APPLIED = Stream.concat(HostSettings.APPLIED.stream(), InfraSetting.APPLIED.stream()).collect(Collectors.toUnmodifiableSet());
 
     private final ClusterState cluster;
     private final CustomResourceStatusWriter writer;
