@@ -261,6 +261,11 @@ public final class ClusterSnapshot implements ClusterView {
     }
 
     @Override
+    public boolean holdsInfraSettings() {
+        return customResources.values().stream().anyMatch(r -> "AviInfraSetting".equals(r.getKind()));
+    }
+
+    @Override
     public Placement placementOf(Ingress ingress) {
         if (customResources.isEmpty()) {
             return Placement.DEFAULT;

@@ -70,6 +70,11 @@ public interface ClusterView {
         return Placement.DEFAULT;
     }
 
+    /** Whether the cluster holds any AviInfraSetting, whatever its verdict (none: every Ingress has the default placement). */
+    default boolean holdsInfraSettings() {
+        return false;
+    }
+
     /** The AviInfraSettings that count as Accepted (whose VSes an Ingress may be placed on), by name. */
     default List<InfraSetting> acceptedInfraSettings() {
         return List.of();

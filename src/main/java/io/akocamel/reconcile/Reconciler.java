@@ -164,11 +164,18 @@ public class Reconciler {
             return reconcileStaticRoutes(gcAllowed);
         }
         boolean deleting = runtime.deleteConfig();
+        Optional<String> held = deleting ? Optional.empty() : InfraSettingMoves.heldBy(key, cluster.view(), naming);
+        if (held.isPresent()) {
+            return ReconcileResult.skipped(key, held.get());
+        }
         ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster.view(), settings);
         List<AviObject> desired = deleting ? List.of() : model.objects();
+        if (!deleting && gcAllowed && !movesLanded(key, model)) {
+            gcAllowed = false; // the hosts that left keep their objects here until their new VSes serve them
+        }
         // deleteConfig removes everything owned, whatever the state of the lists: it is an explicit order
         Plan plan = plan(key, desired, gcAllowed || deleting, deleting);
-        Collection<Ingress> ingresses = cluster.view().ingressesOfShard(key, naming);
+        Collection<Ingress> ingresses = InfraSettingMoves.ingressesOf(key, cluster.view(), naming);
         Set<String> notServed = new HashSet<>();
         ReconcileResult result = model == null ? apply(key, plan, ingresses) : applyIsolating(key, model, plan, ingresses, gcAllowed, notServed);
         if (model != null) {
@@ -177,6 +184,31 @@ public class Reconciler {
             rememberServedHosts(key, model, ingresses, notServed);
         }
         return writeStatus(model, ingresses, result);
+    }
+
+    /**
+     * Whether every host that left this shard for another placement (an AviInfraSetting's VSes, or back) is served by
+     * its new VS: those not yet are reconciled first, here, so that the new objects are created (and their DNS
+     * published) before this shard deletes the old ones. A new VS being written by another worker: this shard is run
+     * again afterwards, its deletes waiting until then.
+     */
+    private boolean movesLanded(String key, ShardModel model) {
+        Set<String> destinations = InfraSettingMoves.destinationsNotServing(key, model, cluster.view(), naming, avi.inventory());
+        boolean landed = true;
+        for (String destination : destinations) {
+            if (running.start(destination, false)) {
+                try {
+                    LOG.info("Shard {}: reconciling {} first, where hosts of this shard move", key, destination);
+                    reconcileLocked(destination);
+                } finally {
+                    running.finish(destination);
+                }
+            } else {
+                running.start(key, false); // reruns this key when it finishes
+                landed = false;
+            }
+        }
+        return landed && InfraSettingMoves.destinationsNotServing(key, model, cluster.view(), naming, avi.inventory()).isEmpty();
     }
 
     /** The plan against the inventory, less the deletes the deletion brake holds ({@code explicitOrder}: deleteConfig). */
@@ -273,7 +305,7 @@ public class Reconciler {
             }
             Set<String> withoutCertificate = new HashSet<>();
             ingress.getSpec().getTls().stream().filter(tls -> tls.getHosts() != null).flatMap(tls -> tls.getHosts().stream())
-                    .filter(host -> host != null && model.find(AviType.VIRTUALSERVICE, naming.sniChildName(host)).isEmpty())
+                    .filter(host -> host != null && model.find(AviType.VIRTUALSERVICE, InfraSettingMoves.namingOf(ingress, cluster.view(), naming).sniChildName(host)).isEmpty())
                     .forEach(withoutCertificate::add);
             served.computeIfPresent(IngressRef.of(ingress), (ref, hosts) -> {
                 Set<String> left = new HashSet<>(hosts);
@@ -317,6 +349,7 @@ public class Reconciler {
         IngressRef ref = IngressRef.of(ingress);
         List<IngressLoadBalancerIngress> shown = IngressStatusWriter.shown(ingress);
         List<IngressLoadBalancerIngress> entries = new ArrayList<>();
+        Naming naming = InfraSettingMoves.namingOf(ingress, cluster.view(), this.naming);
         for (String host : hostsOf(ingress)) {
             String vs = naming.shardVsName(host);
             if (!served(vs, ref, host)) {
