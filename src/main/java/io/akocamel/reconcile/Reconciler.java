@@ -121,6 +121,7 @@ public class Reconciler {
         try {
             ReconcileResult result;
             boolean warmFollower = false;
+            Optional<String> held;
             if (!avi.writesAllowed().getAsBoolean()) {
                 result = ReconcileResult.skipped(key, "the controller set-up check has not passed; nothing is written until it does");
             } else if (!avi.inventory().isCurrent()) {
@@ -132,6 +133,10 @@ public class Reconciler {
                 // deleteConfig wants nothing whatever the lists say; anything else would be built from half-known state
                 result = ReconcileResult.skipped(key, "the Kubernetes lists are incomplete (a watch has not listed yet, or has stopped); "
                         + "the full sync that follows their completion reconciles this key");
+            } else if (!runtime.deleteConfig() && (held = InfraSettingMoves.heldBy(key, cluster.view(), naming)).isPresent()) {
+                // waits for a verdict that reconciles it when it comes: as synced as it can be, like a follower
+                warmFollower = true;
+                result = ReconcileResult.skipped(key, held.get());
             } else if (!cluster.leadership().isLeader()) {
                 // a follower with a read inventory and complete lists is as synced as it can be: it counts as ready
                 warmFollower = true;
@@ -164,14 +169,12 @@ public class Reconciler {
             return reconcileStaticRoutes(gcAllowed);
         }
         boolean deleting = runtime.deleteConfig();
-        Optional<String> held = deleting ? Optional.empty() : InfraSettingMoves.heldBy(key, cluster.view(), naming);
-        if (held.isPresent()) {
-            return ReconcileResult.skipped(key, held.get());
-        }
         ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster.view(), settings);
         List<AviObject> desired = deleting ? List.of() : model.objects();
-        if (!deleting && gcAllowed && !movesLanded(key, model)) {
-            gcAllowed = false; // the hosts that left keep their objects here until their new VSes serve them
+        if (!deleting && !movesLanded(key, model)) {
+            // the hosts that left keep everything here (objects, DNS, routing) until their new VSes serve them
+            return ReconcileResult.skipped(key, "hosts of this shard move to virtual services that do not serve them yet; "
+                    + "this shard waits for them");
         }
         // deleteConfig removes everything owned, whatever the state of the lists: it is an explicit order
         Plan plan = plan(key, desired, gcAllowed || deleting, deleting);
@@ -190,13 +193,15 @@ public class Reconciler {
      * Whether every host that left this shard for another placement (an AviInfraSetting's VSes, or back) is served by
      * its new VS: those not yet are reconciled first, here, so that the new objects are created (and their DNS
      * published) before this shard deletes the old ones. A new VS being written by another worker: this shard is run
-     * again afterwards, its deletes waiting until then.
+     * again afterwards, and is not written until then.
      */
     private boolean movesLanded(String key, ShardModel model) {
         Set<String> destinations = InfraSettingMoves.destinationsNotServing(key, model, cluster.view(), naming, avi.inventory());
         boolean landed = true;
         for (String destination : destinations) {
-            if (running.start(destination, false)) {
+            if (InfraSettingMoves.heldBy(destination, cluster.view(), naming).isPresent()) {
+                landed = false;
+            } else if (running.start(destination, false)) {
                 try {
                     LOG.info("Shard {}: reconciling {} first, where hosts of this shard move", key, destination);
                     reconcileLocked(destination);

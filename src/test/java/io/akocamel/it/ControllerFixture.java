@@ -129,10 +129,11 @@ public class ControllerFixture implements AutoCloseable {
     }
 
     /** Creates the manifests of examples/ (or one file of it). */
+    /** The manifests of {@code examples/} named, or without names those that hold no AKO custom resource (their definitions may not be installed). */
     public void applyExamples(String... files) {
         try (Stream<Path> all = Files.list(Path.of("examples"))) {
             List<Path> chosen = all.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("values.yaml"))
-                    .filter(p -> files.length == 0 || List.of(files).contains(p.getFileName().toString())).sorted().toList();
+                    .filter(p -> files.length == 0 ? !holdsCustomResources(p) : List.of(files).contains(p.getFileName().toString())).sorted().toList();
             for (Path file : chosen) {
                 try (InputStream in = Files.newInputStream(file)) {
                     for (HasMetadata item : kube.client().load(in).items()) {
@@ -140,6 +141,14 @@ public class ControllerFixture implements AutoCloseable {
                     }
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean holdsCustomResources(Path file) {
+        try {
+            return Files.readString(file).contains("apiVersion: ako.vmware.com/");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
