@@ -278,6 +278,12 @@ public final class ClusterSnapshot implements ClusterView {
         return Placement.of(name, n -> customResources.get("AviInfraSetting/" + n), true);
     }
 
+    /** AKO's resources in the snapshot that count as Accepted, as {@code Kind/namespace/name}. */
+    public List<String> customResources() {
+        return customResources.entrySet().stream().filter(e -> !Verdict.REJECTED.equals(AkoResources.status(e.getValue()))).map(Map.Entry::getKey)
+                .toList();
+    }
+
     /** The resources of a kind whose status does not say Rejected. */
     private java.util.stream.Stream<GenericKubernetesResource> customResources(String kind) {
         return customResources.values().stream().filter(r -> kind.equals(r.getKind()) && !Verdict.REJECTED.equals(AkoResources.status(r)));

@@ -31,6 +31,16 @@ class PlanCommandTest {
     }
 
     @Test
+    void offlinePlanPlacesTheIngressesOfAnAviInfraSettingAndSaysItTookTheSettingAsAccepted() {
+        int code = run("plan", "--values", "examples/values.yaml", "-f", "examples/50-infra-setting.yaml");
+
+        assertThat(code).isEqualTo(0);
+        assertThat(out.toString()).contains("\"shard\" : \"cluster-1--Shared-L7-fast-lane-0\"", "/api/serviceenginegroup?name=example-se-group",
+                "/api/network?name=example-vip-network", "cluster-1--fast-lane-default-fast.example.com_-fast");
+        assertThat(err.toString()).contains("note: AviInfraSetting/fast-lane is taken as Accepted");
+    }
+
+    @Test
     void offlinePlanWarnsAboutWhatAdmissionCutFromAnIngress() throws Exception {
         Path manifest = Files.createTempFile("ingress", ".yaml");
         Files.writeString(manifest, """

@@ -1,5 +1,6 @@
 package io.akocamel.preflight;
 
+import io.akocamel.app.Components;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.app.ControllerApp;
@@ -95,6 +96,10 @@ final class PreflightCamel implements AutoCloseable {
 
     Preflight preflight() {
         return app.components().preflight();
+    }
+
+    Components components() {
+        return app.components();
     }
 
     /** One check now, as {@code plan --controller} would run it. */
