@@ -198,9 +198,9 @@ public final class Demo implements AutoCloseable {
                 + (vs.path("enable_rhi").asBoolean() ? ", route health injection" : "") + ")");
     }
 
-    private String refName(String ref) {
-        return avi.objects(ref.replaceAll("^.*/api/([a-z]+).*$", "$1")).stream().filter(o -> ref.endsWith(o.path("uuid").asText()))
-                .map(o -> o.path("name").asText()).findFirst().orElse(ref.replaceAll("^.*name=", ""));
+    /** The name in a reference as the controller returns it ({@code .../api/network/<uuid>#<name>}). */
+    private static String refName(String ref) {
+        return ref.substring(ref.indexOf('#') + 1);
     }
 
     private Map<String, String> poolsOf(String namespace, String ingressName) {
