@@ -13,7 +13,8 @@ import java.util.Map;
 public record InfraSetting(String name, String seGroup, List<VipNetwork> vipNetworks, Boolean enableRhi, List<String> bgpPeerLabels,
                            List<Listener> listeners, String shardSize) {
 
-    public record VipNetwork(String networkName, String cidr, String v6cidr) {
+    /** By name, or by uuid when no name is given. */
+    public record VipNetwork(String networkName, String networkUUID, String cidr, String v6cidr) {
     }
 
     public record Listener(int port, boolean enableSsl, boolean enableHttp2) {
@@ -28,8 +29,8 @@ public record InfraSetting(String name, String seGroup, List<VipNetwork> vipNetw
         Map<String, Object> spec = AkoResources.spec(setting);
         Map<String, Object> network = AviReferences.map(spec.get("network"));
         List<VipNetwork> vips = list(network.get("vipNetworks")).stream()
-                .map(n -> new VipNetwork(text(n.get("networkName")), text(n.get("cidr")), text(n.get("v6cidr"))))
-                .filter(n -> n.networkName() != null).toList();
+                .map(n -> new VipNetwork(text(n.get("networkName")), text(n.get("networkUUID")), text(n.get("cidr")), text(n.get("v6cidr"))))
+                .filter(n -> n.networkName() != null || n.networkUUID() != null).toList();
         List<Listener> listeners = list(network.get("listeners")).stream().filter(l -> l.get("port") instanceof Number)
                 .map(l -> new Listener(((Number) l.get("port")).intValue(), Boolean.TRUE.equals(l.get("enableSSL")), Boolean.TRUE.equals(l.get("enableHTTP2"))))
                 .toList();

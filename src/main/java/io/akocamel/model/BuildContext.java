@@ -60,7 +60,11 @@ record BuildContext(
 
     /** AKO uses the first VIP network (the others only on public clouds). */
     private static VipNetwork toVipNetwork(InfraSetting.VipNetwork network) {
-        return new VipNetwork(network.networkName(), "", network.cidr() == null ? "" : network.cidr(), network.v6cidr() == null ? "" : network.v6cidr());
+        return new VipNetwork(orEmpty(network.networkName()), orEmpty(network.networkUUID()), orEmpty(network.cidr()), orEmpty(network.v6cidr()));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     String clusterName() {

@@ -195,7 +195,7 @@ final class PreflightRun {
                     r -> infraSettingObject(r, PreflightMessages.infraSettingObjectMissing(setting.name(), "seGroup.name", "SE group",
                             setting.seGroup(), cloudName)), true);
         }
-        for (InfraSetting.VipNetwork network : setting.vipNetworks()) {
+        for (InfraSetting.VipNetwork network : setting.vipNetworks().stream().filter(n -> n.networkName() != null).toList()) {
             reads.later("/api/network?name=" + encode(network.networkName()) + "&cloud_ref.name=" + encode(cloudName) + "&fields=name",
                     r -> infraSettingObject(r, PreflightMessages.infraSettingObjectMissing(setting.name(), "network.vipNetworks.networkName",
                             "network", network.networkName(), cloudName)), true);
