@@ -103,11 +103,16 @@ final class Seed {
                 .putObject("range");
         range.set("begin", address("10.10.10.100"));
         range.set("end", address("10.10.10.199"));
-        exampleVipNetwork(vcenter, vcenterGlobal);
+        infraSettingExamples(vcenter, vcenterGlobal);
     }
 
-    /** A second VIP network, outside the IPAM profile, for an AviInfraSetting to name (the demo's example does). */
-    private void exampleVipNetwork(String cloud, String vrf) {
+    /**
+     * An SE group and a second VIP network (outside the IPAM profile) in vcenter-cloud, for an AviInfraSetting to name
+     * (the demo's example does).
+     */
+    private void infraSettingExamples(String cloud, String vrf) {
+        add("serviceenginegroup", "example-se-group", uuid("serviceenginegroup"), false)
+                .put("cloud_ref", ref("cloud", cloud)).put("ha_mode", "HA_MODE_SHARED").put("max_se", 2).put("se_name_prefix", "Example");
         ObjectNode network = add("network", "example-vip-network", uuid("network"), false)
                 .put("cloud_ref", ref("cloud", cloud)).put("vrf_context_ref", ref("vrfcontext", vrf))
                 .put("dhcp_enabled", false).put("exclude_discovered_subnets", false);
@@ -157,7 +162,7 @@ final class Seed {
         system("sslkeyandcertificate", "example-certificate").put("type", "SSL_CERTIFICATE_TYPE_VIRTUALSERVICE");
     }
 
-    /** The system VRFs global and management and the SE groups Default-Group and example-se-group of a cloud; returns global's uuid. */
+    /** The system VRFs global and management and the SE group Default-Group of a cloud; returns global's uuid. */
     private String cloudInfrastructure(String cloudUuid) {
         String global = uuid("vrfcontext");
         add("vrfcontext", "global", global, true).put("system_default", true).put("cloud_ref", ref("cloud", cloudUuid));
@@ -166,9 +171,6 @@ final class Seed {
         add("serviceenginegroup", "Default-Group", uuid("serviceenginegroup"), false)
                 .put("cloud_ref", ref("cloud", cloudUuid)).put("ha_mode", "HA_MODE_SHARED").put("max_se", 10)
                 .put("se_name_prefix", "Avi");
-        add("serviceenginegroup", "example-se-group", uuid("serviceenginegroup"), false)
-                .put("cloud_ref", ref("cloud", cloudUuid)).put("ha_mode", "HA_MODE_SHARED").put("max_se", 2)
-                .put("se_name_prefix", "Example");
         return global;
     }
 

@@ -6,6 +6,7 @@ import io.akocamel.app.ControllerApp;
 import io.akocamel.app.RouteContract;
 import io.akocamel.config.Settings;
 import io.akocamel.simulator.AviSimulator;
+import io.akocamel.testing.AkoCrds;
 import io.akocamel.testing.FreePort;
 import io.akocamel.testing.MockKubernetes;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -63,6 +64,14 @@ public class ControllerFixture implements AutoCloseable {
 
     static ControllerFixture create() {
         return create(new KubernetesCrudDispatcher(), UnaryOperator.identity());
+    }
+
+    /** A started controller on the examples without custom resources, with AKO's custom resource definitions installed. */
+    static ControllerFixture startedWithCustomResourceDefinitions() throws Exception {
+        ControllerFixture fixture = create();
+        AkoCrds.install(fixture.client());
+        fixture.applyExamples();
+        return fixture.startController();
     }
 
     /** With a Kubernetes API that answers through {@code kubernetes} (e.g. one that injects faults). */

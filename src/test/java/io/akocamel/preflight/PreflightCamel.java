@@ -1,8 +1,8 @@
 package io.akocamel.preflight;
 
-import io.akocamel.app.Components;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.app.Components;
 import io.akocamel.app.ControllerApp;
 import io.akocamel.avi.BatchResult;
 import io.akocamel.avi.Planner;
