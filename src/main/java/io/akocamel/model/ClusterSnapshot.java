@@ -33,12 +33,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * An immutable, in-memory {@link ClusterView} built from plain fabric8 objects: for the offline {@code plan} command
  * (manifests loaded with fabric8 {@code Serialization}), tests and benchmarks. Kinds other than Ingress, IngressClass,
- * Namespace, Service, EndpointSlice, Node, Secret, Pod and AKO's HostRule, HTTPRule, AviInfraSetting are ignored; an object without a namespace is in
- * {@code default}.
+ * Namespace, Service, EndpointSlice, Node, Secret, Pod and AKO's HostRule, HTTPRule, AviInfraSetting are ignored; an
+ * object without a namespace is in {@code default}.
  *
  * <p>Ingresses are admitted as by the running controller ({@link IngressEligibility}, {@link IngressValidation}), with
  * one allowance for manifests, which rarely carry the cluster's IngressClasses: a snapshot without any IngressClass
@@ -285,7 +286,7 @@ public final class ClusterSnapshot implements ClusterView {
     }
 
     /** The resources of a kind whose status does not say Rejected. */
-    private java.util.stream.Stream<GenericKubernetesResource> customResources(String kind) {
+    private Stream<GenericKubernetesResource> customResources(String kind) {
         return customResources.values().stream().filter(r -> kind.equals(r.getKind()) && !Verdict.REJECTED.equals(AkoResources.status(r)));
     }
 

@@ -156,14 +156,15 @@ public class Reconciler {
 
     private ReconcileResult reconcileOrFail(String key) {
         try {
-            return reconcileLocked(key);
+            return reconcileLocked(key, true);
         } catch (RuntimeException e) {
             LOG.warn("Shard {}: the reconcile failed", key, e);
             return ReconcileResult.failed(key, "the reconcile failed: " + e);
         }
     }
 
-    private ReconcileResult reconcileLocked(String key) {
+    /** {@code orderMoves}: false for a shard reconciled first for another, which does not wait in turn (no cycle). */
+    private ReconcileResult reconcileLocked(String key, boolean orderMoves) {
         boolean gcAllowed = cluster.complete().getAsBoolean() && avi.inventory().isComplete();
         if (ClusterState.STATIC_ROUTES_KEY.equals(key)) {
             return reconcileStaticRoutes(gcAllowed);
@@ -171,7 +172,7 @@ public class Reconciler {
         boolean deleting = runtime.deleteConfig();
         ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster.view(), settings);
         List<AviObject> desired = deleting ? List.of() : model.objects();
-        if (!deleting && !movesLanded(key, model)) {
+        if (!deleting && orderMoves && !movesLanded(key, model)) {
             // the hosts that left keep everything here (objects, DNS, routing) until their new VSes serve them
             return ReconcileResult.skipped(key, "hosts of this shard move to virtual services that do not serve them yet; "
                     + "this shard waits for them");
@@ -204,7 +205,7 @@ public class Reconciler {
             } else if (running.start(destination, false)) {
                 try {
                     LOG.info("Shard {}: reconciling {} first, where hosts of this shard move", key, destination);
-                    reconcileLocked(destination);
+                    reconcileLocked(destination, false);
                 } finally {
                     running.finish(destination);
                 }
@@ -310,7 +311,8 @@ public class Reconciler {
             }
             Set<String> withoutCertificate = new HashSet<>();
             ingress.getSpec().getTls().stream().filter(tls -> tls.getHosts() != null).flatMap(tls -> tls.getHosts().stream())
-                    .filter(host -> host != null && model.find(AviType.VIRTUALSERVICE, InfraSettingMoves.namingOf(ingress, cluster.view(), naming).sniChildName(host)).isEmpty())
+                    .filter(host -> host != null
+                            && model.find(AviType.VIRTUALSERVICE, InfraSettingMoves.namingOf(ingress, cluster.view(), naming).sniChildName(host)).isEmpty())
                     .forEach(withoutCertificate::add);
             served.computeIfPresent(IngressRef.of(ingress), (ref, hosts) -> {
                 Set<String> left = new HashSet<>(hosts);
