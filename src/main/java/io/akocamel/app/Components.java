@@ -206,7 +206,7 @@ public final class Components implements CamelConfiguration {
 
     /** The preflight of preflight.camel.yaml, which is also the reconciler's write gate. */
     private void bindPreflight(Registry registry, PropertiesComponent properties, PodEvents podEvents) {
-        preflight = new Preflight(settings, session, podEvents);
+        preflight = new Preflight(settings, session, podEvents, () -> cluster == null ? List.of() : cluster.acceptedInfraSettings());
         preflight.setRecheckMillis(Long.parseLong(property(properties, "preflight.recheckMillis", "30000")));
         properties.resolveProperty("preflight.requireDnsProfile").map(Boolean::parseBoolean).ifPresent(preflight::setRequireDnsProfile);
         registry.bind("preflight", preflight);

@@ -1,5 +1,6 @@
 package io.akocamel.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.app.ControllerApp;
 import io.akocamel.config.Settings;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -30,7 +32,8 @@ import java.util.TreeMap;
 public final class Demo implements AutoCloseable {
     /** The demo manifests, applied in this order (packaged from {@code examples/}; a test keeps the list complete). */
     public static final List<String> MANIFESTS = List.of("00-cluster.yaml", "10-services.yaml", "20-ingresses.yaml", "30-tls.yaml",
-            "40-custom-resources.yaml");
+            "40-custom-resources.yaml",
+            "50-infra-setting.yaml");
     /** The chart's CustomResourceDefinitions (packaged from {@code helm/ako-camel/crds/}), installed before the examples. */
     public static final List<String> CRDS = List.of("aviinfrasettings.yaml", "hostrules.yaml", "httprules.yaml");
 
@@ -147,8 +150,10 @@ public final class Demo implements AutoCloseable {
                     continue;
                 }
                 String child = settings.akoSettings().clusterName() + "--" + host;
-                out.println("  " + host + " -> VIP " + entry.getIp() + " on " + naming.shardVsName(host)
+                String vs = servingVs(host).orElse(naming.shardVsName(host));
+                out.println("  " + host + " -> VIP " + entry.getIp() + " on " + vs
                         + (avi.find("virtualservice", child).isPresent() ? " (HTTPS via SNI child " + child + ", HTTP redirected)" : ""));
+                placement(vs).ifPresent(line -> out.println("    " + line));
             }
             if (!anyHost.isEmpty()) {
                 out.println("  (any host) -> default backend on every shared virtual service, VIPs " + String.join(", ", anyHost));
@@ -181,6 +186,36 @@ public final class Demo implements AutoCloseable {
         out.println("  curl -s http://127.0.0.1:" + settings.akoSettings().apiServerPort() + "/observe/metrics");
         out.println("Press Ctrl-C to stop.");
         out.flush();
+    }
+
+    /** The VS whose VIP lists the host in its DNS. */
+    private Optional<String> servingVs(String host) {
+        return avi.objects("vsvip").stream().filter(vip -> {
+            for (JsonNode dns : vip.path("dns_info")) {
+                if (host.equals(dns.path("fqdn").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }).map(vip -> vip.path("name").asText()).findFirst();
+    }
+
+    /** What an AviInfraSetting changed for a VS: its SE group and VIP network, when not the default ones. */
+    private Optional<String> placement(String vsName) {
+        ObjectNode vs = avi.find("virtualservice", vsName).orElse(null);
+        ObjectNode vip = avi.find("vsvip", vsName).orElse(null);
+        String seGroup = vs == null ? null : refName(vs.path("se_group_ref").asText());
+        if (seGroup == null || seGroup.equals(settings.controllerSettings().serviceEngineGroupName())) {
+            return Optional.empty();
+        }
+        String network = vip == null ? "" : refName(vip.path("vip").path(0).path("ipam_network_subnet").path("network_ref").asText());
+        return Optional.of("(AviInfraSetting: SE group " + seGroup + ", VIP network " + network
+                + (vs.path("enable_rhi").asBoolean() ? ", route health injection" : "") + ")");
+    }
+
+    /** The name in a reference as the controller returns it ({@code .../api/network/<uuid>#<name>}). */
+    private static String refName(String ref) {
+        return ref.substring(ref.indexOf('#') + 1);
     }
 
     private Map<String, String> poolsOf(String namespace, String ingressName) {

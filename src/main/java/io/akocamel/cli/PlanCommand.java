@@ -72,6 +72,8 @@ public class PlanCommand implements Callable<Integer> {
         Settings settings = loader.environment(System.getenv()).load();
         ClusterSnapshot cluster = ClusterSnapshot.of(settings, load(manifests));
         List<ShardModel> shards = new ModelBuilder().buildAll(cluster, settings);
+        cluster.customResources().forEach(resource -> err.println("note: " + resource + " is taken as Accepted: plan does not look up "
+                + "the Avi objects it names (the controller does, and rejects it when one is missing)"));
         cluster.admissionProblems().forEach((ingress, problems) -> problems.forEach(
                 problem -> err.println("warning: " + problem.reason() + " " + ingress + ": " + problem.message())));
         for (ShardModel shard : shards) {

@@ -38,6 +38,11 @@ public final class AkoResources {
         return value instanceof List<?> list ? list.stream().map(AkoResources::name).filter(s -> s != null).toList() : List.of();
     }
 
+    /** {@code status.status}: {@code Accepted}, {@code Rejected}, or null before the controller decided. */
+    public static String status(GenericKubernetesResource resource) {
+        return resource.getAdditionalProperties().get("status") instanceof Map<?, ?> status && status.get("status") instanceof String s ? s : null;
+    }
+
     static Object at(Map<String, Object> map, String... path) {
         Object node = map;
         for (String step : path) {

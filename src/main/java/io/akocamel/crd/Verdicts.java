@@ -38,7 +38,8 @@ public final class Verdicts {
                 .thenComparing(Verdicts::keyOf));
         for (GenericKubernetesResource resource : oldestFirst) {
             List<String> notApplied = settingsOf(resource).stream().filter(f -> !applied.contains(resource.getKind() + "." + f)).toList();
-            String error = AviReferences.of(resource).stream().filter(exists.negate()).map(AviReference::missing).findFirst().orElse(null);
+            String error = AviReferences.of(resource).stream().filter(exists.negate()).map(AviReference::missing).findFirst()
+                    .orElse(inconsistency(resource));
             if (error == null) {
                 for (String claim : claimsOf(resource)) {
                     GenericKubernetesResource holder = claims.putIfAbsent(claim, resource);
@@ -52,6 +53,18 @@ public final class Verdicts {
             verdicts.put(keyOf(resource), new Verdict(error == null, error, notApplied));
         }
         return verdicts;
+    }
+
+    /** AKO rejects an AviInfraSetting with BGP peer labels but without route health injection: the labels need RHI. */
+    private static String inconsistency(GenericKubernetesResource resource) {
+        if ("AviInfraSetting".equals(resource.getKind())) {
+            InfraSetting setting = InfraSetting.of(resource);
+            if (!setting.bgpPeerLabels().isEmpty() && !Boolean.TRUE.equals(setting.enableRhi())) {
+                return "network.bgpPeerLabels: BGP peer labels apply only with route health injection; set network.enableRhi: true, "
+                        + "or remove the labels";
+            }
+        }
+        return null;
     }
 
     public static String keyOf(GenericKubernetesResource resource) {
@@ -112,6 +125,13 @@ public final class Verdicts {
                     paths.forEach(p -> AviReferences.map(p).keySet().stream().filter(f -> !f.equals("target")).forEach(f -> fields.add("paths." + f)));
                 }
             }
+            case "AviInfraSetting" -> spec.forEach((key, value) -> {
+                if (key.equals("network")) {
+                    AviReferences.map(value).keySet().forEach(f -> fields.add("network." + f));
+                } else {
+                    fields.add(key);
+                }
+            });
             default -> spec.keySet().forEach(fields::add);
         }
         return fields;

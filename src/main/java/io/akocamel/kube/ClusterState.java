@@ -7,10 +7,14 @@ import io.akocamel.config.ServiceType;
 import io.akocamel.config.Settings;
 import io.akocamel.config.ShardSize;
 import io.akocamel.crd.FqdnSelector;
+import io.akocamel.crd.InfraSetting;
+import io.akocamel.crd.InfraSettingSelection;
 import io.akocamel.crd.Verdict;
 import io.akocamel.model.ClusterView;
 import io.akocamel.model.IngressRef;
+import io.akocamel.model.ModelBuilder;
 import io.akocamel.model.Naming;
+import io.akocamel.model.Placement;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -193,8 +197,7 @@ public final class ClusterState implements ClusterView {
 
     @Override
     public Collection<Ingress> ingressesOfShard(String shardVsName, ShardNamer namer) {
-        if (!(namer instanceof Naming given) || !given.clusterName().equals(naming.clusterName())
-                || given.shardSize() != naming.shardSize()) {
+        if (!naming.equals(namer)) {
             return ClusterView.super.ingressesOfShard(shardVsName, namer);
         }
         Function<Ingress, IngressEligibility.Verdict> decide = decider();
@@ -290,6 +293,28 @@ public final class ClusterState implements ClusterView {
         return resource.getAdditionalProperties().get("status") instanceof Map<?, ?> status && Verdict.ACCEPTED.equals(status.get("status"));
     }
 
+    @Override
+    public boolean holdsInfraSettings() {
+        Indexer<HasMetadata> store = registry.store(KubeKind.AVI_INFRA_SETTING);
+        return store != null && !store.listKeys().isEmpty();
+    }
+
+    @Override
+    public Placement placementOf(Ingress ingress) {
+        if (!holdsInfraSettings()) {
+            return Placement.DEFAULT;
+        }
+        IngressClass ourDefault = this.<IngressClass>list(KubeKind.INGRESS_CLASS).stream().filter(IngressEligibility::isOurDefault)
+                .min(Comparator.comparing(c -> c.getMetadata().getName())).orElse(null);
+        String name = InfraSettingSelection.nameOf(ingress, n -> get(KubeKind.INGRESS_CLASS, n), ourDefault, n -> get(KubeKind.NAMESPACE, n));
+        return Placement.of(name, n -> get(KubeKind.AVI_INFRA_SETTING, n), false);
+    }
+
+    @Override
+    public List<InfraSetting> acceptedInfraSettings() {
+        return aviInfraSettings().stream().filter(ClusterState::isAccepted).map(InfraSetting::of).toList();
+    }
+
     public List<GenericKubernetesResource> aviInfraSettings() {
         return sortedList(KubeKind.AVI_INFRA_SETTING);
     }
@@ -314,6 +339,7 @@ public final class ClusterState implements ClusterView {
             return shards;
         }
         for (Ingress ingress : ingresses()) {
+            Naming naming = namingOf(ingress);
             for (String shard : naming.shardsOf(ingress)) {
                 if (!shards.contains(shard) && hostsOf(ingress).anyMatch(host -> naming.shardVsName(host).equals(shard)
                         && selectors.stream().anyMatch(s -> s.selectsHost(host)))) {
@@ -359,9 +385,32 @@ public final class ClusterState implements ClusterView {
         admission.forget(ingressKey);
     }
 
-    /** The shard VS names of an Ingress's valid hosts, plus {@code *} when it is served on every shard. */
+    /**
+     * The shard VS names of an Ingress's valid hosts, plus {@code *} when it is served on every shard; of an Ingress
+     * placed on an AviInfraSetting, that setting's shards (and the default ones too while the setting's verdict is
+     * unknown: the Ingress may be on either).
+     */
     Set<String> shardsOf(Ingress ingress) {
-        return admission.shardsOf(ingress);
+        Placement placement = placementOf(ingress);
+        if (placement.setting() == null) {
+            return admission.shardsOf(ingress);
+        }
+        Ingress valid = validated(ingress).ingress();
+        Naming placed = placement.naming(naming);
+        Set<String> shards = new TreeSet<>(placed.shardsOf(valid));
+        if (placed.isOnEveryShard(valid)) {
+            shards.addAll(placed.allSharedVsNames());
+        }
+        if (placement.held()) {
+            shards.addAll(admission.shardsOf(ingress));
+        }
+        return shards;
+    }
+
+    /** The names of the objects of an Ingress: of the AviInfraSetting it is placed on, else the default ones. */
+    public Naming namingOf(Ingress ingress) {
+        Placement placement = placementOf(ingress);
+        return placement.held() ? naming : placement.naming(naming);
     }
 
     /** The informer instances of the eligible Ingresses. */
@@ -373,13 +422,22 @@ public final class ClusterState implements ClusterView {
     /** The shards of "every shard": all shared VSes, or in DEDICATED mode the VSes of every host of our Ingresses. */
     public Set<String> everyShard() {
         if (naming.shardSize() != ShardSize.DEDICATED) {
-            return naming.allSharedVsNames();
+            return withInfraSettingShards(naming.allSharedVsNames());
         }
         Set<String> shards = new TreeSet<>();
         for (Ingress ingress : ingresses()) {
             shards.addAll(naming.shardsOf(ingress));
         }
-        return shards;
+        return withInfraSettingShards(shards);
+    }
+
+    private Set<String> withInfraSettingShards(Set<String> shards) {
+        if (acceptedInfraSettings().isEmpty()) {
+            return shards;
+        }
+        Set<String> all = new TreeSet<>(shards);
+        all.addAll(ModelBuilder.shardNames(this, settings));
+        return all;
     }
 
     public boolean staticRoutesEnabled() {

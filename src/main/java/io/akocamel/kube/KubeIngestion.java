@@ -88,6 +88,10 @@ public final class KubeIngestion {
     private record CustomFacts(FqdnSelector selector, Map<String, Object> spec, boolean accepted) {
     }
 
+    /** {@code status}: an Ingress moves when its setting's verdict changes ({@code Accepted}, {@code Rejected}, unknown). */
+    private record SettingFacts(Map<String, Object> spec, String status) {
+    }
+
     private record PodFacts(Map<String, String> labels, String nodePortLocal, boolean ready) {
     }
 
@@ -361,25 +365,28 @@ public final class KubeIngestion {
     /** The shards of the Ingresses whose IngressClass names the setting, or whose Namespace is annotated with it. */
     private void onAviInfraSetting(KubeEvent event, Outcome outcome) {
         GenericKubernetesResource current = state.get(KubeKind.AVI_INFRA_SETTING, event.key());
-        CustomFacts next = current == null ? null : new CustomFacts(FqdnSelector.NONE, AkoResources.spec(current), false);
+        SettingFacts next = current == null ? null : new SettingFacts(AkoResources.spec(current), AkoResources.status(current));
         if (Objects.equals(remember(event, next), next)) {
             return;
         }
+        // re-evaluated, not only reconciled: where the Ingresses land may change, and their old shards must hear of it too
+        Set<String> ingresses = new LinkedHashSet<>();
         for (IngressClass ingressClass : state.<IngressClass>list(KubeKind.INGRESS_CLASS)) {
             IngressClassParametersReference parameters = ingressClass.getSpec() == null ? null : ingressClass.getSpec().getParameters();
             if (parameters != null && AkoResources.GROUP.equals(parameters.getApiGroup()) && "AviInfraSetting".equals(parameters.getKind())
                     && event.name().equals(parameters.getName())) {
-                addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_CLASS, ingressClass.getMetadata().getName()), outcome);
+                ingresses.addAll(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_CLASS, ingressClass.getMetadata().getName()));
                 if (IngressEligibility.isOurDefault(ingressClass)) {
-                    addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_CLASS, ""), outcome);
+                    ingresses.addAll(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_CLASS, ""));
                 }
             }
         }
         for (Namespace namespace : state.<Namespace>list(KubeKind.NAMESPACE)) {
             if (event.name().equals(annotation(namespace, AkoResources.NAMESPACE_INFRA_SETTING))) {
-                addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.BY_NAMESPACE, namespace.getMetadata().getName()), outcome);
+                ingresses.addAll(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.BY_NAMESPACE, namespace.getMetadata().getName()));
             }
         }
+        reevaluate(ingresses, true, false, outcome);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -5,6 +5,7 @@ import io.akocamel.config.Settings;
 import io.akocamel.config.Settings.NodeNetwork;
 import io.akocamel.config.Settings.NodePortSelector;
 import io.akocamel.config.Settings.VipNetwork;
+import io.akocamel.crd.InfraSetting;
 
 import java.util.List;
 
@@ -20,7 +21,10 @@ record BuildContext(
         List<NodeNetwork> nodeNetworks,
         ServiceType serviceType,
         String cniPlugin,
-        NodePortSelector nodePortSelector) {
+        NodePortSelector nodePortSelector,
+        Boolean enableRhi,
+        List<String> bgpPeerLabels,
+        List<InfraSetting.Listener> listeners) {
 
     static BuildContext of(Settings settings) {
         var controller = settings.controllerSettings();
@@ -36,7 +40,31 @@ record BuildContext(
                 settings.networkSettings().nodeNetworkList(),
                 settings.l7Settings().serviceType(),
                 settings.akoSettings().cniPlugin(),
-                settings.nodePortSelector());
+                settings.nodePortSelector(),
+                null,
+                List.of(),
+                List.of());
+    }
+
+    /** The context of the VSes of a placement: an AviInfraSetting's names, SE group, VIP network, RHI, BGP peers and ports. */
+    BuildContext placed(Placement placement) {
+        InfraSetting setting = placement.setting();
+        if (setting == null) {
+            return this;
+        }
+        VipNetwork vip = setting.vipNetworks().isEmpty() ? vipNetwork : toVipNetwork(setting.vipNetworks().get(0));
+        return new BuildContext(placement.naming(naming), createdBy, tenantRef, cloudRef,
+                setting.seGroup() == null ? seGroupRef : NameRef.of("serviceenginegroup", setting.seGroup()), vrfName, vip, nodeNetworks,
+                serviceType, cniPlugin, nodePortSelector, setting.enableRhi(), setting.bgpPeerLabels(), setting.listeners());
+    }
+
+    /** AKO uses the first VIP network (the others only on public clouds). */
+    private static VipNetwork toVipNetwork(InfraSetting.VipNetwork network) {
+        return new VipNetwork(orEmpty(network.networkName()), orEmpty(network.networkUUID()), orEmpty(network.cidr()), orEmpty(network.v6cidr()));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     String clusterName() {

@@ -4,6 +4,12 @@ import io.akocamel.admission.IngressEligibility;
 import io.akocamel.admission.IngressValidation;
 import io.akocamel.admission.Problem;
 import io.akocamel.config.Settings;
+import io.akocamel.crd.AkoResources;
+import io.akocamel.crd.InfraSetting;
+import io.akocamel.crd.InfraSettingSelection;
+import io.akocamel.crd.Verdict;
+import io.akocamel.crd.Verdicts;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
@@ -27,12 +33,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * An immutable, in-memory {@link ClusterView} built from plain fabric8 objects: for the offline {@code plan} command
  * (manifests loaded with fabric8 {@code Serialization}), tests and benchmarks. Kinds other than Ingress, IngressClass,
- * Namespace, Service, EndpointSlice, Node, Secret and Pod are ignored; an object without a namespace is in
- * {@code default}.
+ * Namespace, Service, EndpointSlice, Node, Secret, Pod and AKO's HostRule, HTTPRule, AviInfraSetting are ignored; an
+ * object without a namespace is in {@code default}.
  *
  * <p>Ingresses are admitted as by the running controller ({@link IngressEligibility}, {@link IngressValidation}), with
  * one allowance for manifests, which rarely carry the cluster's IngressClasses: a snapshot without any IngressClass
@@ -72,6 +79,8 @@ public final class ClusterSnapshot implements ClusterView {
     private final Layered<List<EndpointSlice>> slicesByService;
     private final Layered<List<Pod>> podsByNamespace;
     private final Map<Naming, ShardIndex> indexes;
+    /** AKO's HostRules, HTTPRules and AviInfraSettings by {@code Kind/namespace/name}. */
+    private final Map<String, GenericKubernetesResource> customResources;
     private volatile List<Ingress> ingressList;
     private volatile List<Node> nodeList;
 
@@ -79,7 +88,8 @@ public final class ClusterSnapshot implements ClusterView {
                             Layered<Namespace> namespaces, Layered<Service> services, Layered<EndpointSlice> slices,
                             Layered<Node> nodes, Layered<Secret> secrets, Layered<Pod> pods,
                             Layered<IngressValidation.Validated> admitted, Layered<List<EndpointSlice>> slicesByService,
-                            Layered<List<Pod>> podsByNamespace, Map<Naming, ShardIndex> indexes) {
+                            Layered<List<Pod>> podsByNamespace, Map<Naming, ShardIndex> indexes,
+                            Map<String, GenericKubernetesResource> customResources) {
         this.eligibility = eligibility;
         this.allIngresses = allIngresses;
         this.classes = classes;
@@ -93,6 +103,7 @@ public final class ClusterSnapshot implements ClusterView {
         this.slicesByService = slicesByService;
         this.podsByNamespace = podsByNamespace;
         this.indexes = new ConcurrentHashMap<>(indexes);
+        this.customResources = customResources;
     }
 
     /**
@@ -102,7 +113,7 @@ public final class ClusterSnapshot implements ClusterView {
     public static ClusterSnapshot of(Settings settings, Collection<? extends HasMetadata> objects) {
         return new ClusterSnapshot(new IngressEligibility(settings), Layered.empty(), Layered.empty(), Layered.empty(),
                 Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(), Layered.empty(),
-                Layered.empty(), Layered.empty(), Map.of()).with(objects);
+                Layered.empty(), Layered.empty(), Map.of(), Map.of()).with(objects);
     }
 
     /** This snapshot with these objects added or replaced. */
@@ -128,6 +139,7 @@ public final class ClusterSnapshot implements ClusterView {
         Map<Object, Node> nodeChanges = new HashMap<>();
         Map<Object, Secret> secretChanges = new HashMap<>();
         Map<Object, Pod> podChanges = new HashMap<>();
+        Map<String, GenericKubernetesResource> newCustom = new TreeMap<>(customResources);
         for (HasMetadata o : objects) {
             Key key = key(o);
             if (o instanceof Ingress i) {
@@ -146,6 +158,13 @@ public final class ClusterSnapshot implements ClusterView {
                 secretChanges.put(key, add ? s : null);
             } else if (o instanceof Pod p) {
                 podChanges.put(key, add ? p : null);
+            } else if (o instanceof GenericKubernetesResource r && o.getApiVersion() != null && o.getApiVersion().startsWith(AkoResources.GROUP + "/")) {
+                String customKey = Verdicts.keyOf(r);
+                if (add) {
+                    newCustom.put(customKey, r);
+                } else {
+                    newCustom.remove(customKey);
+                }
             }
         }
         var newAll = allIngresses.with(ingressChanges);
@@ -159,7 +178,8 @@ public final class ClusterSnapshot implements ClusterView {
         Function<Ingress, IngressEligibility.Verdict> decide = decider(newClasses, newNamespaces);
         Layered<IngressValidation.Validated> newAdmitted;
         Map<Naming, ShardIndex> updated = new HashMap<>();
-        if (!classChanges.isEmpty() || !namespaceChanges.isEmpty() || ingressChanges.size() > INCREMENTAL_LIMIT) {
+        if (!classChanges.isEmpty() || !namespaceChanges.isEmpty() || ingressChanges.size() > INCREMENTAL_LIMIT
+                || !newCustom.equals(customResources)) {
             Map<Object, IngressValidation.Validated> all = new HashMap<>();
             newAll.forEach((k, i) -> {
                 if (decide.apply(i).isOurs()) {
@@ -185,7 +205,7 @@ public final class ClusterSnapshot implements ClusterView {
         }
         return new ClusterSnapshot(eligibility, newAll, newClasses, newNamespaces, services.with(serviceChanges), newSlices,
                 nodes.with(nodeChanges), secrets.with(secretChanges), newPods, newAdmitted, newSlicesByService,
-                newPodsByNamespace, updated);
+                newPodsByNamespace, updated, Collections.unmodifiableMap(newCustom));
     }
 
     private Function<Ingress, IngressEligibility.Verdict> decider(Layered<IngressClass> classes, Layered<Namespace> namespaces) {
@@ -224,6 +244,50 @@ public final class ClusterSnapshot implements ClusterView {
             result.put(g, members.isEmpty() ? null : List.copyOf(members));
         });
         return result;
+    }
+
+    /**
+     * Without a controller to look the named Avi objects up, a snapshot counts AKO's resources as Accepted unless their
+     * status says Rejected; of two HostRules for one fqdn both are kept, the older first.
+     */
+    @Override
+    public List<GenericKubernetesResource> acceptedHostRules() {
+        return customResources("HostRule").sorted(Comparator.comparing((GenericKubernetesResource r) -> String.valueOf(r.getMetadata().getCreationTimestamp()))
+                .thenComparing(Verdicts::keyOf)).toList();
+    }
+
+    @Override
+    public List<InfraSetting> acceptedInfraSettings() {
+        return customResources("AviInfraSetting").map(InfraSetting::of).toList();
+    }
+
+    @Override
+    public boolean holdsInfraSettings() {
+        return customResources.values().stream().anyMatch(r -> "AviInfraSetting".equals(r.getKind()));
+    }
+
+    @Override
+    public Placement placementOf(Ingress ingress) {
+        if (customResources.isEmpty()) {
+            return Placement.DEFAULT;
+        }
+        List<IngressClass> all = new ArrayList<>();
+        classes.forEach((k, c) -> all.add(c));
+        IngressClass ourDefault = all.stream().filter(IngressEligibility::isOurDefault).min(Comparator.comparing(c -> c.getMetadata().getName()))
+                .orElse(null);
+        String name = InfraSettingSelection.nameOf(ingress, classes::get, ourDefault, namespaces::get);
+        return Placement.of(name, n -> customResources.get("AviInfraSetting/" + n), true);
+    }
+
+    /** AKO's resources in the snapshot that count as Accepted, as {@code Kind/namespace/name}. */
+    public List<String> customResources() {
+        return customResources.entrySet().stream().filter(e -> !Verdict.REJECTED.equals(AkoResources.status(e.getValue()))).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** The resources of a kind whose status does not say Rejected. */
+    private Stream<GenericKubernetesResource> customResources(String kind) {
+        return customResources.values().stream().filter(r -> kind.equals(r.getKind()) && !Verdict.REJECTED.equals(AkoResources.status(r)));
     }
 
     @Override

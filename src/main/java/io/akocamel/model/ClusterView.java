@@ -1,6 +1,7 @@
 package io.akocamel.model;
 
 import io.akocamel.admission.Problem;
+import io.akocamel.crd.InfraSetting;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -66,6 +67,21 @@ public interface ClusterView {
 
     /** The HTTPRules whose status shows {@code Accepted}; none where the cluster has none (or no definition). */
     default List<GenericKubernetesResource> acceptedHttpRules() {
+        return List.of();
+    }
+
+    /** Where an Ingress's objects go: the default shared VSes, or those of the Accepted AviInfraSetting it names. */
+    default Placement placementOf(Ingress ingress) {
+        return Placement.DEFAULT;
+    }
+
+    /** Whether the cluster holds any AviInfraSetting, whatever its verdict (none: every Ingress has the default placement). */
+    default boolean holdsInfraSettings() {
+        return false;
+    }
+
+    /** The AviInfraSettings that count as Accepted (whose VSes an Ingress may be placed on), by name. */
+    default List<InfraSetting> acceptedInfraSettings() {
         return List.of();
     }
 

@@ -1,6 +1,7 @@
 package io.akocamel.model;
 
 import io.akocamel.config.Settings;
+import io.akocamel.crd.InfraSetting;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 
@@ -35,13 +36,16 @@ public final class ModelBuilder {
      * objects the controller refused, so that the others can be written (see {@code reconcile.ShardIsolation}).
      */
     public ShardModel buildShard(String shardVsName, ClusterView cluster, Settings settings, Set<String> leftOut) {
-        BuildContext ctx = BuildContext.of(settings);
+        Naming base = Naming.of(settings);
+        Placement placement = placementOfShard(shardVsName, cluster, base);
+        BuildContext ctx = BuildContext.of(settings).placed(placement);
         // taken out for the build: a concurrent build of the same shard starts afresh instead of sharing the memo
         Carry previous = carried.remove(shardVsName);
         boolean reusable = previous != null && previous.ctx().equals(ctx);
         Memo memo = reusable ? previous.memo() : new Memo();
         memo.startBuild();
-        ShardBuild build = new ShardBuild(ctx, cluster, shardVsName, memo, reusable ? previous.previous() : PreviousBuild.EMPTY, leftOut);
+        ShardBuild build = new ShardBuild(ctx, cluster, shardVsName, memo, reusable ? previous.previous() : PreviousBuild.EMPTY, leftOut,
+                placement, isWanted(shardVsName, placement, cluster, base));
         ShardModel model = build.build();
         memo.endBuild();
         if (!model.ingressHosts().isEmpty()) {
@@ -49,6 +53,33 @@ public final class ModelBuilder {
             carried.put(shardVsName, new Carry(ctx, memo, build.next()));
         }
         return model;
+    }
+
+    /**
+     * The placement whose names name the shard: an Accepted AviInfraSetting's, else the default. (DEDICATED names can
+     * coincide, as in AKO: {@code <cluster>--s-a.com-L7-dedicated} is setting {@code s}'s VS of host {@code a.com} and
+     * the default VS of host {@code s-a.com}; the setting wins.)
+     */
+    public static Placement placementOfShard(String shardVsName, ClusterView cluster, Naming base) {
+        for (InfraSetting setting : cluster.acceptedInfraSettings()) {
+            Placement placement = new Placement(setting, false);
+            if (placement.naming(base).namesShard(shardVsName)) {
+                return placement;
+            }
+        }
+        return Placement.DEFAULT;
+    }
+
+    /**
+     * A setting's shard is wanted while an Ingress is placed on the setting; a name that looks like a shared VS of a
+     * setting no longer Accepted ({@code <cluster>--Shared-L7-<setting>-<n>}) or a dedicated VS of none is not.
+     */
+    private static boolean isWanted(String shardVsName, Placement placement, ClusterView cluster, Naming base) {
+        if (placement.setting() != null) {
+            return cluster.ingresses().stream().anyMatch(i -> cluster.placementOf(i).equals(placement));
+        }
+        return base.namesShard(shardVsName) || !shardVsName.startsWith(base.clusterName() + "--Shared-L7-")
+                || shardVsName.substring(base.clusterName().length() + "--Shared-L7-".length()).chars().allMatch(Character::isDigit);
     }
 
     /** The shards whose builds carry something to the next one (bounded by the shards Ingresses are on). */
@@ -68,21 +99,26 @@ public final class ModelBuilder {
 
     /**
      * The shard VSes that should exist. Shared sizes: every {@code <cluster>--Shared-L7-<n>}, with or without hosts (an
-     * empty shard VS is kept so that its VIP and DNS stay stable). DEDICATED: one VS per host named in a rule.
+     * empty shard VS is kept so that its VIP and DNS stay stable). DEDICATED: one VS per host named in a rule. The same
+     * for each AviInfraSetting an Ingress is placed on, with its names and size.
      */
     public static SortedSet<String> shardNames(ClusterView cluster, Settings settings) {
-        Naming naming = Naming.of(settings);
-        if (!naming.isDedicated()) {
-            return new TreeSet<>(naming.allSharedVsNames());
-        }
+        Naming base = Naming.of(settings);
         SortedSet<String> names = new TreeSet<>();
+        if (!base.isDedicated()) {
+            names.addAll(base.allSharedVsNames());
+        }
+        boolean placementsDiffer = !cluster.acceptedInfraSettings().isEmpty();
         for (Ingress ingress : cluster.ingresses()) {
-            if (ingress.getSpec() == null || ingress.getSpec().getRules() == null) {
-                continue;
-            }
-            for (IngressRule rule : ingress.getSpec().getRules()) {
-                if (rule.getHost() != null && Hosts.isValid(rule.getHost())) {
-                    names.add(naming.shardVsName(rule.getHost()));
+            Placement placement = placementsDiffer ? cluster.placementOf(ingress) : Placement.DEFAULT;
+            Naming naming = placement.held() ? base : placement.naming(base);
+            if (!naming.isDedicated()) {
+                names.addAll(naming.allSharedVsNames());
+            } else if (ingress.getSpec() != null && ingress.getSpec().getRules() != null) {
+                for (IngressRule rule : ingress.getSpec().getRules()) {
+                    if (rule.getHost() != null && Hosts.isValid(rule.getHost())) {
+                        names.add(naming.shardVsName(rule.getHost()));
+                    }
                 }
             }
         }

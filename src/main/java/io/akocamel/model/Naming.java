@@ -22,10 +22,26 @@ public final class Naming implements ClusterView.ShardNamer {
 
     private final String clusterName;
     private final ShardSize shardSize;
+    /** The AviInfraSetting whose VSes these names are for, or null: the default placement. */
+    private final String infraSetting;
 
     public Naming(String clusterName, ShardSize shardSize) {
+        this(clusterName, shardSize, null);
+    }
+
+    private Naming(String clusterName, ShardSize shardSize, String infraSetting) {
         this.clusterName = clusterName;
         this.shardSize = shardSize;
+        this.infraSetting = infraSetting;
+    }
+
+    /**
+     * The names of an AviInfraSetting's objects, as AKO names them: the setting inserted after {@code <cluster>--}
+     * ({@code <cluster>--<setting>-<host>}), and in shared VS names after {@code Shared-L7-}
+     * ({@code <cluster>--Shared-L7-<setting>-<n>}).
+     */
+    public Naming forInfraSetting(String setting, ShardSize size) {
+        return new Naming(clusterName, size, setting);
     }
 
     public static Naming of(Settings settings) {
@@ -63,28 +79,45 @@ public final class Naming implements ClusterView.ShardNamer {
     /** The name of the VS that serves a host: {@code <cluster>--Shared-L7-<n>}, or the dedicated VS per host. */
     public String shardVsName(String host) {
         if (shardSize == ShardSize.DEDICATED) {
-            return bounded(clusterName + "--" + host + DEDICATED_SUFFIX);
+            return bounded(prefix() + host + DEDICATED_SUFFIX);
         }
-        return clusterName + "--Shared-L7-" + shardNumber(host, shardSize.shards());
+        return sharedVsName(shardNumber(host, shardSize.shards()));
+    }
+
+    /** The n-th shared VS: {@code <cluster>--Shared-L7-<n>}, with a setting {@code <cluster>--Shared-L7-<setting>-<n>}. */
+    public String sharedVsName(int n) {
+        return bounded(clusterName + "--Shared-L7-" + (infraSetting == null ? "" : infraSetting + "-") + n);
+    }
+
+    /** Whether a VS name is one of these names' shard VSes (DEDICATED: by its prefix and suffix). */
+    public boolean namesShard(String vsName) {
+        if (shardSize == ShardSize.DEDICATED) {
+            return vsName.startsWith(prefix()) && vsName.endsWith(DEDICATED_SUFFIX);
+        }
+        return allSharedVsNames().contains(vsName);
+    }
+
+    private String prefix() {
+        return clusterName + "--" + (infraSetting == null ? "" : infraSetting + "-");
     }
 
     /** Every shared VS name of this cluster (empty for DEDICATED, whose VSes follow the hosts). */
     public Set<String> allSharedVsNames() {
         Set<String> names = new TreeSet<>();
         for (int i = 0; i < shardSize.shards(); i++) {
-            names.add(clusterName + "--Shared-L7-" + i);
+            names.add(sharedVsName(i));
         }
         return names;
     }
 
     /** The SNI child VS of a TLS host: {@code <cluster>--<host>}. */
     public String sniChildName(String host) {
-        return bounded(clusterName + "--" + host);
+        return bounded(prefix() + host);
     }
 
     /** The certificate of a TLS host, made from its Secret: {@code <cluster>--<host>}. */
     public String certificateName(String host) {
-        return bounded(clusterName + "--" + host);
+        return bounded(prefix() + host);
     }
 
     /**
@@ -93,7 +126,7 @@ public final class Naming implements ClusterView.ShardNamer {
      * namespace; ako-camel merges a host's rules across namespaces into one set, so the name carries the host only.
      */
     public String hostPolicySetName(String host) {
-        return bounded(clusterName + "--" + host);
+        return bounded(prefix() + host);
     }
 
     /** The PKI profile made of an HTTPRule's {@code destinationCA} for one pool, named as AKO names it. */
@@ -106,7 +139,7 @@ public final class Naming implements ClusterView.ShardNamer {
      * {@code <cluster>--<namespace>-<host><path with / as _>-<ingress>} (+ {@code -L7-dedicated} for DEDICATED).
      */
     public String poolName(String namespace, String host, String path, String ingressName) {
-        return bounded(clusterName + "--" + namespace + "-" + host + pathPart(path) + "-" + ingressName + dedicatedSuffix());
+        return bounded(prefix() + namespace + "-" + host + pathPart(path) + "-" + ingressName + dedicatedSuffix());
     }
 
     /** The pool of a host-less rule's path, one per shard VS: {@code <vs>--<namespace>-<path with / as _>-<ingress>}. */
@@ -165,6 +198,11 @@ public final class Naming implements ClusterView.ShardNamer {
         return shardSize;
     }
 
+    /** The AviInfraSetting these names are for, or null. */
+    public String infraSetting() {
+        return infraSetting;
+    }
+
     @Override
     public Set<String> shardsOf(Ingress ingress) {
         Set<String> shards = new TreeSet<>();
@@ -202,11 +240,11 @@ public final class Naming implements ClusterView.ShardNamer {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Naming n && n.clusterName.equals(clusterName) && n.shardSize == shardSize;
+        return o instanceof Naming n && n.clusterName.equals(clusterName) && n.shardSize == shardSize && Objects.equals(n.infraSetting, infraSetting);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(clusterName, shardSize);
+        return Objects.hash(clusterName, shardSize, infraSetting);
     }
 }

@@ -27,6 +27,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
@@ -55,6 +56,8 @@ final class ShardBuild {
     private final IncrementalOrder order;
     private final Comparator<AviObject> modelOrder;
     private final Set<String> leftOut;
+    private final Placement placement;
+    private final boolean wanted;
 
     private final List<ModelWarning> warnings = new ArrayList<>();
     private final List<AviObject> shardObjects = new ArrayList<>();
@@ -78,7 +81,13 @@ final class ShardBuild {
     }
 
     /** {@code leftOut}: hosts built as if no Ingress named them (the reconciler isolates a host the controller refused). */
-    ShardBuild(BuildContext ctx, ClusterView cluster, String vs, Memo memo, PreviousBuild previous, Set<String> leftOut) {
+    /**
+     * {@code placement}: whose VSes the shard is, of the default or of an AviInfraSetting (only the Ingresses placed
+     * there are built); {@code wanted}: false for a shard of a setting no Ingress is placed on any more, or of a
+     * setting no longer Accepted, which is built empty (its objects deleted).
+     */
+    ShardBuild(BuildContext ctx, ClusterView cluster, String vs, Memo memo, PreviousBuild previous, Set<String> leftOut, Placement placement,
+               boolean wanted) {
         this.ctx = ctx;
         this.naming = ctx.naming();
         this.cluster = cluster;
@@ -91,14 +100,22 @@ final class ShardBuild {
         this.modelOrder = IncrementalOrder.modelOrder(vs);
         this.shardNumber = sharedShardNumber(naming, vs);
         this.leftOut = leftOut;
+        this.placement = placement;
+        this.wanted = wanted;
         this.hostRules = HostRules.of(cluster.acceptedHostRules());
         this.httpRules = HttpRules.of(cluster.acceptedHttpRules());
     }
 
     ShardModel build() {
+        if (!wanted) {
+            return model(Map.of(), List.of(), null);
+        }
         List<ParsedIngress> parsed = new ArrayList<>();
+        boolean placementsDiffer = !cluster.acceptedInfraSettings().isEmpty();
         for (Ingress ingress : cluster.ingressesOfShard(vs, naming)) {
-            parsed.add(memo.ofInstance(ingress, () -> ParsedIngress.parse(ingress)));
+            if (!placementsDiffer || isPlacedHere(cluster.placementOf(ingress))) {
+                parsed.add(memo.ofInstance(ingress, () -> ParsedIngress.parse(ingress)));
+            }
         }
         parsed.sort(ParsedIngress.OLDEST_FIRST);
 
@@ -330,15 +347,18 @@ final class ShardBuild {
         }
     }
 
+    private boolean isPlacedHere(Placement p) {
+        return !p.held() && Objects.equals(p.settingName(), placement.settingName());
+    }
+
     private boolean isOnShard(String host) {
         return naming.isDedicated() ? naming.shardVsName(host).equals(vs) : Naming.shardNumber(host, naming.shardSize().shards()) == shardNumber;
     }
 
     /** The n of {@code <cluster>--Shared-L7-<n>} (no host hashes to a name that is not a shard VS of this cluster). */
     private static int sharedShardNumber(Naming naming, String vs) {
-        String prefix = naming.clusterName() + "--Shared-L7-";
         for (int n = 0; n < naming.shardSize().shards(); n++) {
-            if (vs.equals(prefix + n)) {
+            if (vs.equals(naming.sharedVsName(n))) {
                 return n;
             }
         }

@@ -90,6 +90,12 @@ public final class ShardModel {
         return keys;
     }
 
+    /** The name of a host's policy set in this shard (empty for a host it does not serve). */
+    public Optional<String> policySetOf(String host) {
+        HostOutput output = hostOutputs.get(host);
+        return output == null ? Optional.empty() : Optional.ofNullable(output.setName());
+    }
+
     /** The Ingresses that name a host of this shard (empty for a host it does not serve). */
     public Set<IngressRef> ingressesOf(String host) {
         HostOutput output = hostOutputs.get(host);

@@ -2,6 +2,7 @@ package io.akocamel.model;
 
 import io.akocamel.crd.HostSettings;
 import io.akocamel.crd.PoolSettings;
+import io.akocamel.crd.InfraSetting;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.config.Settings.NodeNetwork;
@@ -245,11 +246,25 @@ final class Specs {
             body.put("application_profile_ref", SYSTEM_HTTP);
             body.put("network_profile_ref", SYSTEM_TCP_PROXY);
             ArrayNode services = body.putArray("services");
-            for (int port : new int[] {80, 443}) {
+            if (ctx.listeners().isEmpty()) {
+                for (int port : new int[] {80, 443}) {
+                    ObjectNode service = services.addObject();
+                    service.put("port", port);
+                    service.put("port_range_end", port);
+                    service.put("enable_ssl", port == 443);
+                }
+            }
+            for (InfraSetting.Listener listener : ctx.listeners()) {
                 ObjectNode service = services.addObject();
-                service.put("port", port);
-                service.put("port_range_end", port);
-                service.put("enable_ssl", port == 443);
+                service.put("port", listener.port());
+                service.put("port_range_end", listener.port());
+                service.put("enable_ssl", listener.enableSsl());
+                if (listener.enableHttp2()) {
+                    service.put("enable_http2", true);
+                }
+            }
+            if (ctx.enableRhi() != null) {
+                body.put("enable_rhi", ctx.enableRhi());
             }
             policies(body, policySets);
             return body;
@@ -352,6 +367,10 @@ final class Specs {
             ObjectNode vip = body.putArray("vip").addObject();
             vip.put("vip_id", "0");
             vip.put("auto_allocate_ip", true);
+            if (!ctx.bgpPeerLabels().isEmpty()) {
+                ArrayNode labels = body.putArray("bgp_peer_labels");
+                ctx.bgpPeerLabels().forEach(labels::add);
+            }
             VipNetwork network = ctx.vipNetwork();
             if (network != null) {
                 ObjectNode subnet = vip.putObject("ipam_network_subnet");

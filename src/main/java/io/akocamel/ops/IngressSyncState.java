@@ -60,14 +60,16 @@ final class IngressSyncState {
         if (state == null) {
             return new Counts(0, 0);
         }
-        Naming naming = state.naming();
         Set<String> everyShard = null;
         Set<String> inUse = new HashSet<>();
         int synced = 0;
         int withErrors = 0;
         for (Ingress ingress : state.ingresses()) {
+            Naming naming = state.namingOf(ingress);
             Set<String> shards = new HashSet<>(naming.shardsOf(ingress));
-            if (naming.isOnEveryShard(ingress)) {
+            if (naming.isOnEveryShard(ingress) && naming.infraSetting() != null) {
+                shards.addAll(naming.allSharedVsNames());
+            } else if (naming.isOnEveryShard(ingress)) {
                 everyShard = everyShard == null ? state.everyShard() : everyShard;
                 shards.addAll(everyShard);
             }

@@ -5,6 +5,7 @@ import io.akocamel.avi.AviExchange;
 import io.akocamel.avi.AviSession;
 import io.akocamel.avi.AviStep;
 import io.akocamel.config.Settings;
+import io.akocamel.crd.InfraSetting;
 import io.akocamel.kube.PodEvents;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -49,6 +51,7 @@ public final class Preflight implements BooleanSupplier {
     private final Settings settings;
     private final AviSession session;
     private final PodEvents podEvents;
+    private final Supplier<List<InfraSetting>> infraSettings;
     private volatile long recheckMillis = 30_000;
     private volatile boolean requireDnsProfile;
 
@@ -59,16 +62,19 @@ public final class Preflight implements BooleanSupplier {
     private List<String> loggedProblems = List.of();
     private List<String> loggedFacts = List.of();
     private boolean warnedWithoutDns;
+    private List<String> loggedInfraSettingProblems = List.of();
 
     /**
      * @param session the delivery session the reads go through
      * @param podEvents the Events on the controller's own pod
+     * @param infraSettings the Accepted AviInfraSettings, whose SE groups and networks are checked too (not blocking)
      */
-    public Preflight(Settings settings, AviSession session, PodEvents podEvents) {
+    public Preflight(Settings settings, AviSession session, PodEvents podEvents, Supplier<List<InfraSetting>> infraSettings) {
         this.settings = settings;
         this.session = session;
         this.podEvents = podEvents;
         this.requireDnsProfile = settings.akoCamel().requireDnsProfile();
+        this.infraSettings = infraSettings;
     }
 
     // ---- what the rest of the controller asks ----
@@ -99,6 +105,11 @@ public final class Preflight implements BooleanSupplier {
     /** The latest problems (one message each: setting, what the controller has, the fix); empty when passed. */
     public List<String> problems() {
         return result.problems();
+    }
+
+    /** What the latest preflight found missing for the AviInfraSettings (not blocking). */
+    public List<String> infraSettingProblems() {
+        return result.infraSettingProblems();
     }
 
     public DiscoveredFacts facts() {
@@ -158,7 +169,7 @@ public final class Preflight implements BooleanSupplier {
 
     /** First step: plans the reads and sets the first {@link AviStep}. */
     public void begin(Exchange exchange) {
-        PreflightRun run = new PreflightRun(settings, session, requireDnsProfile);
+        PreflightRun run = new PreflightRun(settings, session, requireDnsProfile, infraSettings.get());
         exchange.setProperty(RUN, run);
         nextStep(exchange, run);
     }
@@ -188,7 +199,8 @@ public final class Preflight implements BooleanSupplier {
         exchange.removeProperty(RUN);
         List<String> problems = run.problems();
         PreflightResult previous = result;
-        PreflightResult current = new PreflightResult(problems.isEmpty() ? State.PASSED : State.FAILED, problems, run.facts(), Instant.now());
+        PreflightResult current = new PreflightResult(problems.isEmpty() ? State.PASSED : State.FAILED, problems, run.infraSettingProblems(),
+                run.facts(), Instant.now());
         if (run.cloudRead()) {
             dnsDomains = current.facts().dns();
         }
@@ -210,6 +222,10 @@ public final class Preflight implements BooleanSupplier {
         }
         if (cloudRead) {
             warnWithoutDns(current.facts());
+        }
+        if (!current.infraSettingProblems().equals(loggedInfraSettingProblems)) {
+            loggedInfraSettingProblems = current.infraSettingProblems();
+            current.infraSettingProblems().forEach(problem -> LOG.warn("Avi Controller preflight: {}", problem));
         }
         if (current.passed()) {
             loggedProblems = List.of();

@@ -79,6 +79,12 @@ final class PreflightMessages {
                 + "(values ControllerSettings.serviceEngineGroupName, env SEG_NAME)";
     }
 
+    static String infraSettingObjectMissing(String setting, String field, String what, String name, String cloudName) {
+        return "AviInfraSetting " + setting + " " + field + ": there is no " + what + " '" + name + "' in cloud '" + cloudName
+                + "'; the setting is Rejected and the Ingresses that name it stay on the default virtual services until it is "
+                + "created there or the setting is corrected (nothing else waits for it)";
+    }
+
     static String networkNameMissing(String setting, String networkName, String cloudName, String existing) {
         return setting + ".networkName: there is no network '" + networkName + "' in cloud '" + cloudName
                 + "' (the cloud has: " + existing + "); create it, or set networkName to one of those";

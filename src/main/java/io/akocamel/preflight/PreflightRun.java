@@ -3,6 +3,7 @@ package io.akocamel.preflight;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.akocamel.avi.AviSession;
 import io.akocamel.config.Settings;
+import io.akocamel.crd.InfraSetting;
 import io.akocamel.util.Cidr;
 import io.akocamel.util.Versions;
 
@@ -53,8 +54,11 @@ final class PreflightRun {
     private DnsDomains dns = DnsDomains.NONE;
     private String vipNetwork = "";
     private String vipNetworkVrf = "";
+    private final List<InfraSetting> infraSettings;
+    private final List<String> infraSettingProblems = new ArrayList<>();
 
-    PreflightRun(Settings settings, AviSession session, boolean requireDnsProfile) {
+    PreflightRun(Settings settings, AviSession session, boolean requireDnsProfile, List<InfraSetting> infraSettings) {
+        this.infraSettings = infraSettings;
         this.controller = settings.controllerSettings();
         this.username = settings.aviCredentials().username();
         this.vipNetworks = settings.networkSettings().vipNetworkList();
@@ -181,6 +185,31 @@ final class PreflightRun {
             reads.later(path, r -> vipNetwork(index, network, r), false);
         }
         reads.later(this::vrfPath, this::vrf, false);
+        infraSettings.forEach(setting -> infraSettingReads(setting, cloudName));
+    }
+
+    /** An AviInfraSetting's SE group and VIP networks, looked up in the cloud; a failed read decides nothing. */
+    private void infraSettingReads(InfraSetting setting, String cloudName) {
+        if (setting.seGroup() != null) {
+            reads.later("/api/serviceenginegroup?name=" + encode(setting.seGroup()) + "&cloud_ref.name=" + encode(cloudName) + "&fields=name",
+                    r -> infraSettingObject(r, PreflightMessages.infraSettingObjectMissing(setting.name(), "seGroup.name", "SE group",
+                            setting.seGroup(), cloudName)), true);
+        }
+        for (InfraSetting.VipNetwork network : setting.vipNetworks().stream().filter(n -> n.networkName() != null).toList()) {
+            reads.later("/api/network?name=" + encode(network.networkName()) + "&cloud_ref.name=" + encode(cloudName) + "&fields=name",
+                    r -> infraSettingObject(r, PreflightMessages.infraSettingObjectMissing(setting.name(), "network.vipNetworks.networkName",
+                            "network", network.networkName(), cloudName)), true);
+        }
+    }
+
+    private void infraSettingObject(Reply reply, String missing) {
+        if (reply.error() == null && reply.first() == null) {
+            infraSettingProblems.add(missing);
+        }
+    }
+
+    List<String> infraSettingProblems() {
+        return List.copyOf(infraSettingProblems);
     }
 
     private void ipamProfile(Reply reply) {

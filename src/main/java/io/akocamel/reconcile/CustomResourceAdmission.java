@@ -7,6 +7,7 @@ import io.akocamel.crd.AviReference;
 import io.akocamel.crd.AviReferences;
 import io.akocamel.crd.HostSettings;
 import io.akocamel.crd.PoolSettings;
+import io.akocamel.crd.InfraSetting;
 import io.akocamel.crd.Verdict;
 import io.akocamel.crd.Verdicts;
 import io.akocamel.kube.ClusterState;
@@ -44,7 +45,7 @@ public class CustomResourceAdmission {
     private static final Logger LOG = LoggerFactory.getLogger(CustomResourceAdmission.class);
     private static final String RUN = "AkoCustomResourceRun";
     /** The settings ako-camel applies to Avi objects; every other one is reported {@code Unsupported}. */
-    static final Set<String> APPLIED = Stream.concat(HostSettings.APPLIED.stream(), PoolSettings.APPLIED.stream())
+    static final Set<String> APPLIED = Stream.of(HostSettings.APPLIED, PoolSettings.APPLIED, InfraSetting.APPLIED).flatMap(List::stream)
             .collect(Collectors.toUnmodifiableSet());
 
     private final ClusterState cluster;

@@ -122,6 +122,7 @@ public class Reconciler {
         try {
             ReconcileResult result;
             boolean warmFollower = false;
+            Optional<String> held;
             if (!avi.writesAllowed().getAsBoolean()) {
                 result = ReconcileResult.skipped(key, "the controller set-up check has not passed; nothing is written until it does");
             } else if (!avi.inventory().isCurrent()) {
@@ -133,6 +134,10 @@ public class Reconciler {
                 // deleteConfig wants nothing whatever the lists say; anything else would be built from half-known state
                 result = ReconcileResult.skipped(key, "the Kubernetes lists are incomplete (a watch has not listed yet, or has stopped); "
                         + "the full sync that follows their completion reconciles this key");
+            } else if (!runtime.deleteConfig() && (held = InfraSettingMoves.heldBy(key, cluster.view(), naming)).isPresent()) {
+                // waits for a verdict that reconciles it when it comes: as synced as it can be, like a follower
+                warmFollower = true;
+                result = ReconcileResult.skipped(key, held.get());
             } else if (!cluster.leadership().isLeader()) {
                 // a follower with a read inventory and complete lists is as synced as it can be: it counts as ready
                 warmFollower = true;
@@ -152,14 +157,15 @@ public class Reconciler {
 
     private ReconcileResult reconcileOrFail(String key) {
         try {
-            return reconcileLocked(key);
+            return reconcileLocked(key, true);
         } catch (RuntimeException e) {
             LOG.warn("Shard {}: the reconcile failed", key, e);
             return ReconcileResult.failed(key, "the reconcile failed: " + e);
         }
     }
 
-    private ReconcileResult reconcileLocked(String key) {
+    /** {@code orderMoves}: false for a shard reconciled first for another, which does not wait in turn (no cycle). */
+    private ReconcileResult reconcileLocked(String key, boolean orderMoves) {
         boolean gcAllowed = cluster.complete().getAsBoolean() && avi.inventory().isComplete();
         if (ClusterState.STATIC_ROUTES_KEY.equals(key)) {
             return reconcileStaticRoutes(gcAllowed);
@@ -167,9 +173,14 @@ public class Reconciler {
         boolean deleting = runtime.deleteConfig();
         ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster.view(), settings);
         List<AviObject> desired = deleting ? List.of() : model.objects();
+        if (!deleting && orderMoves && !movesLanded(key, model)) {
+            // the hosts that left keep everything here (objects, DNS, routing) until their new VSes serve them
+            return ReconcileResult.skipped(key, "hosts of this shard move to virtual services that do not serve them yet; "
+                    + "this shard waits for them");
+        }
         // deleteConfig removes everything owned, whatever the state of the lists: it is an explicit order
         Plan plan = plan(key, desired, gcAllowed || deleting, deleting);
-        Collection<Ingress> ingresses = cluster.view().ingressesOfShard(key, naming);
+        Collection<Ingress> ingresses = InfraSettingMoves.ingressesOf(key, cluster.view(), naming);
         Set<String> notServed = new HashSet<>();
         ReconcileResult result = model == null ? apply(key, plan, ingresses) : applyIsolating(key, model, plan, ingresses, gcAllowed, notServed);
         if (model != null) {
@@ -178,6 +189,33 @@ public class Reconciler {
             rememberServedHosts(key, model, ingresses, notServed);
         }
         return writeStatus(model, ingresses, result);
+    }
+
+    /**
+     * Whether every host that left this shard for another placement (an AviInfraSetting's VSes, or back) is served by
+     * its new VS: those not yet are reconciled first, here, so that the new objects are created (and their DNS
+     * published) before this shard deletes the old ones. A new VS being written by another worker: this shard is run
+     * again afterwards, and is not written until then.
+     */
+    private boolean movesLanded(String key, ShardModel model) {
+        Set<String> destinations = InfraSettingMoves.destinationsNotServing(key, model, cluster.view(), naming, avi.inventory());
+        boolean landed = true;
+        for (String destination : destinations) {
+            if (InfraSettingMoves.heldBy(destination, cluster.view(), naming).isPresent()) {
+                landed = false;
+            } else if (running.start(destination, false)) {
+                try {
+                    LOG.info("Shard {}: reconciling {} first, where hosts of this shard move", key, destination);
+                    reconcileLocked(destination, false);
+                } finally {
+                    running.finish(destination);
+                }
+            } else {
+                running.start(key, false); // reruns this key when it finishes
+                landed = false;
+            }
+        }
+        return landed && InfraSettingMoves.destinationsNotServing(key, model, cluster.view(), naming, avi.inventory()).isEmpty();
     }
 
     /** The plan against the inventory, less the deletes the deletion brake holds ({@code explicitOrder}: deleteConfig). */
@@ -275,7 +313,8 @@ public class Reconciler {
             }
             Set<String> withoutCertificate = new HashSet<>();
             ingress.getSpec().getTls().stream().filter(tls -> tls.getHosts() != null).flatMap(tls -> tls.getHosts().stream())
-                    .filter(host -> host != null && model.find(AviType.VIRTUALSERVICE, naming.sniChildName(host)).isEmpty())
+                    .filter(host -> host != null
+                            && model.find(AviType.VIRTUALSERVICE, InfraSettingMoves.namingOf(ingress, cluster.view(), naming).sniChildName(host)).isEmpty())
                     .forEach(withoutCertificate::add);
             served.computeIfPresent(IngressRef.of(ingress), (ref, hosts) -> {
                 Set<String> left = new HashSet<>(hosts);
@@ -319,6 +358,7 @@ public class Reconciler {
         IngressRef ref = IngressRef.of(ingress);
         List<IngressLoadBalancerIngress> shown = IngressStatusWriter.shown(ingress);
         List<IngressLoadBalancerIngress> entries = new ArrayList<>();
+        Naming naming = InfraSettingMoves.namingOf(ingress, cluster.view(), this.naming);
         for (String host : hostsOf(ingress)) {
             String vs = naming.shardVsName(host);
             if (!served(vs, ref, host)) {

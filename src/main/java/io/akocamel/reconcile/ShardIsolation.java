@@ -149,7 +149,8 @@ final class ShardIsolation {
     private ShardModel hold(Set<String> culprits, Map<String, String> held, Set<String> leftOut, ShardModel model,
                             Function<Set<String>, ShardModel> rebuild) {
         for (String host : culprits) {
-            Optional<StoredObject> set = inventory.get(AviType.HTTPPOLICYSET, naming.hostPolicySetName(host)).filter(StoredObject::owned);
+            Optional<StoredObject> set = inventory.get(AviType.HTTPPOLICYSET, model.policySetOf(host).orElse(naming.hostPolicySetName(host)))
+                    .filter(StoredObject::owned);
             if (set.isPresent()) {
                 held.put(host, "host '" + host + "' keeps the configuration the Avi Controller last accepted until this is fixed; "
                         + "the other hosts of " + model.vsName() + " are updated");

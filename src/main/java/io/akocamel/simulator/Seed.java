@@ -103,6 +103,24 @@ final class Seed {
                 .putObject("range");
         range.set("begin", address("10.10.10.100"));
         range.set("end", address("10.10.10.199"));
+        infraSettingExamples(vcenter, vcenterGlobal);
+    }
+
+    /**
+     * An SE group and a second VIP network (outside the IPAM profile) in vcenter-cloud, for an AviInfraSetting to name
+     * (the demo's example does).
+     */
+    private void infraSettingExamples(String cloud, String vrf) {
+        add("serviceenginegroup", "example-se-group", uuid("serviceenginegroup"), false)
+                .put("cloud_ref", ref("cloud", cloud)).put("ha_mode", "HA_MODE_SHARED").put("max_se", 2).put("se_name_prefix", "Example");
+        ObjectNode network = add("network", "example-vip-network", uuid("network"), false)
+                .put("cloud_ref", ref("cloud", cloud)).put("vrf_context_ref", ref("vrfcontext", vrf))
+                .put("dhcp_enabled", false).put("exclude_discovered_subnets", false);
+        ObjectNode subnet = network.putArray("configured_subnets").addObject();
+        subnet.set("prefix", prefix("10.20.20.0", 24));
+        ObjectNode range = subnet.putArray("static_ip_ranges").addObject().put("type", "STATIC_IPS_FOR_VIP").putObject("range");
+        range.set("begin", address("10.20.20.100"));
+        range.set("end", address("10.20.20.199"));
     }
 
     private void systemObjects() {

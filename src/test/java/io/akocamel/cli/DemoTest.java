@@ -82,6 +82,16 @@ class DemoTest {
     }
 
     @Test
+    void summaryShowsWhatTheAviInfraSettingChanged() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            StringWriter out = new StringWriter();
+            demo.printSummary(new PrintWriter(out));
+            assertThat(out.toString()).contains("Ingress default/fast", "fast.example.com -> VIP 10.20.20.", "on cluster-1--Shared-L7-fast-lane-0",
+                    "(AviInfraSetting: SE group example-se-group, VIP network example-vip-network, route health injection)");
+        });
+    }
+
+    @Test
     void reactsToAnIngressAppliedWithKubectl() throws Exception {
         Kubectl.assumeInstalled();
         Path manifest = Kubectl.ingressManifest("blog", "blog.example.com");

@@ -26,8 +26,26 @@ class PlanCommandTest {
         assertThat(out.toString())
                 .contains("\"type\" : \"pool\"", "cluster-1--default-shop.example.com_api_v1-shop")
                 .contains("\"type\" : \"virtualservice\"", "cluster-1--secure.example.com", "VS_TYPE_VH_CHILD")
-                .contains("<redacted private key>")
                 .doesNotContain("BEGIN PRIVATE KEY");
+    }
+
+    @Test
+    void offlinePlanRedactsTheKeyOfACertificateMadeFromASecret() {
+        // without examples/40-custom-resources.yaml, whose HostRule gives secure.example.com an Avi certificate instead
+        int code = run("plan", "--values", "examples/values.yaml", "-f", "examples/30-tls.yaml");
+
+        assertThat(code).isEqualTo(0);
+        assertThat(out.toString()).contains("\"type\" : \"sslkeyandcertificate\"", "<redacted private key>").doesNotContain("BEGIN PRIVATE KEY");
+    }
+
+    @Test
+    void offlinePlanPlacesTheIngressesOfAnAviInfraSettingAndSaysItTookTheSettingAsAccepted() {
+        int code = run("plan", "--values", "examples/values.yaml", "-f", "examples/50-infra-setting.yaml");
+
+        assertThat(code).isEqualTo(0);
+        assertThat(out.toString()).contains("\"shard\" : \"cluster-1--Shared-L7-fast-lane-0\"", "/api/serviceenginegroup?name=example-se-group",
+                "/api/network?name=example-vip-network", "cluster-1--fast-lane-default-fast.example.com_-fast");
+        assertThat(err.toString()).contains("note: AviInfraSetting/fast-lane is taken as Accepted");
     }
 
     @Test

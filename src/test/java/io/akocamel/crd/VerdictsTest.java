@@ -71,6 +71,29 @@ class VerdictsTest {
     }
 
     @Test
+    void anAviInfraSettingNamesTheFieldsThisModeDoesNotApply() {
+        GenericKubernetesResource setting = AkoCrds.aviInfraSetting("fast", Map.of("seGroup", Map.of("name", "se"),
+                "network", Map.of("vipNetworks", List.of(Map.of("networkName", "vip")), "enableRhi", true, "enablePublicIP", true,
+                        "nodeNetworks", List.of(Map.of("networkName", "nodes"))), "nsxSettings", Map.of("t1lr", "t1")));
+
+        Verdict verdict = Verdicts.decide(List.of(setting), ref -> true, Set.copyOf(InfraSetting.APPLIED)).get("AviInfraSetting/fast");
+
+        assertThat(verdict.accepted()).isTrue();
+        assertThat(verdict.notApplied()).containsExactly("network.enablePublicIP", "network.nodeNetworks", "nsxSettings");
+    }
+
+    @Test
+    void bgpPeerLabelsWithoutRouteHealthInjectionRejectTheSettingAsAkoDoes() {
+        GenericKubernetesResource setting = AkoCrds.aviInfraSetting("fast", Map.of("network", Map.of("bgpPeerLabels", List.of("peer1"))));
+
+        Verdict verdict = Verdicts.decide(List.of(setting), ref -> true, Set.copyOf(InfraSetting.APPLIED)).get("AviInfraSetting/fast");
+
+        assertThat(verdict.accepted()).isFalse();
+        assertThat(verdict.error()).isEqualTo("network.bgpPeerLabels: BGP peer labels apply only with route health injection; set "
+                + "network.enableRhi: true, or remove the labels");
+    }
+
+    @Test
     void everySettingNotAppliedIsNamedAndTheSelectorsAreNot() {
         GenericKubernetesResource rule = AkoCrds.hostRule("ns", "r", "shop.example.com", "Exact",
                 Map.of("wafPolicy", "waf", "useRegex", true, "aliases", List.of("www.example.com")));

@@ -67,6 +67,14 @@ public class ControllerFixture implements AutoCloseable {
         return create(new IndexedCrudDispatcher(), UnaryOperator.identity());
     }
 
+    /** A started controller on the examples without custom resources, with AKO's custom resource definitions installed. */
+    static ControllerFixture startedWithCustomResourceDefinitions() throws Exception {
+        ControllerFixture fixture = create();
+        AkoCrds.install(fixture.client());
+        fixture.applyExamples();
+        return fixture.startController();
+    }
+
     /** With a Kubernetes API that answers through {@code kubernetes} (e.g. one that injects faults). */
     static ControllerFixture create(KubernetesCrudDispatcher kubernetes) {
         return create(kubernetes, UnaryOperator.identity());

@@ -90,12 +90,13 @@ class CustomResourceStatusTest {
         fixture.client().resource(AkoCrds.httpRule("default", "monitors", "shop.example.com",
                 List.of(Map.of("target", "/", "healthMonitors", List.of("example-http-monitor", "no-such-monitor"))))).create();
         fixture.client().resource(AkoCrds.aviInfraSetting("blue", Map.of("seGroup", Map.of("name", "Default-Group"),
-                "network", Map.of("vipNetworks", List.of(Map.of("networkName", "vip-network")))))).create();
+                "network", Map.of("vipNetworks", List.of(Map.of("networkName", "vip-network"))), "nsxSettings", Map.of("t1lr", "t1")))).create();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(status("HTTPRule", "default", "monitors")).isEqualTo(Map.of("status", "Rejected",
                 "error", "paths[/].healthMonitors: healthmonitor 'no-such-monitor' does not exist on the Avi Controller; create it there or correct the name")));
         await().atMost(WAIT).untilAsserted(() -> assertThat(status("AviInfraSetting", null, "blue")).isEqualTo(Map.of("status", "Accepted")));
         List<Event> blue = fixture.events("blue");
         assertThat(blue).extracting(Event::getReason).containsOnly("Unsupported");
+        assertThat(blue).extracting(Event::getMessage).allMatch(m -> m.startsWith("ako-camel does not apply nsxSettings "));
     }
 }

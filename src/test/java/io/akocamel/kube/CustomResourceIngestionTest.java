@@ -131,12 +131,34 @@ class CustomResourceIngestionTest {
     }
 
     @Test
-    void aviInfraSettingYieldsTheShardsOfItsClassesAndAnnotatedNamespaces() {
+    void aviInfraSettingYieldsTheShardsOfItsClassesAndAnnotatedNamespacesOnBothPlacements() {
         GenericKubernetesResource setting = AkoCrds.aviInfraSetting("blue", Map.of("seGroup", Map.of("name", "blue-se")));
+        List<String> expected = new ArrayList<>(List.of(shardsOf("blue.test", "team.test")));
+        expected.addAll(List.of(blueShardsOf("blue.test", "team.test")));
 
         cluster.client.resource(setting).create();
-        cluster.awaitKeys("AviInfraSetting blue ADDED", shardsOf("blue.test", "team.test"));
+        // no verdict yet: the Ingresses may be on either placement, so both hear of it
+        cluster.awaitKeys("AviInfraSetting blue ADDED", expected.toArray(String[]::new));
         assertThat(cluster.clusterState().aviInfraSetting("blue")).isPresent();
+
+        var settings = cluster.client.genericKubernetesResources(AkoCrds.API_VERSION, "AviInfraSetting");
+        GenericKubernetesResource current = settings.withName("blue").get();
+        current.setAdditionalProperty("status", Map.of("status", "Accepted"));
+        settings.resource(current).updateStatus();
+        // Accepted: the Ingresses move to the setting's shards; the default ones are reconciled too, to let go of them
+        cluster.awaitKeys("AviInfraSetting blue MODIFIED", expected.toArray(String[]::new));
+        assertThat(cluster.clusterState().shardsOf(cluster.clusterState().ingresses().stream()
+                .filter(i -> i.getMetadata().getName().equals("blue")).findFirst().orElseThrow())).containsExactly(blueShardsOf("blue.test"));
+
+        cluster.client.resource(setting).delete();
+        // gone: back to the default shards, and the setting's shards let go of them
+        cluster.awaitKeys("AviInfraSetting blue DELETED", expected.toArray(String[]::new));
+    }
+
+    private String[] blueShardsOf(String... hosts) {
+        var naming = cluster.clusterState().naming();
+        var blue = naming.forInfraSetting("blue", naming.shardSize());
+        return new TreeSet<>(Arrays.stream(hosts).map(blue::shardVsName).toList()).toArray(String[]::new);
     }
 
     private void editSpec(String name, String fqdn) {

@@ -33,6 +33,7 @@ class GoldenModelTest {
             nodeport                | nodeport                | L7Settings.shardVSSize=SMALL;L7Settings.serviceType=NodePort;nodePortSelector.key=avi;nodePortSelector.value=yes
             nodeportlocal           | nodeportlocal           | L7Settings.shardVSSize=SMALL;L7Settings.serviceType=NodePortLocal
             dedicated               | insecure-multi-path     | L7Settings.shardVSSize=DEDICATED
+            infra-setting           | infra-setting           | L7Settings.shardVSSize=SMALL
             """)
     void modelMatchesGolden(String golden, String input, String settings) throws IOException {
         ClusterSnapshot cluster = ClusterSnapshot.of(K8s.settings(), K8s.yaml(K8s.resource("golden/" + input + ".yaml")));

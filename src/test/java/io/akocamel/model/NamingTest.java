@@ -82,6 +82,31 @@ class NamingTest {
         assertThat(name).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            shard VS           | cluster-1--Shared-L7-fast-0
+            SNI child          | cluster-1--fast-foo.com
+            host policy set    | cluster-1--fast-foo.com
+            pool for /         | cluster-1--fast-default-foo.com_-web
+            dedicated VS       | cluster-1--fast-foo.com-L7-dedicated
+            every shared VS    | [cluster-1--Shared-L7-fast-0, cluster-1--Shared-L7-fast-1, cluster-1--Shared-L7-fast-2, cluster-1--Shared-L7-fast-3]
+            """)
+    void anAviInfraSettingsNameIsInsertedAsAkoInsertsIt(String what, String expected) {
+        Naming fast = LARGE.forInfraSetting("fast", ShardSize.MEDIUM);
+        String name = switch (what) {
+            case "shard VS" -> fast.shardVsName("foo.com");
+            case "SNI child" -> fast.sniChildName("foo.com");
+            case "host policy set" -> fast.hostPolicySetName("foo.com");
+            case "pool for /" -> fast.poolName("default", "foo.com", "/", "web");
+            case "dedicated VS" -> LARGE.forInfraSetting("fast", ShardSize.DEDICATED).shardVsName("foo.com");
+            case "every shared VS" -> fast.allSharedVsNames().toString();
+            default -> throw new IllegalArgumentException(what);
+        };
+        assertThat(name).isEqualTo(expected);
+        assertThat(fast.namesShard("cluster-1--Shared-L7-fast-3")).isTrue();
+        assertThat(fast.namesShard("cluster-1--Shared-L7-3")).isFalse();
+    }
+
     @Test
     void everySharedVsNameOfTheShardSize() {
         assertThat(LARGE.allSharedVsNames()).hasSize(8).contains("cluster-1--Shared-L7-0", "cluster-1--Shared-L7-7");

@@ -2,6 +2,7 @@ package io.akocamel.preflight;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.akocamel.app.Components;
 import io.akocamel.app.ControllerApp;
 import io.akocamel.avi.BatchResult;
 import io.akocamel.avi.Planner;
@@ -95,6 +96,10 @@ final class PreflightCamel implements AutoCloseable {
 
     Preflight preflight() {
         return app.components().preflight();
+    }
+
+    Components components() {
+        return app.components();
     }
 
     /** One check now, as {@code plan --controller} would run it. */

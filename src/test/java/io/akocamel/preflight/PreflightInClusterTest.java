@@ -4,9 +4,11 @@ import io.akocamel.app.Components;
 import io.akocamel.kube.EventRecorder;
 import io.akocamel.simulator.AviSimulator;
 import io.akocamel.simulator.RecordedRequest;
+import io.akocamel.testing.AkoCrds;
 import io.akocamel.testing.MockKubernetes;
 import io.akocamel.testing.TestSettings;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -61,6 +63,27 @@ class PreflightInClusterTest {
     }
 
     @Test
+    void aMissingSeGroupOfAnAcceptedAviInfraSettingIsReportedWithoutClosingTheWriteGate() throws Exception {
+        AkoCrds.install(client);
+        var settings = client.genericKubernetesResources(AkoCrds.API_VERSION, "AviInfraSetting");
+        GenericKubernetesResource setting = settings.resource(AkoCrds.aviInfraSetting("fast", Map.of("seGroup", Map.of("name", "missing-se"),
+                "network", Map.of("vipNetworks", List.of(Map.of("networkName", "example-vip-network")))))).create();
+        setting.setAdditionalProperty("status", Map.of("status", "Accepted"));
+        settings.resource(setting).updateStatus();
+        avi = AviSimulator.builder().port(0).password(TestSettings.PASSWORD).build().start();
+        camel = PreflightCamel.start(PreflightTest.settings(avi.baseUrl()).build(), KUBE_ROUTES, client,
+                Map.of(Components.POD_NAME, "ako-0", Components.POD_NAMESPACE, "avi-system"));
+        await().atMost(WAIT).until(() -> !camel.components().cluster().acceptedInfraSettings().isEmpty());
+
+        PreflightResult result = camel.check();
+
+        assertThat(result.passed()).isTrue();
+        assertThat(result.infraSettingProblems()).containsExactly("AviInfraSetting fast seGroup.name: there is no SE group 'missing-se' in "
+                + "cloud 'vcenter-cloud'; the setting is Rejected and the Ingresses that name it stay on the default virtual services until "
+                + "it is created there or the setting is corrected (nothing else waits for it)");
+    }
+
+    @Test
     void aSetUpFixedWhileRunningIsReconciledWithoutRestartAndTheProblemIsAnEventOnTheOwnPod() throws Exception {
         avi = AviSimulator.builder().port(0).password(TestSettings.PASSWORD).without("serviceenginegroup", "Default-Group").build().start();
         camel = PreflightCamel.start(PreflightTest.settings(avi.baseUrl()).build(), KUBE_ROUTES, client,
@@ -69,7 +92,7 @@ class PreflightInClusterTest {
         await().atMost(WAIT).until(() -> !podEvents("Warning", Preflight.FAILED_REASON).isEmpty());
         Event warning = podEvents("Warning", Preflight.FAILED_REASON).get(0);
         assertThat(warning.getMessage()).startsWith("ControllerSettings.serviceEngineGroupName: there is no SE group 'Default-Group' "
-                + "in cloud 'vcenter-cloud' (the cloud has: none)");
+                + "in cloud 'vcenter-cloud' (the cloud has: example-se-group)");
         assertThat(warning.getInvolvedObject().getKind()).isEqualTo("Pod");
         assertThat(warning.getInvolvedObject().getUid()).isEqualTo(pod.getMetadata().getUid());
         assertThat(warning.getSource().getComponent()).isEqualTo(EventRecorder.COMPONENT);

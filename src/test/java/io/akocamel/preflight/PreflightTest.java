@@ -147,10 +147,10 @@ class PreflightTest {
                                 + "create it, or set cloudName to one of those"),
                 broken("SE group not in the cloud", s -> s, s -> s.seGroup("Tanzu-Group"),
                         "ControllerSettings.serviceEngineGroupName: there is no SE group 'Tanzu-Group' in cloud 'vcenter-cloud' "
-                                + "(the cloud has: Default-Group); create it in that cloud, or set serviceEngineGroupName to one of those"),
+                                + "(the cloud has: Default-Group, example-se-group); create it in that cloud, or set serviceEngineGroupName to one of those"),
                 broken("VIP network missing", s -> s, s -> s.vipNetwork("vip-net", "10.10.10.0/24"),
                         "NetworkSettings.vipNetworkList[0].networkName: there is no network 'vip-net' in cloud 'vcenter-cloud' "
-                                + "(the cloud has: vip-network); create it, or set networkName to one of those"),
+                                + "(the cloud has: vip-network, example-vip-network); create it, or set networkName to one of those"),
                 broken("VIP network uuid unknown", s -> s, s -> s.vipNetworkUuid("network-0000", "10.10.10.0/24"),
                         "NetworkSettings.vipNetworkList[0].networkUUID: there is no network with uuid 'network-0000' on the Avi "
                                 + "Controller (networks of cloud 'vcenter-cloud': vip-network (network-"),
