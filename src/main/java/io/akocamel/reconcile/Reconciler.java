@@ -2,6 +2,7 @@ package io.akocamel.reconcile;
 
 import io.akocamel.avi.AviDelivery;
 import io.akocamel.avi.AviInventory;
+import io.akocamel.avi.AviMethod;
 import io.akocamel.avi.AviWarning;
 import io.akocamel.avi.BatchResult;
 import io.akocamel.avi.DeletionBrake;
@@ -163,11 +164,15 @@ public class Reconciler {
         if (ClusterState.STATIC_ROUTES_KEY.equals(key)) {
             return reconcileStaticRoutes(gcAllowed);
         }
+        if (Planner.ORPHANS.equals(key)) {
+            return reconcileOrphans(gcAllowed);
+        }
         boolean deleting = runtime.deleteConfig();
         ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster.view(), settings);
         List<AviObject> desired = deleting ? List.of() : model.objects();
         // deleteConfig removes everything owned, whatever the state of the lists: it is an explicit order
         Plan plan = plan(key, desired, gcAllowed || deleting, deleting);
+        boolean freesOrphans = adoptsOrDeletes(plan) && hasOrphans();
         Collection<Ingress> ingresses = cluster.view().ingressesOfShard(key, naming);
         Set<String> notServed = new HashSet<>();
         ReconcileResult result = model == null ? apply(key, plan, ingresses) : applyIsolating(key, model, plan, ingresses, gcAllowed, notServed);
@@ -176,7 +181,34 @@ public class Reconciler {
             warnHostsOutsideDnsDomains(model, ingresses);
             rememberServedHosts(key, model, ingresses, notServed);
         }
-        return writeStatus(model, ingresses, result);
+        return writeStatus(model, ingresses, freesOrphans ? result.followedBy(Planner.ORPHANS) : result);
+    }
+
+    /**
+     * AKO's objects that no shard wants any more (its datascript sets, pool groups, policy sets and pools under other
+     * names), deleted once the objects referring to them were adopted ({@link Planner#planOrphans}); under deleteConfig
+     * every one of them. The deletion brake weighs them with the rest of the cycle's deletes.
+     */
+    private ReconcileResult reconcileOrphans(boolean gcAllowed) {
+        boolean deleting = runtime.deleteConfig();
+        Plan orphans = avi.planner().planOrphans(deleting ? Set.of() : wantedEverywhere(), avi.inventory(), gcAllowed || deleting);
+        Plan plan = avi.brake().admit(orphans, avi.inventory()::ownedCount, deleting, () -> {
+            Set<String> unwanted = new TreeSet<>(unwantedOwnedObjects());
+            orphans.operations().forEach(op -> unwanted.add(op.key()));
+            return unwanted;
+        });
+        return apply(Planner.ORPHANS, plan, List.of());
+    }
+
+    /** The plan updates an owned object without a shard marker (adopts one of AKO's), or deletes: orphans may be free. */
+    private boolean adoptsOrDeletes(Plan plan) {
+        return plan.operations().stream().anyMatch(op -> op.method() == AviMethod.DELETE || op.method() == AviMethod.PUT
+                && avi.inventory().get(op.type(), op.name()).filter(o -> o.owned() && o.shard() == null).isPresent());
+    }
+
+    /** Owned objects without a shard marker are on the controller (AKO's, not yet adopted or collected). */
+    private boolean hasOrphans() {
+        return avi.inventory().all().stream().anyMatch(o -> o.owned() && o.shard() == null && o.type() != AviType.VRFCONTEXT);
     }
 
     /** The plan against the inventory, less the deletes the deletion brake holds ({@code explicitOrder}: deleteConfig). */
@@ -191,8 +223,7 @@ public class Reconciler {
      * brake, when a plan would start deleting.
      */
     private Set<String> unwantedOwnedObjects() {
-        Set<String> wanted = new HashSet<>();
-        new ModelBuilder().buildAll(cluster.view(), settings).forEach(shard -> shard.objects().forEach(o -> wanted.add(o.key())));
+        Set<String> wanted = wantedEverywhere();
         Set<String> unwanted = new TreeSet<>();
         for (String shard : avi.inventory().shardKeys()) {
             if (!ClusterState.STATIC_ROUTES_KEY.equals(shard)) {
@@ -200,6 +231,13 @@ public class Reconciler {
             }
         }
         return unwanted;
+    }
+
+    /** Every object the whole cluster's model wants, by key; built with a builder of its own. */
+    private Set<String> wantedEverywhere() {
+        Set<String> wanted = new HashSet<>();
+        new ModelBuilder().buildAll(cluster.view(), settings).forEach(shard -> shard.objects().forEach(o -> wanted.add(o.key())));
+        return wanted;
     }
 
     private ReconcileResult apply(String key, Plan plan, Collection<Ingress> ingresses) {
@@ -382,8 +420,9 @@ public class Reconciler {
 
     /**
      * Every key the controller holds objects for, plus every key the cluster wants: what a full sync must visit.
-     * Owned objects without a shard marker (written by AKO itself, for instance) are adopted when a shard wants them
-     * and otherwise left alone: deleting them would need every shard's model at once. On complete lists, the
+     * Owned objects without a shard marker (written by AKO itself, for instance) are adopted when a shard wants them;
+     * while some are on the controller, {@link Planner#ORPHANS} is visited too (and after each shard that adopted
+     * some): it collects those no shard wants once nothing kept refers to them. On complete lists, the
      * Ingresses that stopped being ours while the controller was stopped and still show one of our VIPs are released,
      * and a complete full sync starts a new cycle of the deletion brake. The initial sync counts from the first full
      * sync on complete lists (an earlier one only skips).
@@ -391,6 +430,9 @@ public class Reconciler {
     public List<String> fullSyncKeys(@Body List<String> kubernetesKeys, @Header(KubeHeaders.KUBERNETES_COMPLETE) Boolean complete) {
         Set<String> keys = new TreeSet<>(kubernetesKeys);
         keys.addAll(avi.inventory().shardKeys());
+        if (hasOrphans()) {
+            keys.add(Planner.ORPHANS);
+        }
         List<String> all = new ArrayList<>(keys);
         boolean listsComplete = !Boolean.FALSE.equals(complete);
         if (listsComplete) {
