@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -329,7 +330,7 @@ public class Reconciler {
             List<IngressLoadBalancerIngress> desired = runtime.deleteConfig() ? List.of() : statusOf(ingress);
             boolean written;
             try {
-                written = cluster.status().write(ingress, desired);
+                written = cluster.status().write(ingress, desired, vsUuidByHost(desired));
             } catch (RuntimeException e) {
                 outcome = outcome.withError("the status of Ingress " + IngressRef.of(ingress) + " could not be written (" + e.getMessage() + ")");
                 continue;
@@ -342,6 +343,21 @@ public class Reconciler {
             }
         }
         return outcome;
+    }
+
+    /** For AKO's annotation: each host shown, to the UUID of the VS that serves it (its SNI child when it has one). */
+    private Map<String, String> vsUuidByHost(List<IngressLoadBalancerIngress> shown) {
+        Map<String, String> uuids = new TreeMap<>();
+        for (IngressLoadBalancerIngress entry : shown) {
+            String host = entry.getHostname();
+            if (host == null) {
+                continue;
+            }
+            Optional<StoredObject> vs = avi.inventory().get(AviType.VIRTUALSERVICE, naming.sniChildName(host)).filter(StoredObject::owned)
+                    .or(() -> avi.inventory().get(AviType.VIRTUALSERVICE, naming.shardVsName(host)).filter(StoredObject::owned));
+            vs.map(StoredObject::uuid).ifPresent(uuid -> uuids.put(host, uuid));
+        }
+        return uuids;
     }
 
     /**

@@ -2,9 +2,11 @@ package io.akocamel.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.it.AkoShapedState.AkoPath;
+import io.akocamel.kube.HostVsAnnotation;
 import io.akocamel.model.Naming;
 import io.akocamel.simulator.DnsRecord;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,10 @@ class MigrationFromAkoTest {
         ako.write();
         Map<String, String> vips = vips(ako.shards());
         Map<String, String> uuids = uuids(List.of("virtualservice", "vsvip", "sslkeyandcertificate"));
+        // AKO's annotation as AKO wrote it: the TLS host's SNI child, the insecure host's shared VS
+        String akoAnnotation = "{\"secure.example.com\":\"" + uuids.get("virtualservice/cluster-1--secure.example.com") + "\"}";
+        fixture.client().network().v1().ingresses().inNamespace("default").withName("secure")
+                .edit(i -> new IngressBuilder(i).editMetadata().addToAnnotations(HostVsAnnotation.NAME, akoAnnotation).endMetadata().build());
         List<DnsRecord> dns = fixture.avi.dnsRecords();
         assertThat(dns).extracting(DnsRecord::fqdn).contains("shop.example.com", "blog.example.com", "secure.example.com");
         fixture.clearAviLog();
@@ -85,6 +91,9 @@ class MigrationFromAkoTest {
             }
         });
         assertThat(vips(ako.shards())).isEqualTo(vips);
+        assertThat(fixture.ingress("secure").getMetadata().getAnnotations()).containsEntry(HostVsAnnotation.NAME, akoAnnotation);
+        assertThat(fixture.ingress("blog").getMetadata().getAnnotations()).containsEntry(HostVsAnnotation.NAME,
+                "{\"blog.example.com\":\"" + uuids.get("virtualservice/" + Naming.of(fixture.settings).shardVsName("blog.example.com")) + "\"}");
         // the shards AKO never used are created (each serves its 404); every object AKO made is the same object
         assertThat(uuids(List.of("virtualservice", "vsvip", "sslkeyandcertificate"))).containsAllEntriesOf(uuids);
         assertThat(fixture.avi.dnsRecords()).containsExactlyInAnyOrderElementsOf(dns);
