@@ -25,18 +25,7 @@ import static org.awaitility.Awaitility.await;
 /** AKO ran with clusterName cluster-1; ako-camel takes over with the same values: adopted in place, no VIP change. */
 class MigrationFromAkoTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String BLOG = """
-            apiVersion: networking.k8s.io/v1
-            kind: Ingress
-            metadata: {name: blog, namespace: default}
-            spec:
-              rules:
-              - host: blog.example.com
-                http:
-                  paths:
-                  - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
-            """;
-    private static final String SHOP = """
+    private static final String INGRESSES = """
             apiVersion: networking.k8s.io/v1
             kind: Ingress
             metadata: {name: shop, namespace: default}
@@ -47,6 +36,16 @@ class MigrationFromAkoTest {
                   paths:
                   - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
                   - {path: /api/v1, pathType: Exact, backend: {service: {name: api, port: {name: grpc-web}}}}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata: {name: blog, namespace: default}
+            spec:
+              rules:
+              - host: blog.example.com
+                http:
+                  paths:
+                  - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
             """;
     private ControllerFixture fixture;
 
@@ -61,8 +60,7 @@ class MigrationFromAkoTest {
     void akosObjectsAreAdoptedInPlaceWithTheSameVipsAndWhatOnlyAkoUsedIsCollectedAfterwards() throws Exception {
         fixture = ControllerFixture.create();
         fixture.applyExamples("00-cluster.yaml", "10-services.yaml", "30-tls.yaml");
-        apply(SHOP);
-        apply(BLOG);
+        apply(INGRESSES);
         Secret tls = fixture.client().secrets().inNamespace("default").withName("secure-tls").get();
         AkoShapedState ako = new AkoShapedState(fixture.avi, Naming.of(fixture.settings))
                 .insecure(new AkoPath("default", "shop", "shop.example.com", "/", "192.168.1.10", 8080))
