@@ -18,6 +18,7 @@ import io.akocamel.kube.ControllerPod;
 import io.akocamel.kube.EventRecorder;
 import io.akocamel.kube.EventSink;
 import io.akocamel.kube.FullSync;
+import io.akocamel.kube.HostVsAnnotation;
 import io.akocamel.kube.IngressRelease;
 import io.akocamel.kube.KubeIngestion;
 import io.akocamel.kube.Leadership;
@@ -35,6 +36,7 @@ import io.akocamel.reconcile.DnsDomainCheck;
 import io.akocamel.reconcile.CustomResourceAdmission;
 import io.akocamel.reconcile.CustomResourceStatusWriter;
 import io.akocamel.reconcile.IngressStatusWriter;
+import io.akocamel.reconcile.StatusWriter;
 import io.akocamel.reconcile.InitialSync;
 import io.akocamel.reconcile.ReconcileRetries;
 import io.akocamel.reconcile.Reconciler;
@@ -135,9 +137,8 @@ public final class Components implements CamelConfiguration {
         if (client != null) {
             IngressRelease release = bindKubernetes(registry, recorder);
             brake = new DeletionBrake(settings.akoCamel().deletionBrake(), message -> podEvents.warning(DeletionBrake.REASON, message));
-            reconciler = new Reconciler(settings,
-                    new Reconciler.Cluster(cluster, fullSync::listsComplete, events, new IngressStatusWriter(client, leadership),
-                            release::releaseShowing, leadership),
+            StatusWriter status = new IngressStatusWriter(client, leadership, new HostVsAnnotation(client, leadership));
+            reconciler = new Reconciler(settings, new Reconciler.Cluster(cluster, fullSync::listsComplete, events, status, release::releaseShowing, leadership),
                     new Reconciler.Avi(inventory, planner, this::deliver, preflight, brake),
                     this::outsideDnsDomains, runtime, initialSync);
             registry.bind("shardReconciler", reconciler);
@@ -231,7 +232,7 @@ public final class Components implements CamelConfiguration {
     private IngressRelease bindKubernetes(Registry registry, EventRecorder recorder) {
         cluster = new ClusterState(settings, client);
         fullSync = new FullSync(cluster);
-        IngressRelease release = new IngressRelease(cluster, client, leadership);
+        IngressRelease release = new IngressRelease(cluster, client, leadership, new HostVsAnnotation(client, leadership));
         registry.bind("kube-watch", new KubeWatchComponent(cluster));
         registry.bind("kubeIngestion", new KubeIngestion(cluster, recorder));
         registry.bind("kubeIngressRelease", release);

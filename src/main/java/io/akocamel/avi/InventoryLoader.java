@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * The steps of routes {@code avi-inventory-load} and {@code avi-inventory-refresh} (bean {@code aviInventoryLoader}).
  * A load reads, with {@code include_name=true} and paging (following {@code next}), every object of this cluster:
- * {@code created_by=ako-<cluster>} for pools, pool groups, HTTP policy sets, certificates and virtual services;
+ * {@code created_by=ako-<cluster>} for pools, pool groups, HTTP policy sets, certificates, virtual services and AKO's
+ * datascript sets (ako-camel writes none: those AKO left are collected once adopted, see {@link Planner#planOrphans});
  * {@code name.contains=<cluster>--} for VsVips (kept when the name starts with it, as AKO does); and the VRF context(s)
  * of the configured cloud whose static routes this cluster manages.
  */
@@ -67,7 +68,7 @@ public final class InventoryLoader {
         List<InventoryQuery> queries = new ArrayList<>();
         queries.add(new InventoryQuery(AviType.VSVIP, "/api/vsvip?name.contains=" + NameRef.encode(clusterName + "--") + paging));
         for (AviType type : List.of(AviType.SSLKEYANDCERTIFICATE, AviType.PKIPROFILE, AviType.POOL, AviType.POOLGROUP, AviType.HTTPPOLICYSET,
-                AviType.VIRTUALSERVICE)) {
+                AviType.VSDATASCRIPTSET, AviType.VIRTUALSERVICE)) {
             queries.add(new InventoryQuery(type, "/api/" + type.path() + "?created_by=" + createdBy + paging));
         }
         vrfNames.forEach(vrf -> queries.add(new InventoryQuery(AviType.VRFCONTEXT,

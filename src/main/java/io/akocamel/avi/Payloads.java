@@ -65,7 +65,7 @@ public final class Payloads {
         return switch (type) {
             case VSVIP -> Optional.of("vsvip_cloud_config_cksum");
             case POOL, POOLGROUP, HTTPPOLICYSET, VIRTUALSERVICE -> Optional.of("cloud_config_cksum");
-            case SSLKEYANDCERTIFICATE, PKIPROFILE, VRFCONTEXT -> Optional.empty();
+            case SSLKEYANDCERTIFICATE, PKIPROFILE, VSDATASCRIPTSET, VRFCONTEXT -> Optional.empty();
         };
     }
 

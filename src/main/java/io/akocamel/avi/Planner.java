@@ -108,16 +108,26 @@ public final class Planner {
     }
 
     /**
-     * Deletes owned objects that carry no shard marker (written before markers, or by AKO) and that no shard desires.
-     * Only with {@code gcAllowed}.
+     * Deletes owned objects that carry no shard marker (written by AKO, or before markers) and that no shard desires:
+     * what AKO left once its objects were adopted. Only with {@code gcAllowed}, and only once the referrer moved: an
+     * orphan that an object kept on the controller (desired, marked, not ours) still refers to, directly or through
+     * other orphans, is held until a shard's update stops referring to it (so nothing serving traffic loses a child).
      */
     public Plan planOrphans(Set<String> desiredKeysOfEveryShard, AviInventory inventory, boolean gcAllowed) {
         if (!gcAllowed) {
             return new Plan(ORPHANS, List.of(), List.of());
         }
-        List<StoredObject> garbage = inventory.all().stream()
-                .filter(o -> o.owned() && o.shard() == null && !desiredKeysOfEveryShard.contains(o.key())).toList();
-        return new Plan(ORPHANS, orderDeletes(garbage, inventory, List.of()), List.of());
+        Map<String, StoredObject> garbage = new HashMap<>();
+        inventory.all().stream().filter(o -> o.owned() && o.shard() == null && o.type() != AviType.VRFCONTEXT
+                && !desiredKeysOfEveryShard.contains(o.key())).forEach(o -> garbage.put(Payloads.refKey(o.type(), o.name()), o));
+        List<StoredObject> kept = inventory.all().stream().filter(o -> !garbage.containsKey(Payloads.refKey(o.type(), o.name())))
+                .collect(Collectors.toCollection(ArrayList::new));
+        while (!kept.isEmpty()) {
+            List<StoredObject> held = new ArrayList<>();
+            kept.forEach(o -> storedTargets(o, inventory).stream().map(garbage::remove).filter(Objects::nonNull).forEach(held::add));
+            kept = held;
+        }
+        return new Plan(ORPHANS, orderDeletes(List.copyOf(garbage.values()), inventory, List.of()), List.of());
     }
 
     /**
@@ -309,16 +319,7 @@ public final class Planner {
             if (!batchKeys.contains(o.key())) {
                 continue;
             }
-            Set<String> targets = new HashSet<>();
-            for (String ref : Payloads.refsOf(o.body())) {
-                int at = ref.indexOf('@');
-                if (at < 0) {
-                    targets.add(ref);
-                } else {
-                    inventory.byUuid(ref.substring(at + 1)).ifPresent(target -> targets.add(Payloads.refKey(target.type(), target.name())));
-                }
-            }
-            storedRefs.put(o.key(), targets);
+            storedRefs.put(o.key(), storedTargets(o, inventory));
         }
         List<AviOperation> deletes = garbage.stream().map(o -> new AviOperation(AviMethod.DELETE, o.type(), o.name(), o.uuid(), null,
                 o.checksum() == null ? "-" : o.checksum(), "delete@" + o.uuid(), Set.of())).toList();
@@ -329,6 +330,20 @@ public final class Planner {
         Function<AviOperation, Set<String>> deleteFirst = op -> referrers.apply(op).stream().filter(deleted::contains).collect(Collectors.toSet());
         Comparator<AviOperation> parentsFirst = Comparator.comparing((AviOperation op) -> -op.type().ordinal()).thenComparing(AviOperation::name);
         return topological(deletes, deleteFirst, parentsFirst).stream().map(op -> op.withDependsOn(referrers.apply(op))).toList();
+    }
+
+    /** What an object refers to as the controller holds it ({@link Payloads#refKey} form; uuid references resolved). */
+    private static Set<String> storedTargets(StoredObject o, AviInventory inventory) {
+        Set<String> targets = new HashSet<>();
+        for (String ref : Payloads.refsOf(o.body())) {
+            int at = ref.indexOf('@');
+            if (at < 0) {
+                targets.add(ref);
+            } else {
+                inventory.byUuid(ref.substring(at + 1)).ifPresent(target -> targets.add(Payloads.refKey(target.type(), target.name())));
+            }
+        }
+        return targets;
     }
 
     /** Kahn's algorithm; among ready operations the comparator decides; a cycle (never expected) ends in comparator order. */

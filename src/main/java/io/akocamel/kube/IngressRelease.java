@@ -9,11 +9,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Clears {@code status.loadBalancer} of an Ingress that stopped being ours (class changed or deleted, namespace filtered
- * out), so that it no longer advertises our VIP. Decided again from the current state when it runs: an Ingress that
+ * Clears {@code status.loadBalancer} and AKO's host-to-VS annotation ({@link HostVsAnnotation}) of an Ingress that
+ * stopped being ours (class changed or deleted, namespace filtered out), so that it no longer advertises our VIP. Decided again from the current state when it runs: an Ingress that
  * became ours again meanwhile, or whose status is already empty, is left alone. Releases missed while the controller
  * was stopped are found at the next full sync ({@link #releaseShowing}).
  */
@@ -23,18 +24,20 @@ public final class IngressRelease {
     private final ClusterState state;
     private final KubernetesClient client;
     private final Leadership leadership;
+    private final HostVsAnnotation annotation;
 
     /** @param leadership only the leader clears a status */
-    public IngressRelease(ClusterState state, KubernetesClient client, Leadership leadership) {
+    public IngressRelease(ClusterState state, KubernetesClient client, Leadership leadership, HostVsAnnotation annotation) {
         this.state = state;
         this.client = client;
         this.leadership = leadership;
+        this.annotation = annotation;
     }
 
     /** @param ingressKey {@code namespace/name} */
     public void clearStatus(String ingressKey) {
         Ingress current = state.get(KubeKind.INGRESS, ingressKey);
-        if (current == null || !hasLoadBalancerStatus(current)) {
+        if (current == null || !hasLoadBalancerStatus(current) && !annotated(current)) {
             return;
         }
         IngressEligibility.Verdict verdict = state.eligibility(current);
@@ -42,6 +45,10 @@ public final class IngressRelease {
             return;
         }
         try {
+            annotation.show(current, Map.of());
+            if (!hasLoadBalancerStatus(current)) {
+                return;
+            }
             client.network().v1().ingresses().inNamespace(current.getMetadata().getNamespace()).withName(current.getMetadata().getName())
                     .editStatus(ingress -> {
                         ingress.setStatus(new IngressStatus(new IngressLoadBalancerStatus()));
@@ -74,6 +81,10 @@ public final class IngressRelease {
     private static boolean showsAny(Ingress ingress, Set<String> addresses) {
         return hasLoadBalancerStatus(ingress)
                 && ingress.getStatus().getLoadBalancer().getIngress().stream().anyMatch(e -> addresses.contains(e.getIp()));
+    }
+
+    private static boolean annotated(Ingress ingress) {
+        return ingress.getMetadata().getAnnotations() != null && ingress.getMetadata().getAnnotations().containsKey(HostVsAnnotation.NAME);
     }
 
     private static boolean hasLoadBalancerStatus(Ingress ingress) {

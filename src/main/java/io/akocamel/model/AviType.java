@@ -1,7 +1,7 @@
 package io.akocamel.model;
 
 /**
- * The Avi object types ako-camel writes, in the order creates and updates must run (children first: a parent refers
+ * The Avi object types ako-camel writes (and AKO's datascript sets, which it only deletes), in the order creates and updates must run (children first: a parent refers
  * to its children by name, so they must exist first). Deletes run in the reverse order.
  */
 public enum AviType {
@@ -11,6 +11,8 @@ public enum AviType {
     POOL("pool"),
     POOLGROUP("poolgroup"),
     HTTPPOLICYSET("httppolicyset"),
+    /** Never desired: AKO's datascript sets are read only to be collected after adoption (see the planner's orphans). */
+    VSDATASCRIPTSET("vsdatascriptset"),
     VIRTUALSERVICE("virtualservice"),
     VRFCONTEXT("vrfcontext");
 

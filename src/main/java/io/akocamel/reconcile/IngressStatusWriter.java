@@ -1,5 +1,6 @@
 package io.akocamel.reconcile;
 
+import io.akocamel.kube.HostVsAnnotation;
 import io.akocamel.kube.Leadership;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
@@ -8,35 +9,40 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Writes {@code status.loadBalancer.ingress[]} of an Ingress, only when the value differs from what the Ingress
  * already shows (so a full sync over unchanged state writes nothing). A replace of the status subresource; when the
  * cached copy is stale (409) it reads the latest Ingress once and tries again. Any other failure is thrown: the
- * reconciler retries the shard ({@link ReconcileRetries}). A replica that is not the leader writes nothing: the leader
- * shows the status.
+ * reconciler retries the shard ({@link ReconcileRetries}). Then AKO's host-to-VS annotation ({@link HostVsAnnotation}),
+ * a patch of its own. A replica that is not the leader writes nothing: the leader shows the status.
  */
 public class IngressStatusWriter implements StatusWriter {
     private final KubernetesClient client;
     private final Leadership leadership;
+    private final HostVsAnnotation annotation;
 
-    public IngressStatusWriter(KubernetesClient client, Leadership leadership) {
+    public IngressStatusWriter(KubernetesClient client, Leadership leadership, HostVsAnnotation annotation) {
         this.client = client;
         this.leadership = leadership;
+        this.annotation = annotation;
     }
 
     @Override
-    public boolean write(Ingress current, List<IngressLoadBalancerIngress> desired) {
+    public boolean write(Ingress current, List<IngressLoadBalancerIngress> desired, Map<String, String> vsUuidByHost) {
+        boolean written;
         try {
-            return replaceStatus(current, desired);
+            written = replaceStatus(current, desired);
         } catch (KubernetesClientException e) {
-            if (e.getCode() == 409) {
-                // our copy was stale: read the latest once and try again
-                return replaceStatus(latest(current), desired);
+            if (e.getCode() != 409) {
+                throw e;
             }
-            throw e;
+            // our copy was stale: read the latest once and try again
+            written = replaceStatus(latest(current), desired);
         }
+        return current != null && annotation.show(current, vsUuidByHost) || written;
     }
 
     private boolean replaceStatus(Ingress current, List<IngressLoadBalancerIngress> desired) {

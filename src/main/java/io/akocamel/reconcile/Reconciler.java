@@ -2,6 +2,7 @@ package io.akocamel.reconcile;
 
 import io.akocamel.avi.AviDelivery;
 import io.akocamel.avi.AviInventory;
+import io.akocamel.avi.AviMethod;
 import io.akocamel.avi.AviWarning;
 import io.akocamel.avi.BatchResult;
 import io.akocamel.avi.DeletionBrake;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -170,6 +172,9 @@ public class Reconciler {
         if (ClusterState.STATIC_ROUTES_KEY.equals(key)) {
             return reconcileStaticRoutes(gcAllowed);
         }
+        if (Planner.ORPHANS.equals(key)) {
+            return reconcileOrphans(gcAllowed);
+        }
         boolean deleting = runtime.deleteConfig();
         ShardModel model = deleting ? null : modelBuilder.buildShard(key, cluster.view(), settings);
         List<AviObject> desired = deleting ? List.of() : model.objects();
@@ -180,6 +185,7 @@ public class Reconciler {
         }
         // deleteConfig removes everything owned, whatever the state of the lists: it is an explicit order
         Plan plan = plan(key, desired, gcAllowed || deleting, deleting);
+        boolean freesOrphans = adoptsOrDeletes(plan) && hasOrphans();
         Collection<Ingress> ingresses = InfraSettingMoves.ingressesOf(key, cluster.view(), naming);
         Set<String> notServed = new HashSet<>();
         ReconcileResult result = model == null ? apply(key, plan, ingresses) : applyIsolating(key, model, plan, ingresses, gcAllowed, notServed);
@@ -188,7 +194,34 @@ public class Reconciler {
             warnHostsOutsideDnsDomains(model, ingresses);
             rememberServedHosts(key, model, ingresses, notServed);
         }
-        return writeStatus(model, ingresses, result);
+        return writeStatus(model, ingresses, freesOrphans ? result.followedBy(Planner.ORPHANS) : result);
+    }
+
+    /**
+     * AKO's objects that no shard wants any more (its datascript sets, pool groups, policy sets and pools under other
+     * names), deleted once the objects referring to them were adopted ({@link Planner#planOrphans}); under deleteConfig
+     * every one of them. The deletion brake weighs them with the rest of the cycle's deletes.
+     */
+    private ReconcileResult reconcileOrphans(boolean gcAllowed) {
+        boolean deleting = runtime.deleteConfig();
+        Plan orphans = avi.planner().planOrphans(deleting ? Set.of() : wantedEverywhere(), avi.inventory(), gcAllowed || deleting);
+        Plan plan = avi.brake().admit(orphans, avi.inventory()::ownedCount, deleting, () -> {
+            Set<String> unwanted = new TreeSet<>(unwantedOwnedObjects());
+            orphans.operations().forEach(op -> unwanted.add(op.key()));
+            return unwanted;
+        });
+        return apply(Planner.ORPHANS, plan, List.of());
+    }
+
+    /** The plan updates an owned object without a shard marker (adopts one of AKO's), or deletes: orphans may be free. */
+    private boolean adoptsOrDeletes(Plan plan) {
+        return plan.operations().stream().anyMatch(op -> op.method() == AviMethod.DELETE || op.method() == AviMethod.PUT
+                && avi.inventory().get(op.type(), op.name()).filter(o -> o.owned() && o.shard() == null).isPresent());
+    }
+
+    /** Owned objects without a shard marker are on the controller (AKO's, not yet adopted or collected). */
+    private boolean hasOrphans() {
+        return avi.inventory().all().stream().anyMatch(o -> o.owned() && o.shard() == null && o.type() != AviType.VRFCONTEXT);
     }
 
     /**
@@ -226,13 +259,10 @@ public class Reconciler {
 
     /**
      * Every owned object of a shard that the model of the whole cluster no longer wants: what this cycle would delete in
-     * all. Asked only by the deletion brake, when a plan would start deleting. Built by a builder of its own, kept from one
-     * ask to the next: it rebuilds only what changed since (a fresh build of 5,000 Ingresses took about a second, and
-     * every deleted Ingress waited for it).
+     * all. Asked only by the deletion brake, when a plan would start deleting.
      */
     private Set<String> unwantedOwnedObjects() {
-        Set<String> wanted = new HashSet<>();
-        wholeClusterBuilder.buildAll(cluster.view(), settings).forEach(shard -> shard.objects().forEach(o -> wanted.add(o.key())));
+        Set<String> wanted = wantedEverywhere();
         Set<String> unwanted = new TreeSet<>();
         for (String shard : avi.inventory().shardKeys()) {
             if (!ClusterState.STATIC_ROUTES_KEY.equals(shard)) {
@@ -240,6 +270,17 @@ public class Reconciler {
             }
         }
         return unwanted;
+    }
+
+    /**
+     * Every object the whole cluster's model wants, by key. Built by a builder of its own, kept from one ask to the next:
+     * it rebuilds only what changed since (a fresh build of 5,000 Ingresses took about a second, and every deleted
+     * Ingress waited for it); the workers' incremental builds are left alone.
+     */
+    private Set<String> wantedEverywhere() {
+        Set<String> wanted = new HashSet<>();
+        wholeClusterBuilder.buildAll(cluster.view(), settings).forEach(shard -> shard.objects().forEach(o -> wanted.add(o.key())));
+        return wanted;
     }
 
     private ReconcileResult apply(String key, Plan plan, Collection<Ingress> ingresses) {
@@ -332,7 +373,7 @@ public class Reconciler {
             List<IngressLoadBalancerIngress> desired = runtime.deleteConfig() ? List.of() : statusOf(ingress);
             boolean written;
             try {
-                written = cluster.status().write(ingress, desired);
+                written = cluster.status().write(ingress, desired, vsUuidByHost(desired));
             } catch (RuntimeException e) {
                 outcome = outcome.withError("the status of Ingress " + IngressRef.of(ingress) + " could not be written (" + e.getMessage() + ")");
                 continue;
@@ -345,6 +386,21 @@ public class Reconciler {
             }
         }
         return outcome;
+    }
+
+    /** For AKO's annotation: each host shown, to the UUID of the VS that serves it (its SNI child when it has one). */
+    private Map<String, String> vsUuidByHost(List<IngressLoadBalancerIngress> shown) {
+        Map<String, String> uuids = new TreeMap<>();
+        for (IngressLoadBalancerIngress entry : shown) {
+            String host = entry.getHostname();
+            if (host == null) {
+                continue;
+            }
+            Optional<StoredObject> vs = avi.inventory().get(AviType.VIRTUALSERVICE, naming.sniChildName(host)).filter(StoredObject::owned)
+                    .or(() -> avi.inventory().get(AviType.VIRTUALSERVICE, naming.shardVsName(host)).filter(StoredObject::owned));
+            vs.map(StoredObject::uuid).ifPresent(uuid -> uuids.put(host, uuid));
+        }
+        return uuids;
     }
 
     /**
@@ -424,8 +480,9 @@ public class Reconciler {
 
     /**
      * Every key the controller holds objects for, plus every key the cluster wants: what a full sync must visit.
-     * Owned objects without a shard marker (written by AKO itself, for instance) are adopted when a shard wants them
-     * and otherwise left alone: deleting them would need every shard's model at once. On complete lists, the
+     * Owned objects without a shard marker (written by AKO itself, for instance) are adopted when a shard wants them;
+     * while some are on the controller, {@link Planner#ORPHANS} is visited too (and after each shard that adopted
+     * some): it collects those no shard wants once nothing kept refers to them. On complete lists, the
      * Ingresses that stopped being ours while the controller was stopped and still show one of our VIPs are released,
      * and a complete full sync starts a new cycle of the deletion brake. The initial sync counts from the first full
      * sync on complete lists (an earlier one only skips).
@@ -433,6 +490,9 @@ public class Reconciler {
     public List<String> fullSyncKeys(@Body List<String> kubernetesKeys, @Header(KubeHeaders.KUBERNETES_COMPLETE) Boolean complete) {
         Set<String> keys = new TreeSet<>(kubernetesKeys);
         keys.addAll(avi.inventory().shardKeys());
+        if (hasOrphans()) {
+            keys.add(Planner.ORPHANS);
+        }
         List<String> all = new ArrayList<>(keys);
         boolean listsComplete = !Boolean.FALSE.equals(complete);
         if (listsComplete) {

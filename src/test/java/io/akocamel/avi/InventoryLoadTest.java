@@ -39,6 +39,7 @@ class InventoryLoadTest {
         controller.server.stubFor(get(urlPathEqualTo("/api/pkiprofile")).willReturn(okJson(EMPTY)));
         controller.server.stubFor(get(urlPathEqualTo("/api/poolgroup")).willReturn(okJson(EMPTY)));
         controller.server.stubFor(get(urlPathEqualTo("/api/httppolicyset")).willReturn(okJson(EMPTY)));
+        controller.server.stubFor(get(urlPathEqualTo("/api/vsdatascriptset")).willReturn(okJson(EMPTY)));
         controller.server.stubFor(get(urlPathEqualTo("/api/virtualservice")).willReturn(okJson(EMPTY)));
         controller.server.stubFor(get(urlPathEqualTo("/api/vrfcontext")).willReturn(okJson(
                 "{\"count\":1,\"results\":[{\"name\":\"global\",\"uuid\":\"vrfcontext-1\",\"_last_modified\":\"3\"}]}")));
@@ -63,6 +64,7 @@ class InventoryLoadTest {
                     "GET " + first, "GET " + first + "&page=2", "GET " + first + "&page=3",
                     "GET /api/poolgroup?created_by=ako-cluster-1&include_name=true&page_size=100",
                     "GET /api/httppolicyset?created_by=ako-cluster-1&include_name=true&page_size=100",
+                    "GET /api/vsdatascriptset?created_by=ako-cluster-1&include_name=true&page_size=100",
                     "GET /api/virtualservice?created_by=ako-cluster-1&include_name=true&page_size=100",
                     "GET /api/vrfcontext?name=global&include_name=true&cloud_ref.name=Default-Cloud");
             // the first page announces the count; the pages after it are read at once

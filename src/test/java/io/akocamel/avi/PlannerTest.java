@@ -245,6 +245,24 @@ class PlannerTest {
         assertThat(planner.planOrphans(Set.of(), inventory, false).operations()).isEmpty();
     }
 
+    @Test
+    void anOrphanIsHeldWhileAnObjectKeptOnTheControllerStillRefersToItThroughOtherOrphans() {
+        inventory.record(AviType.POOL, json("{\"name\":\"cluster-1--p\",\"uuid\":\"pool-p\",\"created_by\":\"ako-cluster-1\"}"));
+        inventory.record(AviType.POOLGROUP, json("{\"name\":\"cluster-1--vs\",\"uuid\":\"pg-1\",\"created_by\":\"ako-cluster-1\","
+                + "\"members\":[{\"pool_ref\":\"https://c/api/pool/pool-p#cluster-1--p\"}]}"));
+        inventory.record(AviType.VSDATASCRIPTSET, json("{\"name\":\"cluster-1--vs\",\"uuid\":\"ds-1\",\"created_by\":\"ako-cluster-1\","
+                + "\"pool_group_refs\":[\"https://c/api/poolgroup/pg-1\"]}"));
+        String parent = "{\"name\":\"cluster-1--vs\",\"uuid\":\"vs-1\",\"created_by\":\"ako-cluster-1\"%s}";
+        inventory.record(AviType.VIRTUALSERVICE, json(parent.formatted(
+                ",\"vs_datascripts\":[{\"vs_datascript_set_ref\":\"/api/vsdatascriptset/?name=cluster-1--vs\"}]")));
+
+        assertThat(planner.planOrphans(Set.of("virtualservice/cluster-1--vs"), inventory, true).operations()).isEmpty();
+
+        inventory.record(AviType.VIRTUALSERVICE, json(parent.formatted("")));
+        assertThat(ops(planner.planOrphans(Set.of("virtualservice/cluster-1--vs"), inventory, true)))
+                .containsExactly("DELETE vsdatascriptset/cluster-1--vs", "DELETE poolgroup/cluster-1--vs", "DELETE pool/cluster-1--p");
+    }
+
     // ---- static routes in the shared VRF ----
 
     static final String VRF = "{\"name\":\"global\",\"uuid\":\"vrfcontext-1\",\"_last_modified\":\"7\",\"system_default\":true,"

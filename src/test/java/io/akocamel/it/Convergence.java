@@ -20,7 +20,7 @@ import java.util.TreeSet;
 /**
  * The convergence check of the fault suite: the model of the cluster as it is now, planned against what the simulator
  * holds now (read afresh through the real delivery routes, by a second, Avi-only controller), needs no write: no
- * missing object, no stale owned object, no payload that differs. {@link #remainingWrites} lists what is left.
+ * missing object, no stale owned object (AKO's unmarked ones included), no payload that differs. {@link #remainingWrites} lists what is left.
  */
 final class Convergence {
     private Convergence() {
@@ -53,6 +53,9 @@ final class Convergence {
                     planner.plan(leftover, List.of(), inventory, true).operations().forEach(op -> writes.add(describe(op)));
                 }
             }
+            Set<String> desired = new TreeSet<>();
+            shards.forEach(shard -> shard.objects().forEach(o -> desired.add(o.key())));
+            planner.planOrphans(desired, inventory, true).operations().forEach(op -> writes.add(describe(op)));
             return writes;
         } finally {
             reader.close();

@@ -86,7 +86,7 @@ class ConflictIsolationTest {
         String blocked = manifests.substring(manifests.lastIndexOf("---")).replace("name: shop,", "name: blocked,")
                 .replace("shop.example.com", "blocked.example.com");
         ClusterSnapshot cluster = ClusterSnapshot.of(settings, objects(manifests + blocked));
-        return new Reconciler(settings, new Reconciler.Cluster(cluster, () -> true, events, (ingress, desired) -> false,
+        return new Reconciler(settings, new Reconciler.Cluster(cluster, () -> true, events, (ingress, desired, vsUuids) -> false,
                 Reconciler.MissedReleases.NONE, Leadership.SOLE), new Reconciler.Avi(inventory, new Planner("cluster-1"), controller, () -> true,
                 new DeletionBrake(settings.akoCamel().deletionBrake(), alarm -> { })), DnsDomainCheck.NONE,
                 new RuntimeConfig(settings), new InitialSync());

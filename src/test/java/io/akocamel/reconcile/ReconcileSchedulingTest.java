@@ -93,7 +93,7 @@ class ReconcileSchedulingTest {
         List<HasMetadata> objects = ReconcilerTest.objects(CLUSTER);
         reconciler = new Reconciler(settings,
                 new Reconciler.Cluster(ClusterSnapshot.of(settings, objects), () -> awaitQuietly(workersFree), EventSink.NONE,
-                        (ingress, status) -> false, Reconciler.MissedReleases.NONE, Leadership.SOLE),
+                        (ingress, status, vsUuids) -> false, Reconciler.MissedReleases.NONE, Leadership.SOLE),
                 new Reconciler.Avi(inventory, new Planner("cluster-1"), controller, () -> true,
                         new DeletionBrake(settings.akoCamel().deletionBrake(), alarm -> { })),
                 DnsDomainCheck.NONE, new RuntimeConfig(settings), initialSync);

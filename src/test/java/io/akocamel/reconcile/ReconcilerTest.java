@@ -253,7 +253,7 @@ class ReconcilerTest {
     @Test
     void aFailedStatusWriteEndsWithAnErrorToRetry() {
         inventoryRead();
-        Reconciler.Cluster failingStatus = new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired) -> {
+        Reconciler.Cluster failingStatus = new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired, vsUuids) -> {
             throw new IllegalStateException("API server unavailable");
         }, Reconciler.MissedReleases.NONE, Leadership.SOLE);
 
@@ -294,7 +294,7 @@ class ReconcilerTest {
         inventoryRead();
         reconciler().reconcile(shard, false);
         List<Set<String>> released = new ArrayList<>();
-        Reconciler.Cluster recording = new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired) -> false,
+        Reconciler.Cluster recording = new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired, vsUuids) -> false,
                 released::add, Leadership.SOLE);
         Reconciler reconciler = new Reconciler(settings, recording, aviSide(), dns, new RuntimeConfig(settings), new InitialSync());
 
@@ -312,7 +312,7 @@ class ReconcilerTest {
     }
 
     private Reconciler.Cluster clusterSide() {
-        return new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired) -> {
+        return new Reconciler.Cluster(cluster, kubernetesComplete::get, events, (ingress, desired, vsUuids) -> {
             String key = ingress.getMetadata().getNamespace() + "/" + ingress.getMetadata().getName();
             return !desired.equals(statuses.put(key, desired));
         }, Reconciler.MissedReleases.NONE, leader::get);
