@@ -82,8 +82,7 @@ public final class AviInventory {
     /** The first VIP address of a VsVip ({@code vip[0].ip_address.addr}), once the controller has allocated it. */
     public Optional<String> vipAddress(String vsVipName) {
         return get(AviType.VSVIP, vsVipName).filter(StoredObject::owned)
-                .map(o -> o.body().path("vip").path(0).path("ip_address").path("addr").asText(""))
-                .filter(addr -> !addr.isEmpty());
+                .map(StoredObject::vipAddress).filter(addr -> !addr.isEmpty());
     }
 
     /** True when the last load read every query to its last page. Garbage collection needs it. */

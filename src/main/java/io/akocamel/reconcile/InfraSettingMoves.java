@@ -12,8 +12,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -77,6 +79,7 @@ final class InfraSettingMoves {
         if (left.isEmpty()) {
             return destinations;
         }
+        Map<String, Set<String>> fqdnsByVs = new HashMap<>();
         for (Ingress ingress : view.ingresses()) {
             if (ingress.getSpec() == null || ingress.getSpec().getRules() == null) {
                 continue;
@@ -84,7 +87,7 @@ final class InfraSettingMoves {
             for (IngressRule rule : ingress.getSpec().getRules()) {
                 if (rule.getHost() != null && left.contains(rule.getHost())) {
                     String destination = namingOf(ingress, view, base).shardVsName(rule.getHost());
-                    if (!destination.equals(key) && !fqdns(inventory, destination).contains(rule.getHost())) {
+                    if (!destination.equals(key) && !fqdnsByVs.computeIfAbsent(destination, vs -> fqdns(inventory, vs)).contains(rule.getHost())) {
                         destinations.add(destination);
                     }
                 }

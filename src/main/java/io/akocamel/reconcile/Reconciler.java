@@ -90,7 +90,6 @@ public class Reconciler {
 
     private final Settings settings;
     private final ModelBuilder modelBuilder = new ModelBuilder();
-    private final ModelBuilder wholeClusterBuilder = new ModelBuilder();
     private final Naming naming;
     private final Cluster cluster;
     private final Avi avi;
@@ -273,13 +272,13 @@ public class Reconciler {
     }
 
     /**
-     * Every object the whole cluster's model wants, by key. Built by a builder of its own, kept from one ask to the next:
-     * it rebuilds only what changed since (a fresh build of 5,000 Ingresses took about a second, and every deleted
-     * Ingress waited for it); the workers' incremental builds are left alone.
+     * Every object the whole cluster's model wants, by key. Built by the workers' own builder, which rebuilds only what
+     * changed since each shard's last build (a fresh build of 5,000 Ingresses took about a second, and every deleted
+     * Ingress waited for it; a second builder would have kept a second copy of every shard's model).
      */
     private Set<String> wantedEverywhere() {
         Set<String> wanted = new HashSet<>();
-        wholeClusterBuilder.buildAll(cluster.view(), settings).forEach(shard -> shard.objects().forEach(o -> wanted.add(o.key())));
+        modelBuilder.buildAll(cluster.view(), settings).forEach(shard -> shard.objects().forEach(o -> wanted.add(o.key())));
         return wanted;
     }
 
