@@ -28,9 +28,11 @@ public final class Verdicts {
      * @param resources every resource of the three kinds
      * @param exists    whether the controller holds a referenced object
      * @param applied   the fields (as {@link #settingsOf} names them) ako-camel applies; the others are reported as not applied
+     * @param facts     the Secrets and Ingress hosts HostRules are checked against
      * @return the verdict of each resource, by {@code Kind/namespace/name}
      */
-    public static Map<String, Verdict> decide(List<GenericKubernetesResource> resources, Predicate<AviReference> exists, Set<String> applied) {
+    public static Map<String, Verdict> decide(List<GenericKubernetesResource> resources, Predicate<AviReference> exists, Set<String> applied,
+                                              ClusterFacts facts) {
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         Map<String, GenericKubernetesResource> claims = new HashMap<>();
         List<GenericKubernetesResource> oldestFirst = new ArrayList<>(resources);
@@ -39,24 +41,44 @@ public final class Verdicts {
         for (GenericKubernetesResource resource : oldestFirst) {
             List<String> notApplied = settingsOf(resource).stream().filter(f -> !applied.contains(resource.getKind() + "." + f)).toList();
             String error = AviReferences.of(resource).stream().filter(exists.negate()).map(AviReference::missing).findFirst()
-                    .orElse(inconsistency(resource));
+                    .orElse(inconsistency(resource, facts));
             if (error == null) {
-                for (String claim : claimsOf(resource)) {
-                    GenericKubernetesResource holder = claims.putIfAbsent(claim, resource);
-                    if (holder != null && holder != resource) {
-                        error = claim.substring(claim.indexOf(' ') + 1) + " is already configured by the older " + resource.getKind() + " "
-                                + name(holder) + "; remove one of the two or change its fqdn";
-                        break;
-                    }
-                }
+                error = claim(resource, claims);
             }
             verdicts.put(keyOf(resource), new Verdict(error == null, error, notApplied));
         }
         return verdicts;
     }
 
-    /** AKO rejects an AviInfraSetting with BGP peer labels but without route health injection: the labels need RHI. */
-    private static String inconsistency(GenericKubernetesResource resource) {
+    /** Null when no older resource claims what this one claims (claiming it now); else the conflict. */
+    private static String claim(GenericKubernetesResource resource, Map<String, GenericKubernetesResource> claims) {
+        List<String> aliases = "HostRule".equals(resource.getKind()) ? HostSettings.of(resource).aliases() : List.of();
+        for (String claim : claimsOf(resource)) {
+            GenericKubernetesResource holder = claims.putIfAbsent(claim, resource);
+            if (holder != null && holder != resource) {
+                String alias = aliases.stream().filter(a -> claim.equals(exactClaim(a))).findFirst().orElse(null);
+                return alias != null
+                        ? "aliases: " + alias + " is already served by the older HostRule " + name(holder) + "; remove it from one of the two"
+                        : claim.substring(claim.indexOf(' ') + 1) + " is already configured by the older " + resource.getKind() + " "
+                        + name(holder) + "; remove one of the two or change its fqdn";
+            }
+        }
+        return null;
+    }
+
+    /** What a HostRule with an Exact fqdn claims; an alias claims the same, so that two rules never serve one name. */
+    private static String exactClaim(String host) {
+        return "HostRule fqdn " + host + " (" + FqdnSelector.Type.Exact + ")";
+    }
+
+    /**
+     * AKO rejects an AviInfraSetting with BGP peer labels but without route health injection (the labels need RHI), and
+     * a HostRule that fails {@link HostRuleChecks}.
+     */
+    private static String inconsistency(GenericKubernetesResource resource, ClusterFacts facts) {
+        if ("HostRule".equals(resource.getKind())) {
+            return HostRuleChecks.problem(resource, facts);
+        }
         if ("AviInfraSetting".equals(resource.getKind())) {
             InfraSetting setting = InfraSetting.of(resource);
             if (!setting.bgpPeerLabels().isEmpty() && !Boolean.TRUE.equals(setting.enableRhi())) {
@@ -76,12 +98,17 @@ public final class Verdicts {
         return namespace == null || namespace.isEmpty() ? resource.getMetadata().getName() : namespace + "/" + resource.getMetadata().getName();
     }
 
-    /** What a resource claims for itself alone: a HostRule its fqdn, an HTTPRule each fqdn + path target. */
+    /** What a resource claims for itself alone: a HostRule its fqdn and aliases, an HTTPRule each fqdn + path target. */
     private static List<String> claimsOf(GenericKubernetesResource resource) {
         return switch (resource.getKind()) {
             case "HostRule" -> {
                 FqdnSelector selector = FqdnSelector.ofHostRule(resource);
-                yield selector.fqdn().isEmpty() ? List.of() : List.of("HostRule fqdn " + selector.fqdn() + " (" + selector.type() + ")");
+                List<String> claims = new ArrayList<>();
+                if (!selector.fqdn().isEmpty()) {
+                    claims.add("HostRule fqdn " + selector.fqdn() + " (" + selector.type() + ")");
+                }
+                HostSettings.of(resource).aliases().forEach(alias -> claims.add(exactClaim(alias)));
+                yield claims;
             }
             case "HTTPRule" -> {
                 List<String> claims = new ArrayList<>();

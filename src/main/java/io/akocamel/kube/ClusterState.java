@@ -331,7 +331,7 @@ public final class ClusterState implements ClusterView {
 
     /**
      * The shards that serve a host one of the selectors selects (hosts of our Ingresses only), and with
-     * {@code fqdnType: Contains} the shared VSes whose name contains the fqdn.
+     * {@code fqdnType: Contains} the shared VSes (an AviInfraSetting's too) whose name contains the fqdn.
      */
     Set<String> shardsSelectedBy(Collection<FqdnSelector> selectors) {
         Set<String> shards = new TreeSet<>();
@@ -341,8 +341,9 @@ public final class ClusterState implements ClusterView {
         for (Ingress ingress : ingresses()) {
             Naming naming = namingOf(ingress);
             for (String shard : naming.shardsOf(ingress)) {
-                if (!shards.contains(shard) && hostsOf(ingress).anyMatch(host -> naming.shardVsName(host).equals(shard)
-                        && selectors.stream().anyMatch(s -> s.selectsHost(host)))) {
+                // a Contains selector may name an AviInfraSetting's VS (Shared-L7-<setting>-0), which only its Ingresses tell
+                if (!shards.contains(shard) && (selectors.stream().anyMatch(s -> s.selectsVirtualService(shard))
+                        || hostsOf(ingress).anyMatch(host -> naming.shardVsName(host).equals(shard) && selectors.stream().anyMatch(s -> s.selectsHost(host))))) {
                     shards.add(shard);
                 }
             }

@@ -22,6 +22,8 @@ public final class KubeHeaders {
     public static final String COALESCED = "AkoCoalesced";
     /** {@code namespace/name} of Ingresses that stopped being ours in this event (their status is cleared). */
     public static final String RELEASED_INGRESSES = "AkoReleasedIngresses";
+    /** {@code true} when the event changed something a custom resource's verdict depends on (a Secret a HostRule names). */
+    public static final String READMIT = "AkoReadmit";
 
     private KubeHeaders() {
     }

@@ -7,6 +7,7 @@ import io.akocamel.config.ServiceType;
 import io.akocamel.config.Settings;
 import io.akocamel.crd.AkoResources;
 import io.akocamel.crd.FqdnSelector;
+import io.akocamel.crd.HostSettings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -100,6 +101,7 @@ public final class KubeIngestion {
         final Set<String> keys = new LinkedHashSet<>();
         final List<String> released = new ArrayList<>(0);
         final List<Runnable> warnings = new ArrayList<>(0);
+        boolean readmit;
     }
 
     public KubeIngestion(ClusterState state, EventRecorder recorder) {
@@ -142,6 +144,9 @@ public final class KubeIngestion {
         outcome.warnings.forEach(Runnable::run);
         if (!outcome.released.isEmpty()) {
             exchange.getMessage().setHeader(KubeHeaders.RELEASED_INGRESSES, List.copyOf(outcome.released));
+        }
+        if (outcome.readmit) {
+            exchange.getMessage().setHeader(KubeHeaders.READMIT, true);
         }
         if (outcome.keys.remove(AdmissionCache.EVERY_SHARD)) {
             outcome.keys.addAll(state.everyShard());
@@ -294,6 +299,18 @@ public final class KubeIngestion {
             return;
         }
         addShardsOfIngresses(state.keysByIndex(KubeKind.INGRESS, KubeIndexes.INGRESS_BY_SECRET, event.key()), outcome);
+        Set<FqdnSelector> namedBy = new LinkedHashSet<>();
+        for (GenericKubernetesResource rule : state.<GenericKubernetesResource>byIndex(KubeKind.HOST_RULE, KubeIndexes.BY_NAMESPACE, event.namespace())) {
+            HostSettings settings = HostSettings.of(rule);
+            if (event.name().equals(settings.certificateSecret()) || event.name().equals(settings.alternateCertificateSecret())) {
+                namedBy.add(FqdnSelector.ofHostRule(rule));
+            }
+        }
+        if (!namedBy.isEmpty()) {
+            // the rule is Rejected or Accepted again, and its hosts take the new certificate
+            outcome.readmit = true;
+            outcome.keys.addAll(state.shardsSelectedBy(namedBy));
+        }
     }
 
     /** NodePort: every shard (pool servers are node addresses); ClusterIP: the static routes; NodePortLocal: nothing. */

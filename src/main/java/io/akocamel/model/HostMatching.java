@@ -26,6 +26,16 @@ final class HostMatching {
         return Hosts.isWildcard(host) ? hostMatch(host, precise, wildcards) : null;
     }
 
+    /** A precise host and its aliases: any of their Host header values. */
+    static HostMatch preciseMatch(String host, List<String> aliases) {
+        if (aliases.isEmpty()) {
+            return hostMatch(host, List.of(), List.of());
+        }
+        List<String> values = new ArrayList<>(Hosts.headerValues(host));
+        aliases.forEach(alias -> values.addAll(Hosts.headerValues(alias)));
+        return new HostMatch(new HdrCond("HDR_EQUALS", values), List.of());
+    }
+
     static HostMatch hostMatch(String host, List<String> precise, List<String> wildcards) {
         if (!Hosts.isWildcard(host)) {
             return new HostMatch(new HdrCond("HDR_EQUALS", Hosts.headerValues(host)), List.of());

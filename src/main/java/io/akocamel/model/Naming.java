@@ -120,6 +120,11 @@ public final class Naming implements ClusterView.ShardNamer {
         return bounded(prefix() + host);
     }
 
+    /** The second certificate of a TLS host, made from its HostRule's {@code alternateCertificate} Secret: {@code <cluster>--<host>-alternate}. */
+    public String alternateCertificateName(String host) {
+        return bounded(prefix() + host + "-alternate");
+    }
+
     /**
      * The HTTPPolicySet with a host's rules (on the parent for an insecure host, on the SNI child for a TLS host):
      * {@code <cluster>--<host>}. AKO names its SNI sets {@code <cluster>--<namespace>-<host>} because it keeps one per

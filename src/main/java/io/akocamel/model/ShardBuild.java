@@ -74,6 +74,8 @@ final class ShardBuild {
         final List<PathEntry> entries = new ArrayList<>(4);
         final List<TlsClaim> tls = new ArrayList<>(1);
         Chosen certificate;
+        /** The names of its HostRule's {@code aliases} that no host of the shard has: served like the host. */
+        List<String> aliases = List.of();
 
         HostState(String host) {
             this.host = host;
@@ -148,9 +150,15 @@ final class ShardBuild {
         hosts.values().stream().filter(h -> h.entries.isEmpty()).forEach(h -> h.tls.forEach(claim -> warn(claim.ingress(),
                 Reason.TlsHostWithoutRule, "spec.tls names host " + h.host + ", but no rule of any Ingress serves it, so its "
                         + "certificate is not used; add a rule for " + h.host + " or remove it from spec.tls")));
-        hosts.values().removeIf(h -> h.entries.isEmpty() || !h.tls.isEmpty() && !certificateFound(h));
+        hosts.values().removeIf(h -> h.entries.isEmpty() || !certificateFound(h));
         if (hosts.size() > SizeLimits.HOSTS_PER_SHARD) {
             leaveOutHostsOverLimit(hosts);
+        }
+        for (HostState h : hosts.values()) {
+            HostRules.Rule rule = hostRules.of(h.host);
+            if (rule != null && !Hosts.isWildcard(h.host)) {
+                h.aliases = rule.settings().aliases().stream().filter(alias -> !hosts.containsKey(alias)).toList();
+            }
         }
         if (naming.isDedicated() && hosts.isEmpty()) {
             return model(Map.of(), List.of(), null);
@@ -159,6 +167,9 @@ final class ShardBuild {
         FallThrough fallThrough = fallThrough(hostless, defaultClaimants);
 
         List<String> precise = order.preciseHosts(hosts.keySet());
+        // a wildcard's set leaves out the aliases too, so that the sets stay mutually exclusive
+        List<String> preciseNames = new ArrayList<>(precise);
+        precise.forEach(host -> preciseNames.addAll(hosts.get(host).aliases));
         List<String> wildcards = new ArrayList<>();
         for (HostState h : hosts.values()) {
             if (Hosts.isWildcard(h.host)) {
@@ -174,7 +185,7 @@ final class ShardBuild {
         Set<String> poolNames = new HashSet<>(hosts.size() * 4);
         boolean namesCollide = false;
         for (String host : hostOrder) {
-            HostOutput output = host(hosts.get(host), HostMatching.wildcardMatch(host, precise, wildcards), fallThrough);
+            HostOutput output = host(hosts.get(host), HostMatching.wildcardMatch(host, preciseNames, wildcards), fallThrough);
             outputs.put(host, output);
             for (String name : output.poolNames()) {
                 namesCollide |= !poolNames.add(name);
@@ -185,7 +196,7 @@ final class ShardBuild {
             // name every host's pools again with the shard's names in view, so the later ones get a hash
             poolNames.clear();
             for (String host : hostOrder) {
-                outputs.put(host, computeHost(hosts.get(host), HostMatching.wildcardMatch(host, precise, wildcards), fallThrough, poolNames));
+                outputs.put(host, computeHost(hosts.get(host), HostMatching.wildcardMatch(host, preciseNames, wildcards), fallThrough, poolNames));
             }
         }
 
@@ -211,7 +222,7 @@ final class ShardBuild {
         }
         if (!tlsPreciseValues.isEmpty() || !tlsWildcards.isEmpty()) {
             String redirect = naming.redirectPolicySetName(vs);
-            add(new PolicySetSpec(redirect, List.of(), TlsSelection.redirectRules(tlsPreciseValues, tlsWildcards, precise, wildcards)));
+            add(new PolicySetSpec(redirect, List.of(), TlsSelection.redirectRules(tlsPreciseValues, tlsWildcards, preciseNames, wildcards)));
             hostSets.add(redirect);
         }
         String catchAll = naming.catchAllPolicySetName(vs);
@@ -222,10 +233,12 @@ final class ShardBuild {
         add(new PolicySetSpec(catchAll, List.of(), catchAllRules));
         hostSets.add(catchAll);
 
-        add(new ParentVsSpec(vs, hostSets));
+        HostSettings.TcpSettings tcp = hostRules.tcpSettingsOf(vs, naming.isDedicated() ? hostOrder.get(0) : null);
+        add(new ParentVsSpec(vs, hostSets, tcp.listeners()));
         List<String> allHosts = new ArrayList<>(hostOrder);
+        hostOrder.forEach(host -> allHosts.addAll(hosts.get(host).aliases));
         allHosts.sort(null);
-        add(new VsVipSpec(vs, allHosts));
+        add(new VsVipSpec(vs, allHosts, tcp.loadBalancerIp()));
         return model(outputs, precise, fallThrough);
     }
 
@@ -241,8 +254,8 @@ final class ShardBuild {
         List<Object> inputs = new ArrayList<>(5 + 3 * h.entries.size());
         inputs.add(wildcardMatch);
         inputs.add(fallThrough);
-        inputs.add(h.certificate == null ? null : h.certificate.keyPair());
-        inputs.add(h.certificate == null ? null : h.certificate.namespace());
+        inputs.add(h.certificate);
+        inputs.add(h.aliases);
         inputs.add(hostRules.of(h.host));
         for (PathEntry e : h.entries) {
             inputs.add(e);
@@ -258,7 +271,7 @@ final class ShardBuild {
      */
     private HostOutput computeHost(HostState h, HostMatch wildcardMatch, FallThrough fallThrough, Set<String> poolNames) {
         String host = h.host;
-        HostMatch match = wildcardMatch != null ? wildcardMatch : HostMatching.hostMatch(host, List.of(), List.of());
+        HostMatch match = wildcardMatch != null ? wildcardMatch : HostMatching.preciseMatch(host, h.aliases);
         List<ModelWarning> hostWarnings = new ArrayList<>();
         List<AviObject> hostObjects = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -276,10 +289,11 @@ final class ShardBuild {
         List<Marker> markers = hostMarkers(h.host, winners);
         HostRules.Rule hostRule = hostRules.of(host);
         if (h.certificate == null) {
-            if (hostRule != null) {
+            if (hostRule != null && hostRule.settings().holdsVirtualServiceSettings()) {
                 h.entries.stream().map(PathEntry::ingress).distinct().forEach(ingress -> hostWarnings.add(new ModelWarning(ingress.namespace(),
                         ingress.name(), Reason.HostRuleNotApplied, "HostRule " + hostRule.name() + " is not applied to host '" + host
-                        + "': ako-camel applies HostRules to secure hosts only; add the host to spec.tls of the Ingress")));
+                        + "': ako-camel applies HostRules to secure hosts only; add the host to spec.tls of the Ingress, or give the "
+                        + "HostRule a tls.sslKeyCertificate")));
             }
             rules.add(new RuleSpec(match, null, null, false, Action.NOT_FOUND));
             hostObjects.add(object(new PolicySetSpec(setName, markers, rules)));
@@ -287,7 +301,8 @@ final class ShardBuild {
             // the SNI child serves this host alone: anything its rules do not take is a 404
             rules.add(new RuleSpec(HostMatch.ANY, null, null, false, Action.NOT_FOUND));
             hostObjects.add(object(new PolicySetSpec(setName, markers, rules)));
-            TlsSelection.sniChild(naming, vs, host, h.certificate, setName, hostRule == null ? HostSettings.NONE : hostRule.settings()).forEach(spec -> hostObjects.add(object(spec)));
+            TlsSelection.sniChild(naming, vs, host, h.aliases, h.certificate, setName, hostRule == null ? HostSettings.NONE : hostRule.settings())
+                    .forEach(spec -> hostObjects.add(object(spec)));
         }
         Set<IngressRef> ingresses = new TreeSet<>();
         h.entries.forEach(e -> ingresses.add(e.ingress()));
@@ -377,10 +392,19 @@ final class ShardBuild {
         return p.hostPaths().keySet().stream().anyMatch(this::isOnShard) || !p.hostlessPaths().isEmpty() || p.defaultBackend() != null;
     }
 
-    /** A TLS host is served with the oldest usable certificate of its claims; without one it is not served. */
+    /**
+     * Whether a host is served, and with which certificate: its HostRule's first (which makes an insecure host secure, as
+     * in AKO), else the oldest usable one of its TLS claims; a host with claims but no usable certificate is not served,
+     * a host without either is served over plain HTTP.
+     */
     private boolean certificateFound(HostState h) {
-        h.certificate = tls.choose(h.host, h.tls, warnings);
-        return h.certificate != null;
+        HostRules.Rule rule = hostRules.of(h.host);
+        h.certificate = rule == null || !rule.settings().bringsCertificate() ? null : tls.ofHostRule(rule.namespace(), rule.settings());
+        if (h.certificate == null && !h.tls.isEmpty()) {
+            h.certificate = tls.choose(h.host, h.tls, warnings);
+            return h.certificate != null;
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------------------------------------- output

@@ -233,7 +233,8 @@ final class Specs {
 
     // ------------------------------------------------------------------------------------- virtual services, VIP
 
-    record ParentVsSpec(String name, List<String> policySets) implements ObjectSpec {
+    /** {@code listeners}: a HostRule's {@code tcpSettings} ports, which replace the setting's or the default ones; empty: none. */
+    record ParentVsSpec(String name, List<String> policySets, List<HostSettings.TcpSettings.Listener> listeners) implements ObjectSpec {
         public AviType type() {
             return AviType.VIRTUALSERVICE;
         }
@@ -246,19 +247,14 @@ final class Specs {
             body.put("application_profile_ref", SYSTEM_HTTP);
             body.put("network_profile_ref", SYSTEM_TCP_PROXY);
             ArrayNode services = body.putArray("services");
-            if (ctx.listeners().isEmpty()) {
-                for (int port : new int[] {80, 443}) {
-                    ObjectNode service = services.addObject();
-                    service.put("port", port);
-                    service.put("port_range_end", port);
-                    service.put("enable_ssl", port == 443);
-                }
+            if (!listeners.isEmpty()) {
+                listeners.forEach(listener -> service(services, listener.port(), listener.enableSsl()));
+            } else if (ctx.listeners().isEmpty()) {
+                service(services, 80, false);
+                service(services, 443, true);
             }
-            for (InfraSetting.Listener listener : ctx.listeners()) {
-                ObjectNode service = services.addObject();
-                service.put("port", listener.port());
-                service.put("port_range_end", listener.port());
-                service.put("enable_ssl", listener.enableSsl());
+            for (InfraSetting.Listener listener : listeners.isEmpty() ? ctx.listeners() : List.<InfraSetting.Listener>of()) {
+                ObjectNode service = service(services, listener.port(), listener.enableSsl());
                 if (listener.enableHttp2()) {
                     service.put("enable_http2", true);
                 }
@@ -269,11 +265,22 @@ final class Specs {
             policies(body, policySets);
             return body;
         }
+
+        private static ObjectNode service(ArrayNode services, int port, boolean ssl) {
+            ObjectNode service = services.addObject();
+            service.put("port", port);
+            service.put("port_range_end", port);
+            service.put("enable_ssl", ssl);
+            return service;
+        }
     }
 
-    /** {@code settings}: of the HostRule that selects the host ({@link HostSettings#NONE} without one). */
-    record ChildVsSpec(String name, String parent, String host, List<Marker> markers, String certificate, String policySet, HostSettings settings)
-            implements ObjectSpec {
+    /**
+     * {@code settings}: of the HostRule that selects the host ({@link HostSettings#NONE} without one); {@code aliases}: the
+     * names served like the host; {@code alternateCertificate}: the certificate made of the rule's alternate Secret, or null.
+     */
+    record ChildVsSpec(String name, String parent, String host, List<String> aliases, List<Marker> markers, String certificate,
+                       String alternateCertificate, String policySet, HostSettings settings) implements ObjectSpec {
         public AviType type() {
             return AviType.VIRTUALSERVICE;
         }
@@ -283,7 +290,8 @@ final class Specs {
             placed(body, ctx);
             body.put("type", "VS_TYPE_VH_CHILD");
             body.put("vh_parent_vs_ref", AviType.VIRTUALSERVICE.refByName(parent));
-            body.putArray("vh_domain_name").add(host);
+            ArrayNode domains = body.putArray("vh_domain_name").add(host);
+            aliases.forEach(domains::add);
             body.put("application_profile_ref", settings.applicationProfile() == null ? SYSTEM_SECURE_HTTP
                     : NameRef.of("applicationprofile", settings.applicationProfile()));
             body.put("network_profile_ref", SYSTEM_TCP_PROXY);
@@ -291,6 +299,8 @@ final class Specs {
                     ? AviType.SSLKEYANDCERTIFICATE.refByName(certificate) : NameRef.of("sslkeyandcertificate", settings.certificate()));
             if (settings.alternateCertificate() != null) {
                 certificates.add(NameRef.of("sslkeyandcertificate", settings.alternateCertificate()));
+            } else if (alternateCertificate != null) {
+                certificates.add(AviType.SSLKEYANDCERTIFICATE.refByName(alternateCertificate));
             }
             List<String> sets = new ArrayList<>(settings.overwritePolicies() ? List.of() : List.of(policySet));
             sets.addAll(settings.policySets());
@@ -348,8 +358,11 @@ final class Specs {
         }
     }
 
-    /** The VS VIP; no created_by (the Avi VsVip schema has none): ownership is the clustername marker and the name. */
-    record VsVipSpec(String name, List<String> fqdns) implements ObjectSpec {
+    /**
+     * The VS VIP; no created_by (the Avi VsVip schema has none): ownership is the clustername marker and the name.
+     * {@code address}: a HostRule's {@code tcpSettings.loadBalancerIP} (a static address, not allocated), or null.
+     */
+    record VsVipSpec(String name, List<String> fqdns, String address) implements ObjectSpec {
         public AviType type() {
             return AviType.VSVIP;
         }
@@ -366,7 +379,10 @@ final class Specs {
             fqdns.forEach(f -> dns.addObject().put("fqdn", f));
             ObjectNode vip = body.putArray("vip").addObject();
             vip.put("vip_id", "0");
-            vip.put("auto_allocate_ip", true);
+            vip.put("auto_allocate_ip", address == null);
+            if (address != null) {
+                ipAddr(vip.putObject("ip_address"), address);
+            }
             if (!ctx.bgpPeerLabels().isEmpty()) {
                 ArrayNode labels = body.putArray("bgp_peer_labels");
                 ctx.bgpPeerLabels().forEach(labels::add);

@@ -26,8 +26,11 @@ final class TlsSelection {
     record TlsClaim(IngressRef ingress, String secretName) {
     }
 
-    /** The certificate chosen for a host and the namespace of its Secret. */
-    record Chosen(KeyPair keyPair, String namespace) {
+    /**
+     * The certificate chosen for a host and the namespace of its Secret; {@code keyPair} null when a HostRule names an
+     * Avi certificate instead; {@code alternate}: the HostRule's alternate certificate Secret, or null.
+     */
+    record Chosen(KeyPair keyPair, String namespace, KeyPair alternate) {
     }
 
     private final ClusterView cluster;
@@ -62,7 +65,7 @@ final class TlsSelection {
                             + "' is not usable: " + pair.problem() + "; put a PEM certificate in tls.crt and its PEM private key in tls.key"));
                 } else if (chosen == null) {
                     chosenClaim = claim;
-                    chosen = new Chosen(pair, namespace);
+                    chosen = new Chosen(pair, namespace, null);
                 }
             }
         }
@@ -78,20 +81,46 @@ final class TlsSelection {
         return chosen;
     }
 
+    /**
+     * The certificate a HostRule brings (it takes precedence over the Ingresses' Secrets, as in AKO): an Avi certificate,
+     * or a TLS Secret of the rule's namespace; null when the rule brings none or its Secret is not usable (admission
+     * rejects the rule for that at its next run; the Ingresses' Secrets serve meanwhile).
+     */
+    Chosen ofHostRule(String namespace, HostSettings settings) {
+        KeyPair alternate = settings.alternateCertificateSecret() == null ? null : usable(namespace, settings.alternateCertificateSecret());
+        if (settings.certificate() != null) {
+            return new Chosen(null, namespace, alternate);
+        }
+        KeyPair pair = settings.certificateSecret() == null ? null : usable(namespace, settings.certificateSecret());
+        return pair == null ? null : new Chosen(pair, namespace, alternate);
+    }
+
+    private KeyPair usable(String namespace, String name) {
+        return cluster.secret(namespace, name).map(secret -> TlsSecrets.read(secret, memo)).filter(KeyPair::valid).orElse(null);
+    }
+
     private static ModelWarning problem(TlsClaim claim, Reason reason, String message) {
         return new ModelWarning(claim.ingress().namespace(), claim.ingress().name(), reason, message);
     }
 
-    /** The certificate and the SNI child of the parent {@code vs} that serve a TLS host with its policy set. */
-    static List<ObjectSpec> sniChild(Naming naming, String vs, String host, Chosen chosen, String setName, HostSettings settings) {
+    /**
+     * The certificates and the SNI child of the parent {@code vs} that serve a TLS host (and its {@code aliases}) with its
+     * policy set.
+     */
+    static List<ObjectSpec> sniChild(Naming naming, String vs, String host, List<String> aliases, Chosen chosen, String setName,
+                                     HostSettings settings) {
+        List<ObjectSpec> specs = new ArrayList<>(3);
         String certificate = naming.certificateName(host);
-        ChildVsSpec child = new ChildVsSpec(naming.sniChildName(host), vs, host,
-                List.of(Marker.of("Namespace", chosen.namespace()), Marker.of("Host", host)), certificate, setName, settings);
-        if (settings.certificate() != null) {
-            return List.of(child); // the HostRule's Avi certificate replaces the Secret's
+        String alternate = chosen.alternate() == null || settings.alternateCertificate() != null ? null : naming.alternateCertificateName(host);
+        if (settings.certificate() == null) { // else the HostRule's Avi certificate replaces the Secret's
+            specs.add(new CertSpec(certificate, List.of(Marker.of("Host", host)), chosen.keyPair().certificatePem(), chosen.keyPair().keyPem()));
         }
-        return List.of(new CertSpec(certificate, List.of(Marker.of("Host", host)), chosen.keyPair().certificatePem(), chosen.keyPair().keyPem()),
-                child);
+        if (alternate != null) {
+            specs.add(new CertSpec(alternate, List.of(Marker.of("Host", host)), chosen.alternate().certificatePem(), chosen.alternate().keyPem()));
+        }
+        specs.add(new ChildVsSpec(naming.sniChildName(host), vs, host, aliases, List.of(Marker.of("Namespace", chosen.namespace()),
+                Marker.of("Host", host)), certificate, alternate, setName, settings));
+        return specs;
     }
 
     /** Plain HTTP to a TLS host is redirected to HTTPS (302, as AKO); HTTPS that reached the parent gets a 404. */

@@ -119,7 +119,8 @@ public class CustomResourceAdmission {
         if (!writer.mayWrite()) {
             return; // a follower: the leader shows the verdicts, and this replica does once it leads
         }
-        Map<String, Verdict> verdicts = Verdicts.decide(run.resources, ref -> found.getOrDefault(ref, true), APPLIED);
+        Map<String, Verdict> verdicts = Verdicts.decide(run.resources, ref -> found.getOrDefault(ref, true), APPLIED,
+                new ClusterStateFacts(cluster));
         for (GenericKubernetesResource resource : run.resources) {
             if (AviReferences.of(resource).stream().anyMatch(run.unknown::contains)) {
                 continue; // the controller did not answer: keep what the resource shows

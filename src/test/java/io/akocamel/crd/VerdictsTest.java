@@ -24,7 +24,7 @@ class VerdictsTest {
         GenericKubernetesResource older = created(AkoCrds.hostRule("b", "z", "shop.example.com", null, Map.of()), "2026-01-01T00:00:00Z");
         GenericKubernetesResource newer = created(AkoCrds.hostRule("a", "a", "SHOP.example.com", "Exact", Map.of()), "2026-01-02T00:00:00Z");
 
-        Map<String, Verdict> verdicts = Verdicts.decide(List.of(newer, older), ref -> true, Set.of());
+        Map<String, Verdict> verdicts = Verdicts.decide(List.of(newer, older), ref -> true, Set.of(), ClusterFacts.NONE);
 
         assertThat(verdicts.get("HostRule/b/z").accepted()).isTrue();
         assertThat(verdicts.get("HostRule/a/a").error())
@@ -37,7 +37,7 @@ class VerdictsTest {
                 "2026-01-01T00:00:00Z");
         GenericKubernetesResource newer = created(AkoCrds.hostRule("ns", "newer", "shop.example.com", null, Map.of()), "2026-01-02T00:00:00Z");
 
-        Map<String, Verdict> verdicts = Verdicts.decide(List.of(older, newer), ref -> !ref.name().equals("gone"), Set.of());
+        Map<String, Verdict> verdicts = Verdicts.decide(List.of(older, newer), ref -> !ref.name().equals("gone"), Set.of(), ClusterFacts.NONE);
 
         assertThat(verdicts.get("HostRule/ns/older").status()).isEqualTo("Rejected");
         assertThat(verdicts.get("HostRule/ns/newer").status()).isEqualTo("Accepted");
@@ -52,7 +52,7 @@ class VerdictsTest {
         GenericKubernetesResource same = created(AkoCrds.httpRule("ns", "same", "shop.example.com", List.of(Map.of("target", "/api"))),
                 "2026-01-03T00:00:00Z");
 
-        Map<String, Verdict> verdicts = Verdicts.decide(List.of(same, other, first), ref -> true, Set.of());
+        Map<String, Verdict> verdicts = Verdicts.decide(List.of(same, other, first), ref -> true, Set.of(), ClusterFacts.NONE);
 
         assertThat(verdicts).extractingFromEntries(e -> e.getKey() + " " + e.getValue().status()).containsExactly(
                 "HTTPRule/ns/first Accepted", "HTTPRule/ns/other Accepted", "HTTPRule/ns/same Rejected");
@@ -76,7 +76,7 @@ class VerdictsTest {
                 "network", Map.of("vipNetworks", List.of(Map.of("networkName", "vip")), "enableRhi", true, "enablePublicIP", true,
                         "nodeNetworks", List.of(Map.of("networkName", "nodes"))), "nsxSettings", Map.of("t1lr", "t1")));
 
-        Verdict verdict = Verdicts.decide(List.of(setting), ref -> true, Set.copyOf(InfraSetting.APPLIED)).get("AviInfraSetting/fast");
+        Verdict verdict = Verdicts.decide(List.of(setting), ref -> true, Set.copyOf(InfraSetting.APPLIED), ClusterFacts.NONE).get("AviInfraSetting/fast");
 
         assertThat(verdict.accepted()).isTrue();
         assertThat(verdict.notApplied()).containsExactly("network.enablePublicIP", "network.nodeNetworks", "nsxSettings");
@@ -86,7 +86,7 @@ class VerdictsTest {
     void bgpPeerLabelsWithoutRouteHealthInjectionRejectTheSettingAsAkoDoes() {
         GenericKubernetesResource setting = AkoCrds.aviInfraSetting("fast", Map.of("network", Map.of("bgpPeerLabels", List.of("peer1"))));
 
-        Verdict verdict = Verdicts.decide(List.of(setting), ref -> true, Set.copyOf(InfraSetting.APPLIED)).get("AviInfraSetting/fast");
+        Verdict verdict = Verdicts.decide(List.of(setting), ref -> true, Set.copyOf(InfraSetting.APPLIED), ClusterFacts.NONE).get("AviInfraSetting/fast");
 
         assertThat(verdict.accepted()).isFalse();
         assertThat(verdict.error()).isEqualTo("network.bgpPeerLabels: BGP peer labels apply only with route health injection; set "
@@ -98,7 +98,7 @@ class VerdictsTest {
         GenericKubernetesResource rule = AkoCrds.hostRule("ns", "r", "shop.example.com", "Exact",
                 Map.of("wafPolicy", "waf", "useRegex", true, "aliases", List.of("www.example.com")));
 
-        Verdict verdict = Verdicts.decide(List.of(rule), ref -> true, Set.of("HostRule.virtualhost.wafPolicy")).get("HostRule/ns/r");
+        Verdict verdict = Verdicts.decide(List.of(rule), ref -> true, Set.of("HostRule.virtualhost.wafPolicy"), ClusterFacts.NONE).get("HostRule/ns/r");
 
         assertThat(verdict.notApplied()).containsExactly("virtualhost.aliases", "virtualhost.useRegex");
     }

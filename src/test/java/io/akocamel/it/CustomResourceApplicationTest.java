@@ -3,6 +3,9 @@ package io.akocamel.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.akocamel.testing.AkoCrds;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +13,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Accepted HostRules and HTTPRules through the real routes: a HostRule's settings on the host's SNI child, an HTTPRule's
- * on the pools of the paths it targets, and gone with the resource.
+ * Accepted HostRules and HTTPRules through the real routes: a HostRule's settings on the host's SNI child (its Secret
+ * certificate and aliases too) or on the shared VS it names, an HTTPRule's on the pools of the paths it targets, and gone
+ * with the resource.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomResourceApplicationTest {
@@ -156,6 +162,85 @@ class CustomResourceApplicationTest {
             assertThat(pool.path("sni_enabled").asBoolean()).isFalse();
             assertThat(pool.has("pki_profile_ref")).isFalse();
             assertThat(pool.has("ssl_profile_ref")).isFalse();
+        });
+    }
+
+    /** The object, or an assertion error (so that an await retries while it is not there yet). */
+    private ObjectNode present(String type, String name) {
+        return fixture.avi(type, name).orElseThrow(() -> new AssertionError(type + " " + name + " is not on the controller"));
+    }
+
+    private List<String> dnsNames() {
+        return fixture.avi.objects("vsvip").stream().flatMap(vip -> vip.path("dns_info").findValuesAsText("fqdn").stream()).toList();
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSecretCertificateMakesAnInsecureHostSecureFollowsTheSecretAndServesTheAliases() throws Exception {
+        String child = "cluster-1--names.example.com";
+        fixture.client().resource(new IngressBuilder().withNewMetadata().withName("names").withNamespace("default").endMetadata()
+                .withNewSpec().addNewRule().withHost("names.example.com").withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
+                .withNewBackend().withNewService().withName("web").withNewPort().withNumber(80).endPort().endService().endBackend()
+                .endPath().endHttp().endRule().endSpec().build()).create();
+        fixture.client().resource(AkoCrds.hostRule("default", "names", "names.example.com", null, Map.of("aliases", List.of("names.example.org"),
+                "tls", Map.of("sslKeyCertificate", Map.of("name", "names-tls", "type", "secret"))))).create();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(fixture.events("names")).anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("Rejected");
+            assertThat(e.getMessage()).startsWith("tls.sslKeyCertificate: Secret default/names-tls does not exist");
+        }));
+        assertThat(fixture.avi("virtualservice", child)).isEmpty();
+
+        String certificate = Files.readString(Path.of("src/test/resources/tls/test-cert.pem"));
+        fixture.client().resource(new SecretBuilder().withNewMetadata().withName("names-tls").withNamespace("default").endMetadata()
+                .withType("kubernetes.io/tls").withData(Map.of("tls.crt", base64(certificate),
+                        "tls.key", base64(Files.readString(Path.of("src/test/resources/tls/test-key.pem"))))).build()).create();
+        await().atMost(WAIT).untilAsserted(() -> {
+            ObjectNode vs = present("virtualservice", child);
+            assertThat(vs.path("vh_domain_name")).extracting(JsonNode::asText).containsExactly("names.example.com", "names.example.org");
+            assertThat(present("sslkeyandcertificate", child).at("/certificate/certificate").asText()).isEqualTo(certificate);
+            assertThat(dnsNames()).contains("names.example.com", "names.example.org");
+        });
+
+        Secret other = fixture.client().secrets().inNamespace("default").withName("secure-tls").get();
+        fixture.client().secrets().inNamespace("default").withName("names-tls").edit(s -> {
+            s.setData(other.getData());
+            return s;
+        });
+        String otherCertificate = new String(Base64.getDecoder().decode(other.getData().get("tls.crt")), StandardCharsets.UTF_8);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(present("sslkeyandcertificate", child)
+                .at("/certificate/certificate").asText()).isEqualTo(otherCertificate));
+
+        fixture.client().genericKubernetesResources(AkoCrds.API_VERSION, "HostRule").inNamespace("default").withName("names").delete();
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(fixture.avi("virtualservice", child)).isEmpty();
+            assertThat(dnsNames()).contains("names.example.com").doesNotContain("names.example.org");
+        });
+    }
+
+    @Test
+    void tcpSettingsOfAHostRuleNamingASharedVsGoOnItsPortsAndVip() {
+        String vs = "cluster-1--Shared-L7-0";
+        fixture.client().resource(AkoCrds.hostRule("default", "ports", "Shared-L7-0", "Contains", Map.of("tcpSettings", Map.of(
+                "listeners", List.of(Map.of("port", 80), Map.of("port", 8443, "enableSSL", true)), "loadBalancerIP", "10.250.250.199")))).create();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(present("virtualservice", vs).path("services"))
+                    .extracting(s -> s.path("port").asInt() + (s.path("enable_ssl").asBoolean() ? "/ssl" : "")).containsExactly("80", "8443/ssl");
+            JsonNode vip = present("vsvip", vs).path("vip").get(0);
+            assertThat(vip.at("/ip_address/addr").asText()).isEqualTo("10.250.250.199");
+            assertThat(vip.path("auto_allocate_ip").asBoolean()).isFalse();
+        });
+        assertThat(fixture.events("ports")).noneMatch(e -> "Unsupported".equals(e.getReason()));
+
+        fixture.client().genericKubernetesResources(AkoCrds.API_VERSION, "HostRule").inNamespace("default").withName("ports").delete();
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(present("virtualservice", vs).path("services"))
+                    .extracting(s -> s.path("port").asInt() + (s.path("enable_ssl").asBoolean() ? "/ssl" : "")).containsExactly("80", "443/ssl");
+            assertThat(present("vsvip", vs).path("vip").get(0).path("auto_allocate_ip").asBoolean()).isTrue();
         });
     }
 }
