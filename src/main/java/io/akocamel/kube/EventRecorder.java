@@ -130,7 +130,9 @@ public class EventRecorder implements EventSink, AutoCloseable {
     /** Counts a repeat on the existing Event; false when that Event is gone (expired) and a new one is needed. */
     private boolean bump(Recorded seen, String now) {
         try {
-            client.v1().events().inNamespace(seen.namespace).withName(seen.name).patch(PatchContext.of(PatchType.JSON_MERGE),
+            // resource(...).patch sends the patch alone; withName(...).patch reads the Event first
+            Event named = new EventBuilder().withNewMetadata().withNamespace(seen.namespace).withName(seen.name).endMetadata().build();
+            client.v1().events().inNamespace(seen.namespace).resource(named).patch(PatchContext.of(PatchType.JSON_MERGE),
                     "{\"count\":" + (seen.count + 1) + ",\"lastTimestamp\":\"" + now + "\"}");
             return true;
         } catch (KubernetesClientException e) {

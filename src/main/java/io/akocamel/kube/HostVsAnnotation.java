@@ -51,7 +51,8 @@ public final class HostVsAnnotation {
             annotations.put(NAME, JSON.valueToTree(wanted).toString());
         }
         try {
-            client.network().v1().ingresses().inNamespace(current.getMetadata().getNamespace()).withName(current.getMetadata().getName())
+            // resource(...).patch sends the patch alone; withName(...).patch reads the Ingress first
+            client.network().v1().ingresses().inNamespace(current.getMetadata().getNamespace()).resource(current)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
             return true;
         } catch (KubernetesClientException e) {
