@@ -2,6 +2,7 @@ package io.akocamel.bench;
 
 import io.akocamel.admission.IngressEligibility;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -14,10 +15,13 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -41,6 +45,28 @@ final class BenchCluster {
 
     /** The namespaces, nodes and IngressClass. */
     void createBase() {
+        baseObjects().forEach(object -> client.resource(object).create());
+    }
+
+    /** Ingress {@code i}'s Services, EndpointSlices and (every fifth) TLS Secret. */
+    void createBackends(int i) {
+        backends(i).forEach(object -> client.resource(object).create());
+    }
+
+    /**
+     * The whole cluster of {@code count} Ingresses as one JSON List, for {@code kubectl create -f}: the same objects
+     * against a controller in a process of its own (memory, see docs/benchmarks.md).
+     */
+    void writeManifest(Path file, int count) throws IOException {
+        List<HasMetadata> items = new ArrayList<>(baseObjects());
+        for (int i = 0; i < count; i++) {
+            items.addAll(backends(i));
+            items.add(ingress(i));
+        }
+        Files.writeString(file, Serialization.asJson(new KubernetesListBuilder().withItems(items).build()));
+    }
+
+    private static List<HasMetadata> baseObjects() {
         List<HasMetadata> base = new ArrayList<>();
         base.add(new NamespaceBuilder().withNewMetadata().withName("kube-system").endMetadata().build());
         for (int n = 0; n < NAMESPACES; n++) {
@@ -54,20 +80,21 @@ final class BenchCluster {
         }
         base.add(new IngressClassBuilder().withNewMetadata().withName("avi-lb").endMetadata()
                 .withNewSpec().withController(IngressEligibility.CONTROLLER).endSpec().build());
-        base.forEach(object -> client.resource(object).create());
+        return base;
     }
 
-    /** Ingress {@code i}'s Services, EndpointSlices and (every fifth) TLS Secret. */
-    void createBackends(int i) {
+    private List<HasMetadata> backends(int i) {
+        List<HasMetadata> backends = new ArrayList<>();
         for (int s = 0; s < PATHS.length; s++) {
-            client.resource(new ServiceBuilder().withNewMetadata().withNamespace(namespace(i)).withName(service(i, s)).endMetadata()
-                    .withNewSpec().addNewPort().withName("http").withPort(80).withNewTargetPort(8080).endPort().endSpec().build()).create();
-            client.resource(slice(i, s, 3)).create();
+            backends.add(new ServiceBuilder().withNewMetadata().withNamespace(namespace(i)).withName(service(i, s)).endMetadata()
+                    .withNewSpec().addNewPort().withName("http").withPort(80).withNewTargetPort(8080).endPort().endSpec().build());
+            backends.add(slice(i, s, 3));
         }
         if (tls(i)) {
-            client.resource(new SecretBuilder().withNewMetadata().withNamespace(namespace(i)).withName("tls-" + i).endMetadata()
-                    .withType("kubernetes.io/tls").addToData("tls.crt", certificate).addToData("tls.key", key).build()).create();
+            backends.add(new SecretBuilder().withNewMetadata().withNamespace(namespace(i)).withName("tls-" + i).endMetadata()
+                    .withType("kubernetes.io/tls").addToData("tls.crt", certificate).addToData("tls.key", key).build());
         }
+        return backends;
     }
 
     void createIngress(int i) {

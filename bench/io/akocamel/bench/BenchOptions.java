@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * The benchmarks' options, from {@code -Dbench.*} system properties:
  * <ul>
  * <li>{@code bench.scenarios}: which to run, comma separated (default all): {@code model}, {@code ingestion},
- * {@code cold}, {@code burst}, {@code change}, {@code noop}, {@code restart}, {@code memory};</li>
+ * {@code cold}, {@code burst}, {@code change}, {@code noop}, {@code restart}, {@code memory}; and {@code manifest}, which
+ * writes the {@code bench.ingresses} cluster to {@code target/bench-cluster-<N>.json};</li>
  * <li>{@code bench.latencyMs}: the simulator's answer delay per call (default 5);</li>
  * <li>{@code bench.sessions}: parallel Avi sessions given to the controller (default 8), through the setting
  * {@code bench.sessionsSetting} (default {@code akoCamel.aviSessions});</li>
@@ -23,12 +24,15 @@ import java.util.stream.Collectors;
 record BenchOptions(Set<String> scenarios, Duration latency, int sessions, String sessionsSetting, List<Integer> coldSizes, int ingresses,
                     int burstSize, int burstRate, int changes) {
     static final List<String> SCENARIOS = List.of("model", "ingestion", "cold", "burst", "change", "noop", "restart", "memory");
+    /** Not a measurement, so never run by default: writes the {@link #ingresses} cluster as a manifest. */
+    static final String MANIFEST = "manifest";
 
     static BenchOptions fromSystemProperties() {
         Set<String> scenarios = Arrays.stream(System.getProperty("bench.scenarios", String.join(",", SCENARIOS)).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        scenarios.stream().filter(s -> !SCENARIOS.contains(s)).findAny().ifPresent(unknown -> {
-            throw new IllegalArgumentException("bench.scenarios: unknown scenario '" + unknown + "'; choose from " + SCENARIOS);
+        scenarios.stream().filter(s -> !SCENARIOS.contains(s) && !s.equals(MANIFEST)).findAny().ifPresent(unknown -> {
+            throw new IllegalArgumentException("bench.scenarios: unknown scenario '" + unknown + "'; choose from " + SCENARIOS
+                    + " or " + MANIFEST);
         });
         return new BenchOptions(scenarios,
                 Duration.ofMillis(number("bench.latencyMs", 5)),

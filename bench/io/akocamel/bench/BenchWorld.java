@@ -15,7 +15,6 @@ import javax.management.JMX;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
-import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +45,6 @@ final class BenchWorld implements AutoCloseable {
     private final Map<String, Instant> statusSince = new ConcurrentHashMap<>();
     private final SharedIndexInformer<Ingress> statusWatch;
     private ControllerApp app;
-    private WeakReference<ControllerApp> stopped = new WeakReference<>(null);
 
     BenchWorld(BenchOptions options) {
         avi.faults().latency(options.latency());
@@ -66,14 +64,8 @@ final class BenchWorld implements AutoCloseable {
     void stopController() {
         if (app != null) {
             app.close();
-            stopped = new WeakReference<>(app);
             app = null;
         }
-    }
-
-    /** Whether the last controller stopped has been garbage-collected (so the heap no longer counts it). */
-    boolean stoppedControllerCollected() {
-        return stopped.get() == null;
     }
 
     /** Runs {@code action} for 0 ≤ i < count on four threads (the Kubernetes mock answers several calls at once). */

@@ -1,5 +1,6 @@
 package io.akocamel.bench;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,11 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.fromSystemProperties();
+        if (options.runs(BenchOptions.MANIFEST)) {
+            Path file = Path.of("target", "bench-cluster-" + options.ingresses() + ".json");
+            new BenchCluster(null).writeManifest(file, options.ingresses());
+            System.out.println("== the cluster of " + options.ingresses() + " Ingresses as one List: " + file);
+        }
         Map<String, Benchmark> all = all(options);
         for (String name : List.of("model", "ingestion", "end to end")) {
             if (name.equals("end to end") ? options.runsEndToEnd() : options.runs(name)) {

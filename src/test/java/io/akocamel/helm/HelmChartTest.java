@@ -164,10 +164,18 @@ class HelmChartTest {
             assertThat(v.getEmptyDir()).isNotNull();
         });
         assertThat(ako.getResources().getLimits()).containsOnlyKeys("cpu", "memory");
-        assertThat(ako.getResources().getLimits().get("cpu").toString()).isEqualTo("350m");
-        assertThat(ako.getResources().getLimits().get("memory").toString()).isEqualTo("400Mi");
-        assertThat(ako.getResources().getRequests().get("cpu").toString()).isEqualTo("200m");
-        assertThat(ako.getResources().getRequests().get("memory").toString()).isEqualTo("300Mi");
+    }
+
+    @Test
+    void theDefaultResourcesAreTheMeasuredOnesAndAnAkoValuesFileKeepsItsOwn() {
+        Container defaults = container(Chart.template("avi-system", t -> t).statefulSet());
+        assertThat(defaults.getResources().getLimits()).hasToString("{cpu=2, memory=1536Mi}");
+        assertThat(defaults.getResources().getRequests()).hasToString("{cpu=500m, memory=1Gi}");
+        assertThat(defaults.getArgs()).contains("-XX:MaxRAMPercentage=60.0");
+
+        Container ako = container(Chart.template("avi-system", t -> t.withValuesFile(Chart.AKO_DEFAULT_VALUES)).statefulSet());
+        assertThat(ako.getResources().getLimits()).hasToString("{cpu=350m, memory=400Mi}");
+        assertThat(ako.getResources().getRequests()).hasToString("{cpu=200m, memory=300Mi}");
     }
 
     @Test
