@@ -70,6 +70,16 @@ final class InfraSettingMoves {
      * their own VIP's DNS yet.
      */
     static Set<String> destinationsNotServing(String key, ShardModel model, ClusterView view, Naming base, AviInventory inventory) {
+        return destinations(key, model, view, base, inventory, false);
+    }
+
+    /** The VSes that hosts of this shard's VIP (as the controller holds it) moved to, whether their VIP lists them yet or not. */
+    static Set<String> destinations(String key, ShardModel model, ClusterView view, Naming base, AviInventory inventory) {
+        return destinations(key, model, view, base, inventory, true);
+    }
+
+    private static Set<String> destinations(String key, ShardModel model, ClusterView view, Naming base, AviInventory inventory,
+                                            boolean servingToo) {
         Set<String> left = fqdns(inventory, key);
         if (left.isEmpty()) {
             return Set.of();
@@ -87,7 +97,8 @@ final class InfraSettingMoves {
             for (IngressRule rule : ingress.getSpec().getRules()) {
                 if (rule.getHost() != null && left.contains(rule.getHost())) {
                     String destination = namingOf(ingress, view, base).shardVsName(rule.getHost());
-                    if (!destination.equals(key) && !fqdnsByVs.computeIfAbsent(destination, vs -> fqdns(inventory, vs)).contains(rule.getHost())) {
+                    if (!destination.equals(key) && (servingToo
+                            || !fqdnsByVs.computeIfAbsent(destination, vs -> fqdns(inventory, vs)).contains(rule.getHost()))) {
                         destinations.add(destination);
                     }
                 }

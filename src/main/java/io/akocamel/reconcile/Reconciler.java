@@ -247,7 +247,18 @@ public class Reconciler {
                 landed = false;
             }
         }
-        return landed && InfraSettingMoves.destinationsNotServing(key, model, cluster.view(), naming, avi.inventory()).isEmpty();
+        if (!landed) {
+            return false;
+        }
+        // a destination's VIP may list the hosts while the rest of its writes are still under way on another worker
+        Set<String> underWay = new TreeSet<>(InfraSettingMoves.destinations(key, model, cluster.view(), naming, avi.inventory()));
+        underWay.retainAll(running.keys());
+        underWay.remove(key);
+        if (!underWay.isEmpty()) {
+            running.start(key, false); // reruns this key when it finishes
+            return false;
+        }
+        return InfraSettingMoves.destinationsNotServing(key, model, cluster.view(), naming, avi.inventory()).isEmpty();
     }
 
     /** The plan against the inventory, less the deletes the deletion brake holds ({@code explicitOrder}: deleteConfig). */
