@@ -15,6 +15,8 @@ import io.akocamel.config.Settings;
 import io.akocamel.kube.ClusterState;
 import io.akocamel.kube.ClusterUid;
 import io.akocamel.kube.ControllerPod;
+import io.akocamel.kube.ControllerStatefulSet;
+import io.akocamel.kube.DeletionStatus;
 import io.akocamel.kube.EventRecorder;
 import io.akocamel.kube.EventSink;
 import io.akocamel.kube.FullSync;
@@ -32,12 +34,14 @@ import io.akocamel.ops.LogFormat;
 import io.akocamel.ops.Operations;
 import io.akocamel.preflight.Preflight;
 import io.akocamel.preflight.PreflightHealthCheck;
+import io.akocamel.reconcile.DeleteConfigProgress;
 import io.akocamel.reconcile.DnsDomainCheck;
 import io.akocamel.reconcile.CustomResourceAdmission;
 import io.akocamel.reconcile.CustomResourceStatusWriter;
 import io.akocamel.reconcile.IngressStatusWriter;
 import io.akocamel.reconcile.StatusWriter;
 import io.akocamel.reconcile.InitialSync;
+import io.akocamel.reconcile.ReadyEvents;
 import io.akocamel.reconcile.ReconcileRetries;
 import io.akocamel.reconcile.Reconciler;
 import io.akocamel.reconcile.RuntimeConfig;
@@ -131,8 +135,9 @@ public final class Components implements CamelConfiguration {
         EventSink events = recorder == null ? EventSink.NONE : recorder;
         podEvents = client == null ? PodEvents.NONE : new ControllerPod(client, events, podName, podNamespace);
         bindPreflight(registry, properties, podEvents);
-        RuntimeConfig runtime = recorder == null ? new RuntimeConfig(settings) : new RuntimeConfig(settings, recorder::setNormalEvents);
-        initialSync = new InitialSync();
+        RuntimeConfig runtime = recorder == null ? new RuntimeConfig(settings)
+                : new RuntimeConfig(settings, recorder::setNormalEvents, new DeleteConfigProgress(podEvents, ownStatefulSet(podName, podNamespace)));
+        initialSync = new InitialSync(new ReadyEvents(podEvents, runtime::deleteConfig));
         bindReconcileSupport(registry, properties, runtime);
         if (client != null) {
             IngressRelease release = bindKubernetes(registry, recorder);
@@ -178,6 +183,11 @@ public final class Components implements CamelConfiguration {
         fullSync.requestSoon();
         CompletableFuture.runAsync(() -> podEvents.normal(LeaseElection.EVENT_REASON, podName + " became the leader (Lease "
                 + LeaseElection.LEASE + "): it writes to the Avi Controller and the cluster from now on"));
+    }
+
+    /** In a pod, the chart's StatefulSet, annotated during deleteConfig; outside one none. */
+    private DeletionStatus ownStatefulSet(String podName, String podNamespace) {
+        return podName.isBlank() ? DeletionStatus.NONE : new ControllerStatefulSet(client, leadership, podNamespace);
     }
 
     /** The Avi session, inventory, planner, and the processors of avi-delivery.camel.yaml and its error policy. */

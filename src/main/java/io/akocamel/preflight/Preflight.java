@@ -38,6 +38,8 @@ public final class Preflight implements BooleanSupplier {
     public static final String FAILED_REASON = "AviPreflightFailed";
     /** Reason of the Normal Event on the controller's pod when the preflight passes after failing. */
     public static final String PASSED_REASON = "AviPreflightPassed";
+    /** Reason of the Normal Event on the controller's pod when the preflight passes the first time, as AKO's. */
+    public static final String VALIDATED_REASON = "ValidatedUserInput";
     /** Reason of the Warning Event on the controller's pod when the cloud has no DNS profile and none is required. */
     public static final String DNS_NOT_REGISTERED_REASON = "AviDnsNotRegistered";
     /**
@@ -62,6 +64,7 @@ public final class Preflight implements BooleanSupplier {
     private List<String> loggedProblems = List.of();
     private List<String> loggedFacts = List.of();
     private boolean warnedWithoutDns;
+    private boolean validated;
     private List<String> loggedInfraSettingProblems = List.of();
 
     /**
@@ -229,6 +232,11 @@ public final class Preflight implements BooleanSupplier {
         }
         if (current.passed()) {
             loggedProblems = List.of();
+            if (!validated) {
+                validated = true;
+                podEvents.normal(VALIDATED_REASON, "User input validation completed: the settings were read and the Avi Controller "
+                        + "set-up check passed (cloud " + settings.controllerSettings().cloudName() + ")");
+            }
             if (!previous.passed()) {
                 LOG.info("Avi Controller preflight passed");
                 if (previous.state() == State.FAILED) {

@@ -12,17 +12,24 @@ import java.util.Set;
 
 /**
  * Tracks the first full reconcile: readiness ({@code ako-initial-sync}) turns UP once every key of the first full
- * sync has been reconciled, and progress is logged on the way ({@code synced 400/1000 shard keys}).
+ * sync has been reconciled, and progress is logged on the way ({@code synced 400/1000 shard keys}); then it tells
+ * {@code onDone} (the pod's Events, {@link ReadyEvents}).
  */
 public class InitialSync extends AbstractHealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(InitialSync.class);
 
+    private final Runnable onDone;
     private final Set<String> pending = new HashSet<>();
     private int total = -1;
     private volatile boolean done;
 
     public InitialSync() {
+        this(() -> { });
+    }
+
+    public InitialSync(Runnable onDone) {
         super("ako", "ako-initial-sync");
+        this.onDone = onDone;
     }
 
     /** The keys of a full sync; only the first one counts. */
@@ -34,18 +41,28 @@ public class InitialSync extends AbstractHealthCheck {
         }
     }
 
-    public synchronized void done(String key) {
+    public void done(String key) {
+        if (finished(key)) {
+            onDone.run();
+        }
+    }
+
+    /** Whether this key was the last one. */
+    private synchronized boolean finished(String key) {
         if (done || !pending.remove(key)) {
-            return;
+            return false;
         }
         int synced = total - pending.size();
         if (pending.isEmpty()) {
             done = true;
             notifyAll();
             LOG.info("Initial full sync finished: {} shard keys reconciled; ready", total);
-        } else if (synced % Math.max(1, total / 10) == 0) {
+            return true;
+        }
+        if (synced % Math.max(1, total / 10) == 0) {
             LOG.info("Initial full sync: synced {}/{} shard keys", synced, total);
         }
+        return false;
     }
 
     /** Waits for the first full reconcile; false when the timeout passed first. */

@@ -149,6 +149,9 @@ public class Reconciler {
             if (Boolean.TRUE.equals(fullSync) && (result.skippedBecause() == null || warmFollower)) {
                 initialSync.done(key);
             }
+            if (runtime.deleteConfig() && result.skippedBecause() == null && result.error() == null && result.failures() == 0) {
+                runtime.deletion().reconciled(ClusterState.STATIC_ROUTES_KEY.equals(key), ownsNothing());
+            }
             return result.withRerun(running.finish(key));
         } catch (RuntimeException | Error e) {
             running.finish(key);
@@ -216,6 +219,11 @@ public class Reconciler {
     private boolean adoptsOrDeletes(Plan plan) {
         return plan.operations().stream().anyMatch(op -> op.method() == AviMethod.DELETE || op.method() == AviMethod.PUT
                 && avi.inventory().get(op.type(), op.name()).filter(o -> o.owned() && o.shard() == null).isPresent());
+    }
+
+    /** Nothing owned is left on the controller but the VRF context, which is never deleted (its static routes are). */
+    private boolean ownsNothing() {
+        return avi.inventory().all().stream().noneMatch(o -> o.owned() && o.type() != AviType.VRFCONTEXT);
     }
 
     /** Owned objects without a shard marker are on the controller (AKO's, not yet adopted or collected). */

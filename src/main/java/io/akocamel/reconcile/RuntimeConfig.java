@@ -21,19 +21,25 @@ public class RuntimeConfig {
     private static final String LOGGERS = "io.akocamel";
 
     private final Consumer<Boolean> normalEvents;
+    private final DeleteConfigProgress deletion;
     private volatile boolean deleteConfig;
     private volatile String logLevel;
     private volatile boolean enableEvents;
 
     /** Without Events to switch (no cluster, tests). */
     public RuntimeConfig(Settings settings) {
-        this(settings, enabled -> { });
+        this(settings, enabled -> { }, DeleteConfigProgress.none());
     }
 
-    /** @param normalEvents told whether Normal Events are recorded, when {@code enableEvents} changes */
-    public RuntimeConfig(Settings settings, Consumer<Boolean> normalEvents) {
+    /**
+     * @param normalEvents told whether Normal Events are recorded, when {@code enableEvents} changes
+     * @param deletion     told of deleteConfig at start and of its changes
+     */
+    public RuntimeConfig(Settings settings, Consumer<Boolean> normalEvents, DeleteConfigProgress deletion) {
         this.normalEvents = normalEvents;
+        this.deletion = deletion;
         this.deleteConfig = settings.akoSettings().deleteConfig();
+        deletion.changed(deleteConfig, true);
         this.logLevel = settings.akoSettings().logLevel();
         this.enableEvents = settings.akoSettings().enableEvents();
     }
@@ -48,6 +54,11 @@ public class RuntimeConfig {
 
     public boolean deleteConfig() {
         return deleteConfig;
+    }
+
+    /** What the Pod and StatefulSet are told of deleteConfig's progress. */
+    public DeleteConfigProgress deletion() {
+        return deletion;
     }
 
     public String logLevel() {
@@ -79,6 +90,7 @@ public class RuntimeConfig {
         deleteConfig = delete;
         LOG.warn(delete ? "deleteConfig is true: every Avi object owned by this cluster will be deleted and Ingress statuses cleared"
                 : "deleteConfig is false again: every Avi object will be recreated");
+        deletion.changed(delete, false);
         return true;
     }
 

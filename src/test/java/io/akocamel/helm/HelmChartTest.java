@@ -236,7 +236,7 @@ class HelmChartTest {
 
     @ParameterizedTest(name = "replicaCount={0}")
     @CsvSource({"1, '[ako-0]'", "2, '[ako-0,ako-1]'"})
-    void theLeaseAndTheOwnPodsAreGrantedInTheReleaseNamespaceOnly(int replicas, String pods) {
+    void theLeaseTheOwnPodsAndStatefulSetAreGrantedInTheReleaseNamespaceOnly(int replicas, String pods) {
         Chart.Rendered chart = Chart.template("ako-ns", t -> t.set("replicaCount", replicas));
         Role role = chart.get(Role.class, "ako-role");
         RoleBinding binding = chart.get(RoleBinding.class, "ako-rb");
@@ -246,7 +246,8 @@ class HelmChartTest {
         assertThat(grants(role.getRules())).containsExactlyInAnyOrder(
                 "coordination.k8s.io leases[ako-lease-lock] get,update",
                 "coordination.k8s.io leases create",
-                "core pods" + pods + " get");
+                "core pods" + pods + " get",
+                "apps statefulsets[ako] get,patch");
         assertThat(binding.getRoleRef().getName()).isEqualTo("ako-role");
         assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
             assertThat(s.getName()).isEqualTo("ako-sa");

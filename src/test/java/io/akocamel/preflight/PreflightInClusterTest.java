@@ -100,6 +100,7 @@ class PreflightInClusterTest {
         await().atMost(WAIT).until(() -> camel.reconciles.stream().anyMatch(r -> "full sync".equals(r.cause())));
         assertThat(camel.applied).isEmpty();
         assertThat(avi.requestLog()).noneMatch(RecordedRequest::isWrite);
+        assertThat(podEvents("Normal", Preflight.VALIDATED_REASON)).isEmpty();
 
         avi.create("serviceenginegroup", "{\"name\":\"Default-Group\",\"cloud_ref\":\"/api/cloud?name=vcenter-cloud\"}");
 
@@ -109,6 +110,8 @@ class PreflightInClusterTest {
         assertThat(avi.requestLog()).filteredOn(RecordedRequest::isWrite)
                 .anySatisfy(r -> assertThat(r.toString()).startsWith("POST /api/pool"));
         await().atMost(WAIT).until(() -> !podEvents("Normal", Preflight.PASSED_REASON).isEmpty());
+        assertThat(podEvents("Normal", Preflight.VALIDATED_REASON)).singleElement().satisfies(e -> assertThat(e.getMessage())
+                .startsWith("User input validation completed"));
         assertThat(camel.readiness().getState()).isEqualTo(HealthCheck.State.UP);
     }
 
