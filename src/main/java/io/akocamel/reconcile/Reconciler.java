@@ -238,6 +238,10 @@ public class Reconciler {
      * again afterwards, and is not written until then.
      */
     private boolean movesLanded(String key, ShardModel model) {
+        Set<String> moved = InfraSettingMoves.destinations(key, model, cluster.view(), naming, avi.inventory());
+        if (moved.isEmpty()) {
+            return true; // no host left this shard for another VS: the one look at its VIP every reconcile makes
+        }
         Set<String> destinations = InfraSettingMoves.destinationsNotServing(key, model, cluster.view(), naming, avi.inventory());
         boolean landed = true;
         for (String destination : destinations) {
@@ -259,7 +263,7 @@ public class Reconciler {
             return false;
         }
         // a destination's VIP may list the hosts while the rest of its writes are still under way on another worker
-        Set<String> underWay = new TreeSet<>(InfraSettingMoves.destinations(key, model, cluster.view(), naming, avi.inventory()));
+        Set<String> underWay = new TreeSet<>(moved);
         underWay.retainAll(running.keys());
         underWay.remove(key);
         if (!underWay.isEmpty()) {
